@@ -1,0 +1,58 @@
+// sitrep analyze FILE...: documents through the per-article pipeline, without a database.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "sitrep/pipeline/document_json.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct AnalyzeArgs {
+  std::vector<std::string> paths;
+  std::string format = "json";
+  CorpusOptions corpus;
+};
+
+void RunAnalyze(const AnalyzeArgs& args) {
+  int failed = 0;
+  Status st = ForEachDocument(args.paths, args.corpus, [&](Result<Document> doc) {
+    if (!doc.ok()) {
+      Warn(doc.status().message());
+      ++failed;
+      return;
+    }
+    nlohmann::json j = DocumentJson(*doc);
+    if (args.format == "json") {
+      std::printf("%s\n", DumpJson(j, 2).c_str());
+    } else if (args.format == "jsonl") {
+      std::printf("%s\n", DumpJson(j).c_str());
+    } else {
+      std::printf("%s\n", doc->text.c_str());
+    }
+  });
+  if (!st.ok()) throw CommandFailed{st.message()};
+  if (failed) throw CommandFailed{std::to_string(failed) + " input(s) could not be read (see warnings)"};
+}
+
+void SetupAnalyze(CLI::App& app) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "analyze", "Run articles through the pipeline without a database and print the result");
+  cmd->add_option("paths", args->paths, "Files or folders (.txt, .html, .gz, .jsonl)")
+      ->required();
+  cmd->add_option("--format", args->format,
+                  "json: one indented object per document; jsonl: one line each; text: clean text")
+      ->check(CLI::IsMember({"json", "jsonl", "text"}))
+      ->capture_default_str();
+  AddReadOptions(cmd, &args->corpus);
+  cmd->callback([args] { RunAnalyze(*args); });
+}
+
+}  // namespace
+
+SITREP_COMMAND(50, SetupAnalyze);
+
+}  // namespace sitrep::cli
