@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "sitrep/pipeline/document_json.h"
+#include "sitrep/text/segment.h"
 
 namespace sitrep::cli {
 namespace {
@@ -18,10 +19,17 @@ struct AnalyzeArgs {
 
 void RunAnalyze(const AnalyzeArgs& args) {
   int failed = 0;
-  Status st = ForEachDocument(args.paths, args.corpus, [&](Result<Document> doc) {
+  CorpusOptions options = args.corpus;
+  options.on_notice = [](const std::string& m) { Warn(m); };
+  Status st = ForEachDocument(args.paths, options, [&](Result<Document> doc) {
     if (!doc.ok()) {
       Warn(doc.status().message());
       ++failed;
+      return;
+    }
+    if (args.format == "conllu") {
+      std::string out = DocumentConllu(*doc);
+      std::fwrite(out.data(), 1, out.size(), stdout);
       return;
     }
     nlohmann::json j = DocumentJson(*doc);
@@ -44,8 +52,8 @@ void SetupAnalyze(CLI::App& app) {
   cmd->add_option("paths", args->paths, "Files or folders (.txt, .html, .gz, .jsonl)")
       ->required();
   cmd->add_option("--format", args->format,
-                  "json: one indented object per document; jsonl: one line each; text: clean text")
-      ->check(CLI::IsMember({"json", "jsonl", "text"}))
+                  "json: one indented object per document; jsonl: one line each; text: clean text; conllu: sentences and tokens")
+      ->check(CLI::IsMember({"json", "jsonl", "text", "conllu"}))
       ->capture_default_str();
   AddReadOptions(cmd, &args->corpus);
   cmd->callback([args] { RunAnalyze(*args); });

@@ -18,7 +18,9 @@ struct DocsArgs {
 
 void RunDocs(const DocsArgs& args) {
   int failed = 0;
-  Status st = ForEachDocument(args.paths, args.corpus, [&](Result<Document> doc) {
+  CorpusOptions options = args.corpus;
+  options.on_notice = [](const std::string& m) { Warn(m); };
+  Status st = ForEachDocument(args.paths, options, [&](Result<Document> doc) {
     if (!doc.ok()) {
       Warn(doc.status().message());
       ++failed;

@@ -117,33 +117,47 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
     if (!ascii) return DecodedText{std::string(bytes), "UTF-8"};
   }
   // Not UTF-8. Windows-1252 is plausible when undefined bytes are absent and high bytes are
-  // a minority (real text in a Latin script), unless the container declared it.
-  size_t high = 0;
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x80) ++high;
-    if (c >= 0x80 && c < 0xA0 && kCp1252High[c - 0x80] == 0 && !IsSingleByteName(decl)) {
-      return Status::DataLoss("byte " + std::to_string(i) +
-                              ": invalid UTF-8, and not Windows-1252 either (undefined byte)");
-    }
-  }
-  if (!IsSingleByteName(decl) && high * 4 > bytes.size()) {
-    return Status::DataLoss("byte " + std::to_string(bad) +
-                            ": invalid UTF-8 (and too many high bytes for Windows-1252 text)");
-  }
+  // a minority (real text in a Latin script), unless the container declared it. Valid UTF-8
+  // sequences are kept as they are: pasted text often mixes the two ("café" in UTF-8 next to
+  // a cp1252 curly quote), and a single stray byte must not turn the rest into mojibake.
+  bool single_byte = IsSingleByteName(decl);
+  size_t high = 0, multibyte = 0;
   DecodedText out;
-  out.encoding = "windows-1252";
-  out.text.reserve(bytes.size() + high * 2);
-  for (unsigned char c : bytes) {
+  out.text.reserve(bytes.size() + bytes.size() / 8);
+  size_t i = 0;
+  while (i < bytes.size()) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (c < 0x80) {
       out.text.push_back(static_cast<char>(c));
-    } else if (c < 0xA0) {
+      ++i;
+      continue;
+    }
+    size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (!single_byte && len > 1 && i + len <= bytes.size() &&
+        FindInvalidUtf8(bytes.substr(i, len)) == std::string_view::npos) {
+      out.text.append(bytes.data() + i, len);
+      ++multibyte;
+      i += len;
+      continue;
+    }
+    ++high;
+    if (c < 0xA0) {
       char16_t u = kCp1252High[c - 0x80];
+      if (u == 0 && !single_byte) {
+        return Status::DataLoss("byte " + std::to_string(i) +
+                                ": invalid UTF-8, and not Windows-1252 either (undefined byte)");
+      }
       AppendUtf8(u ? u : 0xFFFD, &out.text);
     } else {
       AppendUtf8(c, &out.text);
     }
+    ++i;
   }
+  if (!single_byte && high * 4 > bytes.size()) {
+    return Status::DataLoss("byte " + std::to_string(bad) +
+                            ": invalid UTF-8 (and too many high bytes for Windows-1252 text)");
+  }
+  out.encoding = multibyte > 0 ? "UTF-8+windows-1252" : "windows-1252";
   return out;
 }
 

@@ -189,14 +189,42 @@ void ReadInputFile(const std::string& path, const ReadLimits& limits, const Inpu
   sink(std::move(in));
 }
 
+bool IsArticleFileName(const std::string& path) {
+  std::string name = BaseName(path);
+  if (EndsWith(name, ".gz")) name.resize(name.size() - 3);
+  for (std::string_view ext : {".txt", ".text", ".html", ".htm", ".xhtml", ".shtml", ".jsonl",
+                               ".ndjson"}) {
+    if (EndsWith(name, ext) && name.size() > ext.size()) return true;
+  }
+  return false;
+}
+
 Status ReadInputs(const std::vector<std::string>& paths, const ReadLimits& limits,
-                  const InputSink& sink) {
+                  const InputSink& sink, const NoticeSink& notice) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
     if (p == "-") return Status::InvalidArgument("reading from standard input is not supported");
     auto listed = ListFilesRecursive(p);
     if (!listed.ok()) return listed.status();
-    files.insert(files.end(), listed->begin(), listed->end());
+    if (!IsDirectory(p)) {
+      files.insert(files.end(), listed->begin(), listed->end());
+      continue;
+    }
+    std::vector<std::string> skipped;
+    for (auto& f : *listed) {
+      if (IsArticleFileName(f)) {
+        files.push_back(std::move(f));
+      } else {
+        skipped.push_back(BaseName(f));
+      }
+    }
+    if (!skipped.empty() && notice) {
+      std::string msg = p + ": skipped " + std::to_string(skipped.size()) +
+                        " file(s) that are not articles (.txt .html .jsonl and their .gz): ";
+      for (size_t i = 0; i < skipped.size() && i < 3; ++i) msg += (i ? ", " : "") + skipped[i];
+      if (skipped.size() > 3) msg += ", ...";
+      notice(msg);
+    }
   }
   for (const auto& f : files) ReadInputFile(f, limits, sink);
   return Status::Ok();

@@ -27,7 +27,10 @@ void ProcessBatch(std::vector<Result<RawInput>>* batch, const CorpusOptions& opt
       on_document(in.status());
       continue;
     }
-    on_document(BuildDocument(std::move(in).value(), clean));
+    Result<Document> doc = BuildDocument(std::move(in).value(), clean);
+    // Later stages that complete the description (e.g. inferring a publication date from
+    // relative expressions when there is no explicit one) hook in here, per document.
+    on_document(std::move(doc));
   }
   batch->clear();
 }
@@ -40,7 +43,7 @@ Status ForEachDocument(const std::vector<std::string>& paths, const CorpusOption
   Status st = ReadInputs(paths, options.limits, [&](Result<RawInput> in) {
     batch.push_back(std::move(in));
     if (batch.size() >= options.batch_size) ProcessBatch(&batch, options, on_document);
-  });
+  }, options.on_notice);
   if (!st.ok()) return st;
   ProcessBatch(&batch, options, on_document);
   return Status::Ok();

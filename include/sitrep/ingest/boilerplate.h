@@ -29,6 +29,10 @@ class BoilerplateStats {
   int documents_ = 0;
 };
 
+// Why this single block looks like boilerplate on its own (cue and shape, no position or
+// repetition): "promo", "see-also", "caption", ...; empty when it does not.
+std::string_view BoilerplateReason(const TextBlock& block);
+
 // Removes boilerplate blocks from `blocks` (order kept) and records each one in `removed`
 // with its reason and raw span. `corpus` may be null.
 void RemoveBoilerplate(std::vector<TextBlock>* blocks, const BoilerplateStats* corpus,

@@ -11,7 +11,7 @@ namespace sitrep {
 
 struct DecodedText {
   std::string text;      // UTF-8, without a byte-order mark
-  std::string encoding;  // "UTF-8" or "windows-1252"
+  std::string encoding;  // "UTF-8", "windows-1252", or "UTF-8+windows-1252" (mixed)
 };
 
 // Decodes `bytes` to UTF-8. DataLoss naming the byte offset for binary input (NUL bytes, many

@@ -17,6 +17,8 @@ struct CorpusOptions {
   ReadLimits limits;
   std::string published_override;  // --published
   size_t batch_size = 2000;        // documents per repetition-statistics batch
+  // Notices that are not errors (files skipped under a folder); ignored when empty.
+  std::function<void(const std::string&)> on_notice;
 };
 
 // Calls `on_document` once per input in path order, with the Document or the error that names

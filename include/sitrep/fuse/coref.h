@@ -1,0 +1,39 @@
+// Cross-document event coreference: which reports may describe the same real event (hard
+// constraints), how strongly they agree (score), and the deterministic clustering over them.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "sitrep/fuse/fusion.h"
+
+namespace sitrep {
+
+// Hard constraints: compatible types, overlapping date windows, compatible places, different
+// articles. Two reports that fail this are never in one event.
+bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
+// Agreement on type, place, day, actors, figures and words (>= 0); higher = more alike.
+double LinkScore(const Report& a, const Report& b, const FusionOptions& options);
+// Compatible and LinkScore >= options.link_score: an edge of the candidate graph.
+bool Linked(const Report& a, const Report& b, const FusionOptions& options);
+
+// The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when
+// unknown; such reports are compared with every country).
+struct BlockKey {
+  std::string country;
+  int64_t from = 0, to = 0;
+};
+BlockKey BlockOf(const Report& r, const FusionOptions& options);
+
+// Clusters reports (a function of the set: input order does not matter). Greedy over linked
+// pairs, best score first, ties by keys; two clusters join only when every cross pair is
+// compatible. Returns clusters of indexes into `reports`, each sorted, sorted by first index.
+std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,
+                                                const FusionOptions& options);
+
+// Candidate pairs (i < j) found by blocking on country and date window (no all-pairs scan).
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
+                                                      const FusionOptions& options);
+
+}  // namespace sitrep

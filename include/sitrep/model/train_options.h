@@ -1,0 +1,39 @@
+// Options shared by the trainers: epochs (an upper bound; the dev set stops training early),
+// the seed that fixes the shuffling, table size, and a progress callback.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace sitrep {
+
+struct TrainOptions {
+  int epochs = 12;
+  uint64_t seed = 1;
+  int log2_buckets = 0;  // 0 = the model's default
+  int patience = 3;      // stop after this many epochs without a better dev score
+  std::function<void(const std::string&)> log;  // progress lines; may be empty
+};
+
+// Deterministic shuffling independent of the standard library's distributions.
+class SplitMix {
+ public:
+  explicit SplitMix(uint64_t seed) : s_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  double Uniform() { return (Next() >> 11) * (1.0 / 9007199254740992.0); }
+  template <typename V>
+  void Shuffle(V* v) {
+    for (size_t i = v->size(); i > 1; --i) std::swap((*v)[i - 1], (*v)[Next() % i]);
+  }
+
+ private:
+  uint64_t s_;
+};
+
+}  // namespace sitrep

@@ -1,0 +1,31 @@
+// Inferring an article's publication date from its own text when no date is given: a
+// date line near the top, weekday + month-day pairs ("Thursday, January 4") with the years
+// the text mentions, anniversaries, and weekday / relative references that narrow the window.
+// The result is an interval with the precision its width supports and the evidence used.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "sitrep/base/date.h"
+
+namespace sitrep {
+
+struct DocumentDate {
+  DateInterval interval;  // precision kNone when the text supports no date
+  std::string evidence;   // e.g. "explicit: 'January 04, 2020 by …'", "inferred: …"
+};
+
+struct DocDateOptions {
+  uint32_t header_bytes = 600;     // a date line must start within this many bytes
+  uint32_t header_line_max = 160;  // ... on a line at most this long
+  int max_years_ahead = 12;        // how far past the latest year a weekday-date may be placed
+  int reporting_window_days = 6;   // past-tense weekday mentions lie this many days back at most
+};
+
+// When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               const DocDateOptions& options = {});
+
+}  // namespace sitrep

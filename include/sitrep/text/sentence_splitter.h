@@ -1,0 +1,65 @@
+// Sentence boundaries over tokenized text. A blank line ("\n\n") always ends a sentence;
+// elsewhere an averaged-perceptron classifier (trained on UD English EWT, see
+// `sitrep tokenize --train-splitter`) scores each gap between words, left to right. Without a
+// model, rules decide: . ? ! (and closing quotes/brackets after them) before a non-lowercase word.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/base/status.h"
+#include "sitrep/text/tokenizer.h"
+
+namespace sitrep {
+
+struct SplitterOptions {
+  uint32_t max_sentence_words = 250;  // a longer run is cut (defensive; real sentences are shorter)
+};
+
+class SentenceSplitter {
+ public:
+  // Rule-based splitter (no model).
+  SentenceSplitter();
+  ~SentenceSplitter();
+  SentenceSplitter(SentenceSplitter&&) noexcept;
+  SentenceSplitter& operator=(SentenceSplitter&&) noexcept;
+
+  // Loads a model written by TrainSentenceSplitter. DataLoss on a malformed file.
+  static Result<SentenceSplitter> Load(const std::string& path);
+  // The model in models/ (found via $SITREP_MODELS, next to the executable, or the source
+  // tree), loaded once; the rule-based splitter when none is found.
+  static const SentenceSplitter& Default();
+
+  // Appends to *ends the index of the last word of each sentence (the last word always ends
+  // one). Words are those of TokenizeWords over `text` (spans relative to `text`).
+  void Split(std::string_view text, const std::vector<WordSpan>& words,
+             std::vector<uint32_t>* ends) const;
+
+  bool has_model() const { return weights_ != nullptr; }
+  const SplitterOptions& options() const { return options_; }
+  void set_options(const SplitterOptions& o) { options_ = o; }
+
+  // Feature hashing (shared with training): the features of the gap after words[i].
+  static constexpr int kTableBits = 20;
+  static void Features(std::string_view text, const std::vector<WordSpan>& words, size_t i,
+                       uint32_t words_since_break, std::vector<uint32_t>* out);
+  static bool IsCandidate(std::string_view text, const std::vector<WordSpan>& words, size_t i);
+  static bool IsHardBreak(std::string_view text, const std::vector<WordSpan>& words, size_t i);
+
+ private:
+  friend Status TrainSentenceSplitter(const std::string&, const std::string&, int, std::string*);
+  bool RuleBoundary(std::string_view text, const std::vector<WordSpan>& words, size_t i) const;
+
+  std::unique_ptr<float[]> weights_;  // 1 << kTableBits entries when a model is loaded
+  SplitterOptions options_;
+};
+
+// Trains on a CoNLL-U file (text rebuilt from "# text" lines, our tokenizer's words labelled
+// by the gold sentence ends) and writes the model to `out_path`. *report gets a summary.
+Status TrainSentenceSplitter(const std::string& conllu_path, const std::string& out_path,
+                             int epochs, std::string* report);
+
+}  // namespace sitrep

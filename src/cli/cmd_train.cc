@@ -1,0 +1,83 @@
+// sitrep train pos|parse|ner: trains one of our statistical models and writes the model file.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/command.h"
+#include "sitrep/base/file.h"
+#include "sitrep/model/ner.h"
+#include "sitrep/model/parser.h"
+#include "sitrep/model/tagger.h"
+#include "sitrep/text/conllu.h"
+
+namespace sitrep::cli {
+namespace {
+
+struct TrainArgs {
+  std::string kind, train, dev, out, tagger;
+  TrainOptions options;
+};
+
+std::vector<Sentence> ReadOrFail(const std::string& path) {
+  if (path.empty()) return {};
+  Result<std::vector<Sentence>> s = ReadConlluFile(path);
+  if (!s.ok()) throw CommandFailed{s.status().message()};
+  return std::move(s).value();
+}
+
+void RunTrain(TrainArgs args) {
+  args.options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
+  Result<std::string> bytes = Status::Internal("unknown kind");
+  if (args.kind == "pos") {
+    bytes = TrainTagger(ReadOrFail(args.train), ReadOrFail(args.dev), args.options);
+  } else if (args.kind == "parse") {
+    if (args.tagger.empty()) throw CommandFailed{"train parse needs --tagger MODEL (predicted POS)"};
+    Result<Tagger> tagger = Tagger::Load(args.tagger);
+    if (!tagger.ok()) throw CommandFailed{tagger.status().message()};
+    bytes = TrainParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
+  } else {
+    Result<std::vector<Sentence>> train = ReadIob2File(args.train, /*draft=*/true);
+    if (!train.ok()) throw CommandFailed{train.status().message()};
+    std::vector<Sentence> dev;
+    if (!args.dev.empty()) {
+      Result<std::vector<Sentence>> d = ReadIob2File(args.dev, true);
+      if (!d.ok()) throw CommandFailed{d.status().message()};
+      dev = std::move(d).value();
+    }
+    const Tagger* tagger = nullptr;
+    Result<Tagger> t = Status::NotFound("");
+    if (!args.tagger.empty()) {
+      t = Tagger::Load(args.tagger);
+      if (!t.ok()) throw CommandFailed{t.status().message()};
+      tagger = &*t;
+    }
+    bytes = TrainNer(*train, dev, tagger, args.options);
+  }
+  if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
+  Status st = WriteFileAtomic(args.out, *bytes);
+  if (!st.ok()) throw CommandFailed{st.message()};
+  std::fprintf(stderr, "wrote %s (%zu bytes)\n", args.out.c_str(), bytes->size());
+}
+
+void SetupTrain(CLI::App& app) {
+  auto args = std::make_shared<TrainArgs>();
+  CLI::App* cmd = app.add_subcommand("train", "Train the POS tagger, dependency parser or NER model");
+  cmd->add_option("kind", args->kind, "pos, parse or ner")
+      ->required()
+      ->check(CLI::IsMember({"pos", "parse", "ner"}));
+  cmd->add_option("--train", args->train, "Training data (CoNLL-U; IOB2 for ner)")->required();
+  cmd->add_option("--dev", args->dev, "Development data for early stopping");
+  cmd->add_option("--out", args->out, "Model file to write")->required();
+  cmd->add_option("--tagger", args->tagger, "Tagger model giving predicted POS (parse, ner)");
+  cmd->add_option("--epochs", args->options.epochs, "Maximum epochs")->capture_default_str();
+  cmd->add_option("--seed", args->options.seed, "Shuffling seed")->capture_default_str();
+  cmd->add_option("--patience", args->options.patience, "Epochs without dev gain before stopping")
+      ->capture_default_str();
+  cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
+  cmd->callback([args] { RunTrain(*args); });
+}
+
+}  // namespace
+
+SITREP_COMMAND(80, SetupTrain);
+
+}  // namespace sitrep::cli

@@ -1,0 +1,296 @@
+#include "sitrep/fuse/coref.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+#include "sitrep/know/gazetteer.h"
+
+namespace sitrep {
+namespace {
+
+std::string_view DocOf(const std::string& key) {
+  size_t hash = key.rfind('#');
+  return hash == std::string::npos ? std::string_view(key) : std::string_view(key).substr(0, hash);
+}
+
+bool IsViolent(const std::string& t) {
+  return t == "Battles" || t == "Explosions/Remote violence" || t == "Violence against civilians";
+}
+bool IsDemonstration(const std::string& t) { return t == "Protests" || t == "Riots"; }
+
+bool TypesCompatible(const Event& a, const Event& b) {
+  if (a.event_type.empty() || b.event_type.empty()) {
+    return a.event_type.empty() && b.event_type.empty() && a.plover_type == b.plover_type;
+  }
+  if (a.event_type == b.event_type) return true;
+  if (IsViolent(a.event_type) && IsViolent(b.event_type)) return true;
+  return IsDemonstration(a.event_type) && IsDemonstration(b.event_type);
+}
+
+bool DatesCompatible(const Event& a, const Event& b, int slack) {
+  if (!a.date.known() || !b.date.known()) return true;
+  return a.date.earliest - slack <= b.date.latest && b.date.earliest - slack <= a.date.latest;
+}
+
+int PrecisionRank(const std::string& p) {
+  if (p == "point") return 0;
+  if (p == "city") return 1;
+  if (p == "admin1") return 2;
+  if (p == "country") return 3;
+  return 1;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool SamePlaceName(const EventPlace& a, const EventPlace& b) {
+  if (a.geonameid != 0 && a.geonameid == b.geonameid) return true;
+  return !a.name.empty() && Lower(a.name) == Lower(b.name);
+}
+
+bool PlacesCompatible(const Event& a, const Event& b, double near_km) {
+  if (!a.location || !b.location) return true;
+  const EventPlace& p = *a.location;
+  const EventPlace& q = *b.location;
+  if (!p.country.empty() && !q.country.empty() && p.country != q.country) return false;
+  if (SamePlaceName(p, q)) return true;
+  int rp = PrecisionRank(p.precision), rq = PrecisionRank(q.precision);
+  if (rp == 3 || rq == 3) return true;  // a country contains everything in it
+  if (rp == 2 || rq == 2) {             // admin1 contains its places
+    const EventPlace& coarse = rp == 2 ? p : q;
+    const EventPlace& fine = rp == 2 ? q : p;
+    if (coarse.admin1.empty() || fine.admin1.empty()) return true;
+    return Lower(coarse.admin1) == Lower(fine.admin1) || Lower(coarse.name) == Lower(fine.admin1);
+  }
+  if (p.has_coords && q.has_coords) {
+    return DistanceKm(p.lat, p.lon, q.lat, q.lon) <= near_km;
+  }
+  return true;
+}
+
+// Lower-cased words of 4+ bytes in the report's sentences (a cheap content-word proxy).
+std::set<std::string> ContentWords(const Event& e) {
+  std::set<std::string> words;
+  for (const EventSource& s : e.sources) {
+    std::string cur;
+    for (char ch : s.sentence + " ") {
+      unsigned char c = static_cast<unsigned char>(ch);
+      if (std::isalnum(c) || c >= 0x80) {
+        cur.push_back(static_cast<char>(std::tolower(c)));
+      } else {
+        if (cur.size() >= 4) words.insert(cur);
+        cur.clear();
+      }
+    }
+  }
+  return words;
+}
+
+double WordJaccard(const Event& a, const Event& b) {
+  std::set<std::string> x = ContentWords(a), y = ContentWords(b);
+  if (x.empty() || y.empty()) return 0;
+  size_t inter = 0;
+  for (const std::string& w : x) inter += y.count(w);
+  return static_cast<double>(inter) / static_cast<double>(x.size() + y.size() - inter);
+}
+
+bool SharesSentence(const Event& a, const Event& b) {
+  for (const EventSource& s : a.sources) {
+    for (const EventSource& t : b.sources) {
+      if (!s.sentence.empty() && s.sentence == t.sentence) return true;
+    }
+  }
+  return false;
+}
+
+// Union-find over indexes (iterative find with path halving).
+struct Sets {
+  std::vector<size_t> parent;
+  explicit Sets(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+};
+
+}  // namespace
+
+bool Compatible(const Report& a, const Report& b, const FusionOptions& options) {
+  if (DocOf(a.key) == DocOf(b.key)) return false;  // one article = one event per real event
+  return TypesCompatible(a.event, b.event) &&
+         DatesCompatible(a.event, b.event, options.date_slack_days) &&
+         PlacesCompatible(a.event, b.event, options.near_km);
+}
+
+double LinkScore(const Report& ra, const Report& rb, const FusionOptions& options) {
+  const Event& a = ra.event;
+  const Event& b = rb.event;
+  double score = 0;
+  if (!a.event_type.empty() && a.event_type == b.event_type) score += 1;
+  if (!a.sub_event_type.empty() && a.sub_event_type == b.sub_event_type) score += 0.5;
+  if (!a.plover_type.empty() && a.plover_type == b.plover_type) score += 0.25;
+  if (a.location && b.location) {
+    const EventPlace& p = *a.location;
+    const EventPlace& q = *b.location;
+    if (SamePlaceName(p, q)) {
+      score += 1;
+    } else if (p.has_coords && q.has_coords) {
+      double km = DistanceKm(p.lat, p.lon, q.lat, q.lon);
+      score += km <= 10 ? 1 : km <= options.near_km ? 0.5 : 0;
+    } else {
+      score += 0.25;
+    }
+  }
+  if (a.date.known() && b.date.known()) {
+    bool day = a.date.precision == DatePrecision::kDay && b.date.precision == DatePrecision::kDay;
+    if (day && a.best_day == b.best_day) {
+      score += 1;
+    } else if (day && std::llabs(a.best_day - b.best_day) <= options.date_slack_days) {
+      score += 0.5;
+    } else {
+      score += 0.25;
+    }
+  }
+  auto actor_id = [](const std::optional<EventActor>& x) {
+    return x ? (x->id.empty() ? Lower(x->name) : x->id) : std::string();
+  };
+  std::string a1 = actor_id(a.actor1), a2 = actor_id(a.actor2);
+  std::string b1 = actor_id(b.actor1), b2 = actor_id(b.actor2);
+  if (!a1.empty() && a1 == b1) score += 0.75;
+  if (!a2.empty() && a2 == b2) score += 0.75;
+  if ((!a1.empty() && a1 == b2) || (!a2.empty() && a2 == b1)) score += 0.25;
+  if (a.fatalities && b.fatalities && a.fatalities->best == b.fatalities->best) score += 0.5;
+  if (a.injured && b.injured && a.injured->best == b.injured->best) score += 0.25;
+  score += 2 * WordJaccard(a, b);
+  if (SharesSentence(a, b)) score += 1.5;
+  return score;
+}
+
+bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
+  return Compatible(a, b, options) && LinkScore(a, b, options) >= options.link_score;
+}
+
+BlockKey BlockOf(const Report& r, const FusionOptions& options) {
+  BlockKey k;
+  if (r.event.location) k.country = r.event.location->country;
+  if (r.event.date.known()) {
+    k.from = r.event.date.earliest - options.date_slack_days;
+    k.to = r.event.date.latest + options.date_slack_days;
+  } else {
+    k.from = INT64_MIN / 4;
+    k.to = INT64_MAX / 4;
+  }
+  return k;
+}
+
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
+                                                      const FusionOptions& options) {
+  std::vector<BlockKey> keys;
+  keys.reserve(reports.size());
+  std::map<std::string, std::vector<size_t>> by_country;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    keys.push_back(BlockOf(*reports[i], options));
+    by_country[keys.back().country].push_back(i);
+  }
+  std::vector<std::pair<size_t, size_t>> pairs;
+  // Sweep over items sorted by window start: pairs whose windows overlap.
+  auto sweep = [&](std::vector<size_t> items) {
+    std::sort(items.begin(), items.end(), [&](size_t x, size_t y) {
+      return std::tie(keys[x].from, x) < std::tie(keys[y].from, y);
+    });
+    std::vector<size_t> active;
+    for (size_t pos = 0; pos < items.size(); ++pos) {
+      size_t i = items[pos];
+      std::erase_if(active, [&](size_t j) { return keys[j].to < keys[i].from; });
+      for (size_t j : active) {
+        pairs.emplace_back(std::min(i, j), std::max(i, j));
+      }
+      active.push_back(i);
+    }
+  };
+  const std::vector<size_t> none = by_country.count("") ? by_country[""] : std::vector<size_t>{};
+  std::vector<bool> unknown(reports.size(), false);
+  for (size_t i : none) unknown[i] = true;
+  for (const auto& [country, items] : by_country) {
+    if (country.empty()) continue;
+    std::vector<size_t> all = items;
+    all.insert(all.end(), none.begin(), none.end());
+    size_t before = pairs.size();
+    sweep(all);
+    // Pairs of two country-less reports are produced once, below.
+    pairs.erase(std::remove_if(pairs.begin() + static_cast<std::ptrdiff_t>(before), pairs.end(),
+                               [&](const auto& p) { return unknown[p.first] && unknown[p.second]; }),
+                pairs.end());
+  }
+  sweep(none);
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,
+                                                const FusionOptions& options) {
+  struct Edge {
+    double score;
+    size_t i, j;
+  };
+  std::vector<Edge> edges;
+  for (auto [i, j] : CandidatePairs(reports, options)) {
+    if (!Compatible(*reports[i], *reports[j], options)) continue;
+    double s = LinkScore(*reports[i], *reports[j], options);
+    if (s >= options.link_score) edges.push_back({s, i, j});
+  }
+  // Best first; ties by the keys (not the input order), so the result is a function of the set.
+  auto key_pair = [&](const Edge& e) {
+    const std::string& x = reports[e.i]->key;
+    const std::string& y = reports[e.j]->key;
+    return x < y ? std::make_pair(&x, &y) : std::make_pair(&y, &x);
+  };
+  std::sort(edges.begin(), edges.end(), [&](const Edge& a, const Edge& b) {
+    if (a.score != b.score) return a.score > b.score;
+    auto ka = key_pair(a), kb = key_pair(b);
+    if (*ka.first != *kb.first) return *ka.first < *kb.first;
+    return *ka.second < *kb.second;
+  });
+  Sets sets(reports.size());
+  std::vector<std::vector<size_t>> members(reports.size());
+  for (size_t i = 0; i < reports.size(); ++i) members[i] = {i};
+  for (const Edge& e : edges) {
+    size_t a = sets.Find(e.i), b = sets.Find(e.j);
+    if (a == b) continue;
+    bool ok = true;
+    for (size_t x : members[a]) {
+      for (size_t y : members[b]) {
+        if (!Compatible(*reports[x], *reports[y], options)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) break;
+    }
+    if (!ok) continue;
+    sets.parent[b] = a;
+    members[a].insert(members[a].end(), members[b].begin(), members[b].end());
+    members[b].clear();
+  }
+  std::vector<std::vector<size_t>> clusters;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (sets.Find(i) != i) continue;
+    std::vector<size_t> c = members[i];
+    std::sort(c.begin(), c.end());
+    clusters.push_back(std::move(c));
+  }
+  std::sort(clusters.begin(), clusters.end());
+  return clusters;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,253 @@
+#include "sitrep/know/actors.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "sitrep/base/date.h"
+#include "sitrep/base/file.h"
+#include "sitrep/know/gazetteer.h"
+#include "sitrep/know/normalize.h"
+
+namespace sitrep {
+namespace {
+
+constexpr uint64_t kMaxDictBytes = 64ull << 20;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (true) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) { out.push_back(s.substr(i)); break; }
+    out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+bool IsAcronym(std::string_view alias) {
+  int letters = 0;
+  for (char c : alias) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+    else if (c != '.' && c != '-' && !(c >= '0' && c <= '9')) return false;
+  }
+  return letters > 0 && letters <= 6;
+}
+
+}  // namespace
+
+Result<ActorRole> ParseActorRole(std::string_view text) {
+  std::vector<std::string_view> parts;
+  for (std::string_view p : Split(Trim(text), ' '))
+    if (!p.empty()) parts.push_back(p);
+  if (parts.size() < 2 || parts.size() > 3) return Status::InvalidArgument("bad role: " + std::string(text));
+  ActorRole r;
+  r.country = parts[0] == "--" ? "" : std::string(parts[0]);
+  r.role = std::string(parts[1]);
+  if (parts.size() == 3) {
+    size_t dots = parts[2].find("..");
+    if (dots == std::string_view::npos) return Status::InvalidArgument("bad role dates: " + std::string(text));
+    std::string_view a = parts[2].substr(0, dots), b = parts[2].substr(dots + 2);
+    if (!a.empty()) {
+      auto d = ParseIsoDate(a);
+      if (!d) return Status::InvalidArgument("bad role date: " + std::string(a));
+      r.from = *d;
+    }
+    if (!b.empty()) {
+      auto d = ParseIsoDate(b);
+      if (!d) return Status::InvalidArgument("bad role date: " + std::string(b));
+      r.to = *d;
+    }
+  }
+  return r;
+}
+
+Status ActorDictionary::LoadBlocks(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileBytes(path, kMaxDictBytes));
+  Actor cur;
+  bool open = false;
+  auto flush = [&]() -> Status {
+    if (!open) return Status::Ok();
+    open = false;
+    if (cur.id.empty() || cur.name.empty()) return Status::DataLoss("actor without id or name");
+    cur.source = ActorSource::kCurated;
+    by_id_[cur.id] = static_cast<uint32_t>(actors_.size());
+    actors_.push_back(std::move(cur));
+    cur = Actor();
+    return Status::Ok();
+  };
+  size_t line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    std::string_view t = Trim(line);
+    if (!t.empty() && t[0] == '#') continue;
+    std::string where = path + ":" + std::to_string(line_no);
+    if (t.empty()) {
+      RETURN_IF_ERROR(flush().WithContext(where));
+      continue;
+    }
+    size_t colon = t.find(':');
+    if (colon == std::string_view::npos) return Status::DataLoss(where + ": expected 'key: value'");
+    std::string_view key = Trim(t.substr(0, colon)), value = Trim(t.substr(colon + 1));
+    open = true;
+    if (key == "id") cur.id = value;
+    else if (key == "name") cur.name = value;
+    else if (key == "kind") cur.kind = value;
+    else if (key == "country") cur.country = value;
+    else if (key == "parent") cur.parent = value;
+    else if (key == "alias") cur.aliases.emplace_back(value);
+    else if (key == "role") {
+      Result<ActorRole> r = ParseActorRole(value);
+      if (!r.ok()) return r.status().WithContext(where);
+      cur.roles.push_back(std::move(r).value());
+    } else {
+      return Status::DataLoss(where + ": unknown key '" + std::string(key) + "'");
+    }
+  }
+  return flush().WithContext(path);
+}
+
+Status ActorDictionary::LoadTsv(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileBytes(path, kMaxDictBytes));
+  size_t line_no = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f = Split(line, '\t');
+    if (f.size() != 7)
+      return Status::DataLoss(path + ":" + std::to_string(line_no) + ": expected 7 columns");
+    Actor a;
+    a.id = f[0];
+    a.name = f[1];
+    a.kind = f[2];
+    a.country = f[3];
+    a.parent = f[4];
+    for (std::string_view al : Split(f[5], '|'))
+      if (!al.empty()) a.aliases.emplace_back(al);
+    for (std::string_view r : Split(f[6], ';')) {
+      if (r.empty()) continue;
+      Result<ActorRole> role = ParseActorRole(r);
+      if (role.ok()) a.roles.push_back(std::move(role).value());
+    }
+    a.source = ActorSource::kPhoenix;
+    if (by_id_.count(a.id)) a.id = "phoenix_" + a.id;
+    if (by_id_.count(a.id)) continue;
+    by_id_[a.id] = static_cast<uint32_t>(actors_.size());
+    actors_.push_back(std::move(a));
+  }
+  return Status::Ok();
+}
+
+Status ActorDictionary::LoadFolder(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path().string());
+  if (ec) return Status::NotFound(dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  // Curated blocks first so that their ids win.
+  for (const std::string& f : files)
+    if (f.size() > 4 && f.substr(f.size() - 4) == ".txt") RETURN_IF_ERROR(LoadBlocks(f));
+  for (const std::string& f : files)
+    if (f.size() > 4 && f.substr(f.size() - 4) == ".tsv") RETURN_IF_ERROR(LoadTsv(f));
+  return Status::Ok();
+}
+
+void ActorDictionary::AddCountryActors(const Gazetteer& g) {
+  for (uint32_t ci : g.Countries()) {
+    const PlaceRecord& p = g.place(ci);
+    std::string cc(p.country, 2), lower = cc;
+    for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
+    std::string name(g.Name(ci)), dem(g.Demonym(ci));
+    if (dem.empty()) dem = name;
+    auto add = [&](const char* suffix, const char* kind, std::string canonical,
+                   std::vector<std::string> aliases) {
+      std::string id = lower + "_" + suffix;
+      if (by_id_.count(id)) return;
+      Actor a;
+      a.id = id;
+      a.name = std::move(canonical);
+      a.kind = kind;
+      a.country = cc;
+      a.aliases = std::move(aliases);
+      a.source = ActorSource::kCountry;
+      by_id_[a.id] = static_cast<uint32_t>(actors_.size());
+      actors_.push_back(std::move(a));
+    };
+    add("government", "government", "Government of " + name,
+        {name + " government", dem + " government", "government of " + name,
+         dem + " authorities", dem + " officials", dem + " official", name + "'s government",
+         dem + " administration", dem + " cabinet"});
+    add("military", "state_military", name + " armed forces",
+        {dem + " military", dem + " army", dem + " armed forces", dem + " forces",
+         dem + " troops", dem + " soldiers", dem + " security forces", name + "'s military",
+         name + "'s army", "armed forces of " + name, dem + " defense ministry",
+         dem + " defence ministry", dem + " ministry of defense", dem + " ministry of defence",
+         dem + " defense official", dem + " defense officials", dem + " defence official",
+         dem + " defence officials", dem + " military official", dem + " military officials",
+         dem + " air force", dem + " navy", dem + " warplanes", dem + " military officials"});
+    add("police", "police", name + " police",
+        {dem + " police", dem + " police force", dem + " police forces", name + "'s police",
+         dem + " interior ministry", dem + " ministry of interior"});
+  }
+}
+
+void ActorDictionary::AddKey(const std::string& alias, uint32_t actor) {
+  std::string key = NameKey(alias);
+  if (key.empty()) return;
+  bool acronym = IsAcronym(alias);
+  auto& v = by_key_[KeyHash(key)];
+  for (ActorHit& h : v)
+    if (h.actor == actor) { h.acronym = h.acronym && acronym; return; }
+  v.push_back({actor, acronym});
+  std::string singular = SingularKey(key);
+  auto& s = by_singular_[KeyHash(singular)];
+  if (std::none_of(s.begin(), s.end(), [&](const ActorHit& h) { return h.actor == actor; }))
+    s.push_back({actor, acronym});
+}
+
+void ActorDictionary::Index() {
+  by_key_.clear();
+  by_singular_.clear();
+  for (uint32_t i = 0; i < actors_.size(); ++i) {
+    AddKey(actors_[i].name, i);
+    for (const std::string& a : actors_[i].aliases) AddKey(a, i);
+  }
+}
+
+uint32_t ActorDictionary::FindId(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? kNoActor : it->second;
+}
+
+void ActorDictionary::LookupKey(std::string_view key, std::vector<ActorHit>* out) const {
+  out->clear();
+  if (key.empty()) return;
+  auto it = by_key_.find(KeyHash(key));
+  if (it != by_key_.end()) { *out = it->second; return; }
+  auto s = by_singular_.find(KeyHash(SingularKey(key)));
+  if (s != by_singular_.end()) *out = s->second;
+}
+
+std::vector<uint32_t> ActorDictionary::WithRole(std::string_view country, std::string_view role,
+                                                int64_t day) const {
+  std::vector<std::pair<int64_t, uint32_t>> found;
+  for (uint32_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].source != ActorSource::kCurated) continue;
+    for (const ActorRole& r : actors_[i].roles)
+      if (r.role == role && r.country == country && r.from <= day && day <= r.to)
+        found.push_back({r.from, i});
+  }
+  std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  std::vector<uint32_t> out;
+  for (auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+}  // namespace sitrep

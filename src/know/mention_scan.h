@@ -1,0 +1,44 @@
+// Word-level scanning for the dictionary mention finder: words with byte spans, case and the
+// kind of gap before them; title, role and relative-place phrases; common English words.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::know {
+
+enum class Gap : uint8_t { kStart, kSpace, kJoin, kBreak };
+
+struct Word {
+  uint32_t begin = 0, end = 0;
+  bool upper = false;  // first letter upper-case
+  bool caps = false;   // every letter upper-case
+  bool digit = false;  // starts with a digit
+  Gap gap = Gap::kStart;  // what separates it from the previous word
+  std::string lower;   // folded, lower-case ASCII form ("" for other scripts)
+};
+
+// Words of `text`. Hyphens and apostrophes inside a name join words; a period joins after
+// a single letter or a known abbreviation (U.S., Mr.); other punctuation and line breaks break.
+std::vector<Word> ScanWords(std::string_view text);
+
+// Number of words at `i` forming a title or honorific ("Major General", "Hajj", "Mr"), 0 if
+// none. *person is set when the title names a person (not e.g. "President" alone? also yes).
+uint32_t TitleLength(const std::vector<Word>& words, uint32_t i);
+
+// Role phrase at `i` ("prime minister" -> "prime_minister", "capital" -> "capital"); sets
+// *len (words) and returns "" when none.
+std::string_view RolePhrase(const std::vector<Word>& words, uint32_t i, uint32_t* len);
+
+// Relative place phrase ending right before byte `pos` ("north of ", "near ", "outskirts of ").
+std::string_view RelationBefore(std::string_view text, uint32_t pos);
+
+// True for frequent English words that are also place names ("Hit", "Police", "Mobile").
+bool IsCommonWord(std::string_view lower);
+
+// True for articles written before Arabic names ("al", "el", "ad", "as", "ash").
+bool IsArticleWord(std::string_view lower);
+
+}  // namespace sitrep::know

@@ -1,0 +1,362 @@
+#include "sitrep/model/ner.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "sitrep/base/file.h"
+#include "sitrep/model/word_features.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int kPad = 2;
+constexpr int kMaxFeatures = 64;
+constexpr int kMaxExtra = 16;
+constexpr int kDefaultLog2 = 18;
+constexpr uint64_t kNoTag = 0x77777;
+
+struct NerInput {
+  std::vector<WordInfo> words;  // padded by kPad on each side
+  std::vector<uint64_t> tags;   // padded; predicted UPOS hashes
+  std::vector<std::vector<uint64_t>> extra;  // hashed features from the feature source
+};
+
+NerInput Prepare(const Sentence& s, const NerFeatureSource* source) {
+  NerInput in;
+  size_t n = s.tokens.size();
+  in.tags.assign(n + 2 * kPad, kNoTag);
+  for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(true));
+  for (size_t i = 0; i < n; ++i) {
+    in.words.push_back(ComputeWordInfo(s.tokens[i].form));
+    in.tags[i + kPad] = HashString(s.tokens[i].upos);
+  }
+  for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(false));
+  in.extra.resize(n);
+  if (source) {
+    std::vector<std::string> feats;
+    for (size_t i = 0; i < n; ++i) {
+      feats.clear();
+      source->Features(s, i, &feats);
+      for (size_t k = 0; k < feats.size() && k < kMaxExtra; ++k)
+        in.extra[i].push_back(Feat(500, HashString(feats[k])));
+    }
+  }
+  return in;
+}
+
+int Features(const NerInput& in, size_t i, int prev, int prev2, uint64_t* f) {
+  const size_t p = i + kPad;
+  const WordInfo& w = in.words[p];
+  const WordInfo& m1 = in.words[p - 1];
+  const WordInfo& m2 = in.words[p - 2];
+  const WordInfo& p1 = in.words[p + 1];
+  const WordInfo& p2 = in.words[p + 2];
+  int n = 0;
+  auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+    f[n] = Feat(n + 1, a, b, c);
+    ++n;
+  };
+  add(0);
+  add(w.form); add(w.lower); add(w.shape);
+  for (int k = 0; k < 4; ++k) add(w.prefix[k]);
+  for (int k = 0; k < 4; ++k) add(w.suffix[k]);
+  add(m1.lower); add(m2.lower); add(p1.lower); add(p2.lower);
+  add(m1.form); add(p1.form);
+  add(m1.shape, w.shape); add(w.shape, p1.shape); add(m1.shape, w.shape, p1.shape);
+  add(in.tags[p]); add(in.tags[p - 1], in.tags[p]); add(in.tags[p], in.tags[p + 1]);
+  add(in.tags[p - 1]); add(in.tags[p + 1]);
+  add(prev); add(prev, prev2); add(prev, w.lower); add(prev, w.shape); add(prev, in.tags[p]);
+  add(w.flags | (i == 0 ? 256u : 0u)); add(w.flags, prev);
+  add(m1.lower, w.lower); add(w.lower, p1.lower);
+  add(p1.suffix[2]); add(m1.suffix[2]);
+  add(w.lower, in.tags[p]);
+  add(m1.flags, w.flags, p1.flags);
+  add(prev, m1.lower);
+  for (uint64_t x : in.extra[i]) f[n++] = x;
+  return n;
+}
+
+// Labels are "O" (index 0) then B-X, I-X per type; I-X may only follow B-X or I-X.
+bool Allowed(const std::vector<std::string>& labels, int prev, int cur) {
+  const std::string& c = labels[cur];
+  if (c[0] != 'I') return true;
+  if (prev < 0) return false;
+  const std::string& p = labels[prev];
+  return p != "O" && p.compare(1, std::string::npos, c, 1, std::string::npos) == 0;
+}
+
+template <typename T>
+int BestAllowed(const std::vector<std::string>& labels, int prev, const T* s) {
+  int best = 0;
+  for (int k = 1; k < static_cast<int>(labels.size()); ++k)
+    if (Allowed(labels, prev, k) && s[k] > s[best]) best = k;
+  return best;
+}
+
+constexpr int kStart = 1000;
+
+template <typename ScoreFn>
+void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels, ScoreFn&& score,
+            std::vector<int>* out) {
+  out->assign(n, 0);
+  uint64_t f[kMaxFeatures + kMaxExtra];
+  std::vector<int32_t> s(labels.size());
+  for (size_t i = 0; i < n; ++i) {
+    int prev = i ? (*out)[i - 1] : kStart, prev2 = i > 1 ? (*out)[i - 2] : kStart;
+    int nf = Features(in, i, prev, prev2, f);
+    std::fill(s.begin(), s.end(), 0);
+    score(f, nf, s.data());
+    (*out)[i] = BestAllowed(labels, i ? (*out)[i - 1] : -1, s.data());
+  }
+}
+
+std::vector<std::string> SplitLines(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    size_t nl = s.find('\n');
+    if (nl == std::string_view::npos) nl = s.size();
+    out.emplace_back(s.substr(0, nl));
+    s.remove_prefix(std::min(s.size(), nl + 1));
+  }
+  return out;
+}
+
+// Entity spans (begin, end, type) of a BIO sequence; a stray I- starts a span.
+std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::string>& bio) {
+  std::set<std::tuple<size_t, size_t, std::string>> out;
+  size_t start = 0;
+  std::string type;
+  for (size_t i = 0; i <= bio.size(); ++i) {
+    const std::string l = i < bio.size() ? bio[i] : "O";
+    bool cont = l.size() > 2 && l[0] == 'I' && l.substr(2) == type && !type.empty();
+    if (!cont) {
+      if (!type.empty()) out.emplace(start, i, type);
+      type = l.size() > 2 ? l.substr(2) : "";
+      start = i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NerLabelOf(const Token& t) {
+  size_t at = t.misc.find("NER=");
+  if (at == std::string::npos || (at > 0 && t.misc[at - 1] != '|')) return "O";
+  size_t end = t.misc.find('|', at);
+  return t.misc.substr(at + 4, end == std::string::npos ? std::string::npos : end - at - 4);
+}
+
+void SetNerLabel(Token* t, const std::string& label) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= t->misc.size() && !t->misc.empty()) {
+    size_t end = t->misc.find('|', pos);
+    if (end == std::string::npos) end = t->misc.size();
+    std::string_view item(t->misc.data() + pos, end - pos);
+    if (!item.empty() && item.rfind("NER=", 0) != 0) {
+      if (!out.empty()) out += '|';
+      out += item;
+    }
+    pos = end + 1;
+  }
+  if (!out.empty()) out += '|';
+  t->misc = out + "NER=" + label;
+}
+
+Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) {
+  ASSIGN_OR_RETURN(std::string data, ReadFileBytes(path, 1ull << 31));
+  std::vector<Sentence> out;
+  Sentence cur;
+  size_t pos = 0;
+  int line_no = 0;
+  while (pos <= data.size()) {
+    size_t end = data.find('\n', pos);
+    if (end == std::string::npos) end = data.size();
+    std::string_view line(data.data() + pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) {
+      if (!cur.tokens.empty()) out.push_back(std::move(cur));
+      cur = Sentence();
+      if (end == data.size()) break;
+      continue;
+    }
+    if (line[0] == '#') {
+      if (line.rfind("# sent_id = ", 0) == 0) cur.id = std::string(line.substr(12));
+      if (line.rfind("# text = ", 0) == 0) cur.text = std::string(line.substr(9));
+      continue;
+    }
+    size_t t1 = line.find('\t');
+    size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos)
+      return Status::DataLoss(path + ":" + std::to_string(line_no) + ": expected id, form, label");
+    size_t t3 = line.find('\t', t2 + 1);
+    Token t;
+    t.form = std::string(line.substr(t1 + 1, t2 - t1 - 1));
+    std::string label(line.substr(t2 + 1, t3 == std::string_view::npos ? t3 : t3 - t2 - 1));
+    bool bio = label == "O" || (label.size() > 2 && (label[0] == 'B' || label[0] == 'I') && label[1] == '-');
+    if (!bio) return Status::DataLoss(path + ":" + std::to_string(line_no) + ": bad label '" + label + "'");
+    if (draft && label != "O") {
+      std::string type = label.substr(2);
+      if (type == "OTH" || type == "O") label = "O";
+    }
+    SetNerLabel(&t, label);
+    cur.tokens.push_back(std::move(t));
+  }
+  if (!cur.tokens.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+Result<NerTagger> NerTagger::FromModel(Model model) {
+  if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
+  NerTagger t;
+  ASSIGN_OR_RETURN(std::string_view labels, model.Section("labels"));
+  t.labels_ = SplitLines(labels);
+  ASSIGN_OR_RETURN(std::string_view w, model.Section("weights"));
+  ASSIGN_OR_RETURN(t.weights_, WeightTable::FromSection(w));
+  if (t.labels_.empty() || t.labels_[0] != "O" ||
+      t.weights_.classes() != static_cast<int>(t.labels_.size()))
+    return Status::DataLoss("NER labels do not match its weights");
+  for (const std::string& l : t.labels_)
+    if (l != "O" && (l.size() < 3 || (l[0] != 'B' && l[0] != 'I') || l[1] != '-'))
+      return Status::DataLoss("bad NER label '" + l + "'");
+  t.model_ = std::move(model);
+  return t;
+}
+
+Result<NerTagger> NerTagger::Load(const std::string& path) {
+  ASSIGN_OR_RETURN(Model m, Model::Load(path));
+  Result<NerTagger> t = FromModel(std::move(m));
+  if (!t.ok()) return t.status().WithContext(path);
+  return t;
+}
+
+std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
+  NerInput in = Prepare(s, source_);
+  std::vector<int> ids;
+  Decode(in, s.tokens.size(), labels_,
+         [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &ids);
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (int id : ids) out.push_back(labels_[id]);
+  return out;
+}
+
+void NerTagger::Tag(Sentence* s) const {
+  std::vector<std::string> labels = Labels(*s);
+  for (size_t i = 0; i < labels.size(); ++i) SetNerLabel(&s->tokens[i], labels[i]);
+}
+
+NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold) {
+  NerScores r;
+  for (const Sentence& g : gold) {
+    Sentence s = g;
+    if (tagger) tagger->Tag(&s);
+    std::vector<std::string> want;
+    for (const Token& t : g.tokens) want.push_back(NerLabelOf(t));
+    auto gs = Spans(want), ps = Spans(ner.Labels(s));
+    r.gold += gs.size();
+    r.predicted += ps.size();
+    for (const auto& span : ps) r.correct += gs.count(span);
+  }
+  r.precision = r.predicted ? 100.0 * r.correct / r.predicted : 0;
+  r.recall = r.gold ? 100.0 * r.correct / r.gold : 0;
+  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
+  return r;
+}
+
+Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                             const Tagger* tagger, const TrainOptions& options,
+                             const NerFeatureSource* source) {
+  std::set<std::string> types;
+  for (const Sentence& s : train)
+    for (const Token& t : s.tokens) {
+      std::string l = NerLabelOf(t);
+      if (l != "O") types.insert(l.substr(2));
+    }
+  std::vector<std::string> labels = {"O"};
+  for (const std::string& type : types) {
+    labels.push_back("B-" + type);
+    labels.push_back("I-" + type);
+  }
+  std::map<std::string, int> label_id;
+  for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
+  const int classes = static_cast<int>(labels.size());
+
+  std::vector<NerInput> inputs;
+  std::vector<std::vector<int>> gold;
+  for (const Sentence& g : train) {
+    Sentence s = g;
+    if (tagger) tagger->Tag(&s);
+    inputs.push_back(Prepare(s, source));
+    gold.emplace_back();
+    int prev = -1;
+    for (const Token& t : g.tokens) {
+      int id = label_id[NerLabelOf(t)];
+      if (!Allowed(labels, prev, id)) id = label_id["B-" + labels[id].substr(2)];
+      gold.back().push_back(id);
+      prev = id;
+    }
+  }
+  std::vector<Sentence> dev_tagged = dev;
+  if (tagger)
+    for (Sentence& s : dev_tagged) tagger->Tag(&s);
+
+  AveragedPerceptron model(options.log2_buckets ? options.log2_buckets : kDefaultLog2, classes);
+  ModelWriter writer(ModelKind::kNer);
+  writer.SetHyper("features", "ner-v1");
+  writer.SetHyper("feature_source", source ? source->name() : "");
+  std::string label_text;
+  for (const std::string& l : labels) label_text += l + "\n";
+  writer.AddSection("labels", label_text);
+
+  std::vector<size_t> order(inputs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  SplitMix rng(options.seed);
+  double best = -1;
+  int best_epoch = 0;
+  std::string best_weights;
+  uint64_t f[kMaxFeatures + kMaxExtra];
+  std::vector<float> sc(classes);
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    rng.Shuffle(&order);
+    for (size_t idx : order) {
+      const NerInput& in = inputs[idx];
+      const std::vector<int>& g = gold[idx];
+      int prev = kStart, prev2 = kStart, prev_id = -1;
+      for (size_t i = 0; i < g.size(); ++i) {
+        int nf = Features(in, i, prev, prev2, f);
+        std::fill(sc.begin(), sc.end(), 0.f);
+        model.Score(f, nf, sc.data());
+        int pred = BestAllowed(labels, prev_id, sc.data());
+        model.Update(f, nf, g[i], pred);
+        model.Tick();
+        prev2 = prev;
+        prev = prev_id = pred;
+      }
+    }
+    NerTagger t;
+    t.weights_ = model.Averaged();
+    t.labels_ = labels;
+    t.source_ = source;
+    double f1 = dev.empty() ? epoch : ScoreNer(t, nullptr, dev_tagged).f1;
+    if (options.log) options.log("epoch " + std::to_string(epoch) + " dev F1 " + std::to_string(f1));
+    if (f1 > best) {
+      best = f1;
+      best_epoch = epoch;
+      best_weights = model.Section();
+    } else if (epoch - best_epoch >= options.patience) {
+      break;
+    }
+  }
+  writer.SetHyper("epochs", std::to_string(best_epoch));
+  writer.SetHyper("seed", std::to_string(options.seed));
+  writer.SetHyper("dev_f1", std::to_string(best));
+  writer.AddSection("weights", std::move(best_weights));
+  return writer.Serialize();
+}
+
+}  // namespace sitrep

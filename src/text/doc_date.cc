@@ -1,0 +1,175 @@
+// InferDocumentDate: constraints on the publication day from the article's time expressions.
+#include "sitrep/text/doc_date.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "sitrep/text/time_expression.h"
+
+namespace sitrep {
+namespace {
+
+constexpr int64_t kNoBound = INT64_MIN / 4;
+
+// Sentence number of each byte offset: breaks at ". ", "! ", "? " and newlines.
+std::vector<uint32_t> SentenceStarts(std::string_view text) {
+  std::vector<uint32_t> starts{0};
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (text[i + 1] == ' ' || text[i + 1] == '\n')))
+      starts.push_back(static_cast<uint32_t>(i + 1));
+  }
+  return starts;
+}
+size_t SentenceOf(const std::vector<uint32_t>& starts, uint32_t offset) {
+  return std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin();
+}
+
+std::string Quote(std::string_view text, const TimeExpression& e) {
+  return "'" + std::string(text.substr(e.begin, e.end - e.begin)) + "'";
+}
+
+std::string_view LineAround(std::string_view text, uint32_t at) {
+  size_t b = text.rfind('\n', at);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  size_t e = text.find('\n', at);
+  if (e == std::string_view::npos) e = text.size();
+  return text.substr(b, e - b);
+}
+
+bool PrecededBy(std::string_view text, uint32_t at, std::string_view word) {
+  std::string w = " " + std::string(word) + " ";
+  if (at < w.size()) return false;
+  std::string before(text.substr(at - w.size(), w.size()));
+  for (char& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return before == w;
+}
+
+struct Window {
+  int64_t lo = kNoBound, hi = -kNoBound;
+  void Intersect(int64_t a, int64_t b) { lo = std::max(lo, a), hi = std::min(hi, b); }
+  bool empty() const { return lo > hi; }
+};
+
+}  // namespace
+
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               const DocDateOptions& opt) {
+  DocumentDate out;
+  if (given.known()) {
+    out.interval = given;
+    return out;
+  }
+  std::vector<TimeExpression> ex = FindTimeExpressions(text, DateInterval());
+
+  // 1. A date line near the top: "January 04, 2020 by ...", "By | January 5, 2024".
+  for (const auto& e : ex) {
+    if (e.begin >= opt.header_bytes) break;
+    if (e.form != TimeForm::kCalendar || !e.year || !e.day || !e.value.known()) continue;
+    std::string_view line = LineAround(text, e.begin);
+    // A date line, not a sentence: short, little besides the date, no final period.
+    if (line.size() > opt.header_line_max || line.size() - (e.end - e.begin) > 60) continue;
+    if (!line.empty() && line.back() == '.') continue;
+    out.interval = e.value;
+    out.evidence = "explicit: '" + std::string(line) + "'";
+    return out;
+  }
+
+  // 2. Lower bound: the latest dated past expression ("in 2021", "late 2023", "May 3, 2022").
+  int64_t lower = kNoBound;
+  int latest_year = 0;
+  for (const auto& e : ex) {
+    if (e.form != TimeForm::kCalendar || !e.year || !e.value.known() || e.future) continue;
+    if (PrecededBy(text, e.begin, "by") || PrecededBy(text, e.begin, "until") ||
+        PrecededBy(text, e.begin, "before"))
+      continue;
+    if (e.value.earliest > lower) lower = e.value.earliest;
+    latest_year = std::max(latest_year, e.year);
+  }
+  std::vector<std::string> why;
+  if (latest_year) why.push_back("years up to " + std::to_string(latest_year) + " mentioned");
+
+  // 3. Pinned days: weekday + month-day pairs, anniversaries of dated events.
+  std::vector<uint32_t> starts = SentenceStarts(text);
+  struct Pin { int64_t day; size_t sentence; };
+  std::vector<Pin> pins;
+  for (const auto& e : ex) {
+    if (e.form == TimeForm::kCalendar && !e.year && e.day && e.weekday >= 0 && latest_year) {
+      for (int y = latest_year; y <= latest_year + opt.max_years_ahead; ++y) {
+        if (e.day > DaysInMonth(y, e.month)) continue;
+        int64_t d = DaysFromCivil(y, e.month, e.day);
+        if (Weekday(d) == e.weekday && d >= lower) {
+          pins.push_back({d, SentenceOf(starts, e.begin)});
+          why.push_back(Quote(text, e) + " gives " + FormatIsoDate(d));
+          break;
+        }
+      }
+    } else if (e.form == TimeForm::kAnniversary && e.value.known()) {
+      if (e.value.precision == DatePrecision::kDay) {
+        pins.push_back({e.value.earliest, SentenceOf(starts, e.begin)});
+        why.push_back(Quote(text, e) + " falls on " + FormatIsoDate(e.value.earliest));
+      }
+      if (e.value.earliest > lower) lower = e.value.earliest, why.push_back(Quote(text, e) + " gives " +
+                                                   std::to_string(CivilFromDays(e.value.earliest).year));
+    }
+  }
+
+  // 4. Document-relative expressions narrow the window around the pinned days.
+  Window w;
+  if (lower != kNoBound) w.lo = lower;
+  if (!pins.empty()) {
+    int64_t latest_pin = 0;
+    for (const auto& p : pins) latest_pin = std::max(latest_pin, p.day);
+    w.Intersect(latest_pin, latest_pin + opt.reporting_window_days);
+    for (const auto& e : ex) {
+      size_t sent = SentenceOf(starts, e.begin);
+      const Pin* same = nullptr;
+      for (const auto& p : pins) if (p.sentence == sent) same = &p;
+      if (e.form == TimeForm::kWeekday && !e.future) {
+        int64_t day;
+        if (same && Weekday(same->day) == e.weekday) {
+          day = same->day;  // "the gathering on Wednesday ... the fourth anniversary"
+        } else {
+          day = latest_pin;  // the occurrence nearest the latest pinned day
+          while (Weekday(day) != e.weekday) ++day;
+          if (day - latest_pin > 3) day -= 7;
+        }
+        Window c = w;
+        if (e.last) c.Intersect(day + 1, day + 7);
+        else c.Intersect(day, day + opt.reporting_window_days);
+        if (!c.empty() && (c.lo != w.lo || c.hi != w.hi)) {
+          why.push_back(Quote(text, e) + " is " + FormatIsoDate(day));
+          w = c;
+        }
+      } else if (same && e.anchor == TimeAnchor::kDocument &&
+                 (e.form == TimeForm::kDayOffset || e.form == TimeForm::kAnchorDay)) {
+        // "yesterday" / "the previous day" said of a pinned day: the story is that far after.
+        int64_t story = same->day - e.offset;
+        Window c = w;
+        if (e.form == TimeForm::kDayOffset) c.Intersect(story, story);
+        else c.Intersect(story, w.hi);
+        if (!c.empty()) {
+          why.push_back(Quote(text, e) + " of " + FormatIsoDate(same->day) + " places it on or after " +
+                        FormatIsoDate(story));
+          w = c;
+        }
+      }
+    }
+  }
+
+  if (w.lo == kNoBound) return out;  // nothing dates the text
+  std::string evidence;
+  for (size_t i = 0; i < why.size(); ++i) evidence += (i ? "; " : "") + why[i];
+  if (w.hi == -kNoBound) {
+    // Only a lower bound: the text was written at or after it, most likely within a year.
+    CivilDate c = CivilFromDays(w.lo);
+    out.interval = {w.lo, DaysFromCivil(c.year + 1, 12, 31), DatePrecision::kYear};
+    out.evidence = "inferred (lower bound only): " + evidence;
+    return out;
+  }
+  out.interval = {w.lo, w.hi, PrecisionForWidth(w.lo, w.hi)};
+  out.evidence = "inferred: " + evidence;
+  return out;
+}
+
+}  // namespace sitrep
