@@ -5,6 +5,9 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "sitrep/extract/event_json.h"
+#include "sitrep/extract/extractor.h"
+#include "sitrep/know/entities.h"
 #include "sitrep/pipeline/document_json.h"
 #include "sitrep/text/segment.h"
 
@@ -21,6 +24,12 @@ void RunAnalyze(const AnalyzeArgs& args) {
   int failed = 0;
   CorpusOptions options = args.corpus;
   options.on_notice = [](const std::string& m) { Warn(m); };
+  std::unique_ptr<EventExtractor> extractor;
+  if (args.format != "text") {
+    auto created = EventExtractor::Create({});
+    if (!created.ok()) throw CommandFailed{created.status().message()};
+    extractor = std::move(*created);
+  }
   Status st = ForEachDocument(args.paths, options, [&](Result<Document> doc) {
     if (!doc.ok()) {
       Warn(doc.status().message());
@@ -32,11 +41,19 @@ void RunAnalyze(const AnalyzeArgs& args) {
       std::fwrite(out.data(), 1, out.size(), stdout);
       return;
     }
-    nlohmann::json j = DocumentJson(*doc);
     if (args.format == "json") {
+      nlohmann::json j = DocumentJson(*doc);
+      nlohmann::json events = nlohmann::json::array();
+      for (const Event& e : extractor->Extract(*doc)) events.push_back(EventJson(e, true));
+      j["events"] = std::move(events);
+      std::string entities_warning;
+      j["entities"] = DocumentEntitiesJson(*doc, &entities_warning);
+      if (!entities_warning.empty()) Warn(entities_warning);
       std::printf("%s\n", DumpJson(j, 2).c_str());
-    } else if (args.format == "jsonl") {
-      std::printf("%s\n", DumpJson(j).c_str());
+    } else if (args.format == "jsonl") {  // one line per event, unfused
+      for (const Event& e : extractor->Extract(*doc)) {
+        std::printf("%s\n", DumpJson(EventJson(e)).c_str());
+      }
     } else {
       std::printf("%s\n", doc->text.c_str());
     }

@@ -18,6 +18,7 @@ struct DocsArgs {
 
 void RunDocs(const DocsArgs& args) {
   int failed = 0;
+  bool header_printed = false;
   CorpusOptions options = args.corpus;
   options.on_notice = [](const std::string& m) { Warn(m); };
   Status st = ForEachDocument(args.paths, options, [&](Result<Document> doc) {
@@ -30,10 +31,18 @@ void RunDocs(const DocsArgs& args) {
     if (args.format == "jsonl") {
       std::printf("%s\n", DumpJson(j).c_str());
     } else {
-      std::printf("%-32s %-10s %-24s %s\n", doc->id.c_str(),
+      std::string credits;
+      for (const auto& w : doc->wire_credits) credits += (credits.empty() ? "" : ",") + w;
+      if (!header_printed) {
+        std::printf("%-30s %-10s %-18s %-12s %-20s %-7s %s\n", "doc", "published", "outlet",
+                    "dateline", "wire", "removed", "title");
+        header_printed = true;
+      }
+      auto dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+      std::printf("%-30s %-10s %-18s %-12s %-20s %-7zu %s\n", doc->id.c_str(),
                   j["published"].is_null() ? "-" : j["published"].get<std::string>().c_str(),
-                  doc->outlet.empty() ? "-" : doc->outlet.c_str(),
-                  doc->title.empty() ? "-" : doc->title.c_str());
+                  dash(doc->outlet).c_str(), dash(doc->dateline).c_str(), dash(credits).c_str(),
+                  doc->removed.size(), dash(doc->title).c_str());
     }
   });
   if (!st.ok()) throw CommandFailed{st.message()};

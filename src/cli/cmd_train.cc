@@ -72,6 +72,8 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--seed", args->options.seed, "Shuffling seed")->capture_default_str();
   cmd->add_option("--patience", args->options.patience, "Epochs without dev gain before stopping")
       ->capture_default_str();
+  cmd->add_option("--jackknife", args->options.jackknife,
+                  "parse: tag the training set with k-fold jackknifed taggers (0 = use --tagger)");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
   cmd->callback([args] { RunTrain(*args); });
 }

@@ -24,10 +24,16 @@ int CountWords(std::string_view s) {
   return n;
 }
 
+// Letters or digits, counting any non-ASCII character as a letter except the punctuation of
+// U+2000..U+206F (dashes, quotes, bullets) and U+00A0..U+00BF (no-break space, «, ·, ...).
 bool HasAlnum(std::string_view s) {
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) return true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(s[i]);
+    if (std::isalnum(u)) return true;
+    if (u < 0x80 || (u & 0xC0) == 0x80) continue;
+    unsigned char next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    bool punctuation = (u == 0xE2 && (next == 0x80 || next == 0x81)) || (u == 0xC2 && next >= 0xA0);
+    if (!punctuation) return true;
   }
   return false;
 }
@@ -225,7 +231,13 @@ void RemoveBoilerplate(std::vector<TextBlock>* blocks, const BoilerplateStats* c
     const TextBlock& b = (*blocks)[i];
     if (b.kind == Block::Kind::kTitle) continue;
     reason[i] = std::string(Classify(b));
-    if (!reason[i].empty()) continue;
+    if (!reason[i].empty()) {
+      // "Image caption," / "Media caption:" labels the block that follows.
+      std::string norm = NormalizeCue(b.text);
+      bool label = norm.size() > 8 && (norm.ends_with("caption,") || norm.ends_with("caption:"));
+      if (label && i + 1 < n && CountWords((*blocks)[i + 1].text) <= 30) reason[++i] = "caption";
+      continue;
+    }
     if (IsAuthorBoxHeader(b.text)) {
       reason[i] = "author-box";
       // The bio follows the header at the end of the article: drop what follows when the

@@ -163,9 +163,13 @@ std::optional<DateLine> ParseDateLine(std::string_view s) {
       i = k - 1;
       continue;
     }
-    if (!IsTimeOrFiller(words[i])) ++other;
+    if (!IsTimeOrFiller(words[i])) {
+      ++other;
+      if (!StartsUpper(words[i]) || words[i].find('.') != std::string_view::npos) other += 10;
+    }
   }
-  if (other > 0) return std::nullopt;
+  // Up to three capitalised words may name the place ("14 April 2023, Kanbalu, Sagaing").
+  if (other > 3) return std::nullopt;
   return out;
 }
 
@@ -361,7 +365,7 @@ void DescribeDocument(const RawInput& input, const HtmlPage* page,
       if (doc->byline.empty() && by != "-") doc->byline = by;
       continue;
     }
-    if (i <= 3 && (LooksLikeOutlet(b.text) ||
+    if ((LooksLikeOutlet(b.text) ||
                    (!doc->outlet.empty() && NormalizeCue(b.text) == NormalizeCue(doc->outlet)))) {
       reason[i] = "outlet";
       if (doc->outlet.empty()) doc->outlet = OutletName(b.text);

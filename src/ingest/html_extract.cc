@@ -21,6 +21,7 @@ constexpr bool kKeepHeadline = false;
 
 // Non-sentence lines shorter than this are dropped at the edges of the main text ...
 constexpr size_t kEdgeLineBytes = 100;
+constexpr size_t kMaxEdgeRun = 3;
 // ... and anywhere inside it.
 constexpr size_t kShortLineBytes = 0;
 
@@ -278,14 +279,19 @@ class Extractor {
                                          t.compare(t.size() - 3, 3, "\xE2\x80\xA6") == 0));
       return !sentence;
     };
+    // A longer run of such lines (a list of dates, a table) is content.
     for (int pass = 0; pass < 2; ++pass) {
       size_t n = blocks_.size();
+      std::vector<size_t> run;
       for (size_t k = 0; k < n; ++k) {
         size_t i = pass == 0 ? k : n - 1 - k;
         if (!kept(i)) continue;
-        if (!furniture(i, kEdgeLineBytes)) break;
-        (*why)[i] = "edge";
+        if (!furniture(i, kEdgeLineBytes) || blocks_[i].block.kind == Block::Kind::kListItem)
+          break;
+        run.push_back(i);
       }
+      if (run.size() <= kMaxEdgeRun)
+        for (size_t i : run) (*why)[i] = "edge";
     }
     for (size_t i = 0; i < blocks_.size(); ++i)
       if (kept(i) && blocks_[i].heading == HtmlTag::kOther &&

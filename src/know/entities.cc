@@ -119,4 +119,15 @@ nlohmann::json EntitiesJson(const std::vector<Entity>& entities) {
   return out;
 }
 
+nlohmann::json DocumentEntitiesJson(const Document& doc, std::string* warning) {
+  Result<const KnowledgeBase*> kb = DefaultKnowledgeBase();
+  if (!kb.ok()) {
+    if (warning) *warning = "entities: " + kb.status().message();
+    return nlohmann::json::array();
+  }
+  if (warning && !(*kb)->gazetteer)
+    *warning = "entities: no gazetteer index (run scripts/build_data.sh); places not resolved";
+  return EntitiesJson(RecogniseEntities(**kb, doc));
+}
+
 }  // namespace sitrep

@@ -8,7 +8,9 @@ namespace {
 
 // Weights of the evidence; the population term is log10(population + 10).
 constexpr double kCountryBonus = 8.0;
-constexpr double kAdmin1Bonus = 3.5;
+constexpr double kAdmin1Bonus = 1.5;
+// A division named like its own city (Baghdad, Kerman) means the city unless qualified.
+constexpr double kAdmin1OwnCityPenalty = -3.0;
 constexpr double kSiteBonus = 6.0;
 constexpr double kDistrictBonus = 4.0;
 constexpr double kCapitalBonus = 2.5;
@@ -44,7 +46,15 @@ std::vector<ScoredPlace> PlaceResolver::Score(const std::vector<NameHit>& hits,
     double s = std::log10(static_cast<double>(p.population) + 10.0);
     switch (p.kind) {
       case PlaceKind::kCountry: s += kCountryBonus; break;
-      case PlaceKind::kAdmin1: s += kAdmin1Bonus; break;
+      case PlaceKind::kAdmin1:
+        s += kAdmin1Bonus;
+        if (!ctx.want_admin1)
+          for (const NameHit& o : hits)
+            if (g_.place(o.place).kind == PlaceKind::kCity && g_.place(o.place).admin1 == h.place) {
+              s += kAdmin1OwnCityPenalty;
+              break;
+            }
+        break;
       case PlaceKind::kSite: s += kSiteBonus; break;
       case PlaceKind::kDistrict: s += kDistrictBonus; break;
       case PlaceKind::kCity: break;

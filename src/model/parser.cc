@@ -396,6 +396,27 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   const int root_label = IndexOf(labels, "root");
   const int classes = static_cast<int>(labels.size());
 
+  // Predicted POS for the training set: from `tagger`, or jackknifed (each fold tagged by a
+  // tagger trained on the other folds) so training sees test-like tagging errors.
+  std::vector<Sentence> tagged = train;
+  if (options.jackknife > 1) {
+    const int k = options.jackknife;
+    for (int fold = 0; fold < k; ++fold) {
+      std::vector<Sentence> rest;
+      for (size_t i = 0; i < train.size(); ++i)
+        if (static_cast<int>(i % k) != fold) rest.push_back(train[i]);
+      TrainOptions topt;
+      topt.seed = options.seed + fold;
+      topt.epochs = 10;
+      ASSIGN_OR_RETURN(std::string bytes, TrainTagger(rest, dev, topt));
+      ASSIGN_OR_RETURN(Model m, Model::FromBytes(std::move(bytes)));
+      ASSIGN_OR_RETURN(Tagger t, Tagger::FromModel(std::move(m)));
+      for (size_t i = fold; i < train.size(); i += k) t.Tag(&tagged[i]);
+      if (options.log) options.log("jackknife fold " + std::to_string(fold + 1) + " tagged");
+    }
+  } else {
+    for (Sentence& s : tagged) tagger.Tag(&s);
+  }
   // Training inputs: predicted POS, projective single-rooted gold trees only.
   std::vector<ParseInput> inputs;
   std::vector<std::vector<int>> gold_head, gold_label;
@@ -411,9 +432,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
       ++skipped;
       continue;
     }
-    Sentence s = g;
-    tagger.Tag(&s);
-    inputs.push_back(Prepare(s, tag_id));
+    inputs.push_back(Prepare(tagged[&g - train.data()], tag_id));
     gold_head.emplace_back(1, -1);
     gold_label.emplace_back(1, -1);
     for (const Token& t : g.tokens) {

@@ -2,6 +2,7 @@
 #include "sitrep/text/doc_date.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "sitrep/text/time_expression.h"
@@ -16,8 +17,14 @@ std::vector<uint32_t> SentenceStarts(std::string_view text) {
   std::vector<uint32_t> starts{0};
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     char c = text[i];
-    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (text[i + 1] == ' ' || text[i + 1] == '\n')))
-      starts.push_back(static_cast<uint32_t>(i + 1));
+    if (c != '\n' && !((c == '.' || c == '!' || c == '?') && (text[i + 1] == ' ' || text[i + 1] == '\n')))
+      continue;
+    if (c == '.') {  // not after "U.S" / "Mr" / "Gen"
+      size_t w = i;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+      if (i - w <= 3 && i > w && std::isupper(static_cast<unsigned char>(text[w]))) continue;
+    }
+    starts.push_back(static_cast<uint32_t>(i + 1));
   }
   return starts;
 }

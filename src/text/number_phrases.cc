@@ -29,9 +29,9 @@ bool IsOrdinalSuffix(uint64_t key) {
 
 }  // namespace
 
-PhraseTable::PhraseTable() {
+LexPhraseTable::LexPhraseTable() {
   auto add = [&](std::string table, const std::string& phrase, std::vector<std::string> fields) {
-    PhraseInfo p;
+    LexPhrase p;
     p.table = std::move(table);
     p.phrase = phrase;
     p.fields = std::move(fields);
@@ -56,12 +56,12 @@ PhraseTable::PhraseTable() {
   std::sort(index_.begin(), index_.end());
 }
 
-const PhraseTable& PhraseTable::Get() {
-  static const PhraseTable* table = new PhraseTable();
+const LexPhraseTable& LexPhraseTable::Get() {
+  static const LexPhraseTable* table = new LexPhraseTable();
   return *table;
 }
 
-int PhraseTable::Exact(const std::vector<ScanToken>& toks, size_t i, int len,
+int LexPhraseTable::Exact(const std::vector<ScanToken>& toks, size_t i, int len,
                        std::string_view table) const {
   if (i + len > toks.size()) return -1;
   uint64_t h = 0;
@@ -78,7 +78,7 @@ int PhraseTable::Exact(const std::vector<ScanToken>& toks, size_t i, int len,
   return -1;
 }
 
-int PhraseTable::Match(const std::vector<ScanToken>& toks, size_t i, std::string_view table,
+int LexPhraseTable::Match(const std::vector<ScanToken>& toks, size_t i, std::string_view table,
                        int* len) const {
   for (int l = kMaxPhraseWords; l >= 1; --l) {
     int p = Exact(toks, i, l, table);
@@ -98,8 +98,8 @@ std::optional<NumberPhrase> ParseNumberPhrase(std::string_view text,
   const ScanToken& first = toks[i];
   auto multiplier_at = [&](size_t j) -> double {
     if (j >= n || toks[j].kind != ScanToken::kWord || toks[j].word < 0) return 0;
-    const WordInfo& w = WordAt(toks[j].word);
-    return w.role == WordInfo::kMultiplier ? w.value : 0;
+    const LexWord& w = WordAt(toks[j].word);
+    return w.role == LexWord::kMultiplier ? w.value : 0;
   };
   if (first.kind == ScanToken::kNumber) {
     if (first.key != 0) {
@@ -140,19 +140,19 @@ std::optional<NumberPhrase> ParseNumberPhrase(std::string_view text,
       continue;
     }
     if (t.kind == ScanToken::kWord && t.key == kAnd && any && last_card < 0 && j + 1 < n &&
-        toks[j + 1].word >= 0 && WordAt(toks[j + 1].word).role == WordInfo::kCardinal) {
+        toks[j + 1].word >= 0 && WordAt(toks[j + 1].word).role == LexWord::kCardinal) {
       ++j;  // "three hundred and fifty"
       continue;
     }
     if (t.kind != ScanToken::kWord || t.word < 0) break;
-    const WordInfo& w = WordAt(t.word);
-    if (w.role == WordInfo::kCardinal) {
+    const LexWord& w = WordAt(t.word);
+    if (w.role == LexWord::kCardinal) {
       if (last_card >= 0 && !(last_card >= 20 && last_card % 10 == 0 && w.value < 10)) break;
       current += w.value;
       last_card = static_cast<int>(w.value);
       any = true;
       ++j;
-    } else if (w.role == WordInfo::kMultiplier && any && w.value != 12) {
+    } else if (w.role == LexWord::kMultiplier && any && w.value != 12) {
       if (w.value == 100) {
         current *= 100;
       } else {
@@ -161,7 +161,7 @@ std::optional<NumberPhrase> ParseNumberPhrase(std::string_view text,
       }
       last_card = -1;
       ++j;
-    } else if (w.role == WordInfo::kOrdinal &&
+    } else if (w.role == LexWord::kOrdinal &&
                (!any || (last_card >= 20 && last_card % 10 == 0) || last_card < 0)) {
       if (any && last_card >= 0 && w.value >= 10) break;
       current += w.value;

@@ -38,7 +38,7 @@ size_t NonLetterSequence(std::string_view s, size_t i, bool* space) {
 }
 
 struct WordLexicon {
-  std::vector<WordInfo> words;
+  std::vector<LexWord> words;
   std::vector<std::pair<uint64_t, int32_t>> table;  // open addressing, power-of-two size
   uint64_t mask = 0;
 
@@ -46,17 +46,17 @@ struct WordLexicon {
     for (auto file : {kNumberWords, kTimeWords}) {
       for (auto& row : LexiconRows(file)) {
         if (row.size() < 3) continue;
-        WordInfo w;
+        LexWord w;
         w.word = row[0];
         const std::string& role = row[1];
-        if (role == "card") w.role = WordInfo::kCardinal;
-        else if (role == "ord") w.role = WordInfo::kOrdinal;
-        else if (role == "mult") w.role = WordInfo::kMultiplier;
-        else if (role == "month") w.role = WordInfo::kMonth;
-        else if (role == "weekday") w.role = WordInfo::kWeekday;
-        else if (role == "unit") w.role = WordInfo::kUnit;
+        if (role == "card") w.role = LexWord::kCardinal;
+        else if (role == "ord") w.role = LexWord::kOrdinal;
+        else if (role == "mult") w.role = LexWord::kMultiplier;
+        else if (role == "month") w.role = LexWord::kMonth;
+        else if (role == "weekday") w.role = LexWord::kWeekday;
+        else if (role == "unit") w.role = LexWord::kUnit;
         else continue;
-        if (w.role == WordInfo::kUnit) {
+        if (w.role == LexWord::kUnit) {
           const std::string& u = row[2];
           w.unit = u == "min" ? 'n' : u == "decade" ? 'D' : u[0];
         } else {
@@ -97,7 +97,7 @@ uint64_t WordKey(std::string_view w) {
   return h;
 }
 
-const WordInfo& WordAt(int32_t index) { return Lexicon().words[index]; }
+const LexWord& WordAt(int32_t index) { return Lexicon().words[index]; }
 
 std::string LowerWord(std::string_view text, const ScanToken& t) {
   std::string s(text.substr(t.begin, t.end - t.begin));

@@ -78,7 +78,7 @@ void FindHead(std::string_view text, const std::vector<ScanToken>& toks, size_t 
     if (t.kind != ScanToken::kWord || t.break_before) break;
     if (HeadStops().Has(t.key)) break;
     if (taken > 0 && (EndsWith(text, t, "ed") || EndsWith(text, t, "ing"))) break;
-    if (t.word >= 0 && WordAt(t.word).role != WordInfo::kUnit) break;  // another number
+    if (t.word >= 0 && WordAt(t.word).role != LexWord::kUnit) break;  // another number
     q->head_begin = t.begin;
     q->head_end = t.end;
     ++taken;
@@ -88,7 +88,7 @@ void FindHead(std::string_view text, const std::vector<ScanToken>& toks, size_t 
 }
 
 bool IsMonthToken(const ScanToken& t) {
-  return t.kind == ScanToken::kWord && t.word >= 0 && WordAt(t.word).role == WordInfo::kMonth &&
+  return t.kind == ScanToken::kWord && t.word >= 0 && WordAt(t.word).role == LexWord::kMonth &&
          t.capitalized;
 }
 
@@ -153,7 +153,7 @@ std::string_view QuantityKindName(QuantityKind k) {
 std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOptions& options) {
   thread_local std::vector<ScanToken> toks;
   ScanText(text, &toks);
-  const PhraseTable& phrases = PhraseTable::Get();
+  const LexPhraseTable& phrases = LexPhraseTable::Get();
   static const uint64_t kOne = WordKey("one");
   std::vector<Quantity> out;
   const size_t n = toks.size();
@@ -185,7 +185,7 @@ std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOption
     int vp = phrases.Match(toks, i, "vague", &vlen);
     auto np = vp >= 0 ? std::nullopt : ParseNumberPhrase(text, toks, i);
     if (vp >= 0) {
-      const PhraseInfo& v = phrases.At(vp);
+      const LexPhrase& v = phrases.At(vp);
       q.kind = QuantityKind::kVague;
       q.min = q.value = std::strtod(v.fields[0].c_str(), nullptr);
       q.max = v.fields[1] == "inf" ? kUnbounded : std::strtod(v.fields[1].c_str(), nullptr);

@@ -106,7 +106,10 @@ bool SentenceSplitter::RuleBoundary(std::string_view text, const std::vector<Wor
     return text.substr(words[k].begin, words[k].end - words[k].begin);
   };
   std::string_view w = form(i);
-  bool end = IsEndPunct(w) || (IsCloser(w) && i > 0 && IsEndPunct(form(i - 1)));
+  bool attached_next = words[i].end == words[i + 1].begin;
+  if (IsEndPunct(w) && attached_next && IsCloser(form(i + 1))) return false;  // after the quote
+  bool end = IsEndPunct(w) || (IsCloser(w) && i > 0 && words[i - 1].end == words[i].begin &&
+                               IsEndPunct(form(i - 1)));
   bool newline = false;
   for (uint32_t k = words[i].end; k < words[i + 1].begin; ++k) newline |= text[k] == '\n';
   if (newline) return true;

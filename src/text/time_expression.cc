@@ -30,9 +30,9 @@ const Keys& K() {
   return *k;
 }
 
-const WordInfo* Info(const ScanToken& t, WordInfo::Role role) {
+const LexWord* Info(const ScanToken& t, LexWord::Role role) {
   if (t.kind != ScanToken::kWord || t.word < 0) return nullptr;
-  const WordInfo& w = WordAt(t.word);
+  const LexWord& w = WordAt(t.word);
   return w.role == role ? &w : nullptr;
 }
 
@@ -80,30 +80,30 @@ class Recognizer {
   // Month name at i (full names capitalised; abbreviations need "." or a following number).
   int MonthAt(size_t i, size_t* after) const {
     if (i >= n_) return 0;
-    const WordInfo* w = Info(t_[i], WordInfo::kMonth);
+    const LexWord* w = Info(t_[i], LexWord::kMonth);
     if (!w || !t_[i].capitalized) return 0;
     size_t j = i + 1;
     bool abbrev = w->word.size() <= 4 && w->word != "june" && w->word != "july" && w->word != "may";
-    if (Punct(j, '.') && !t_[j].space_before) ++j;
+    if (abbrev && Punct(j, '.') && !t_[j].space_before) ++j;
     else if (abbrev && !DayAt(j) && !YearAt(j)) return 0;
     *after = j;
     return static_cast<int>(w->value);
   }
   int WeekdayAt(size_t i, size_t* after) const {
     if (i >= n_) return -1;
-    const WordInfo* w = Info(t_[i], WordInfo::kWeekday);
+    const LexWord* w = Info(t_[i], LexWord::kWeekday);
     if (!w || !t_[i].capitalized) return -1;
     size_t j = i + 1;
     bool abbrev = w->word.size() <= 5 && w->word != "sunday" && w->word != "monday" &&
                   w->word != "friday";
-    if (Punct(j, '.') && !t_[j].space_before) ++j;
+    if (abbrev && Punct(j, '.') && !t_[j].space_before) ++j;
     else if (abbrev) return -1;
     *after = j;
     if (j < n_ && IsPunct(s_, t_[j], '\'')) {}  // "Thursday's" keeps the weekday
     return static_cast<int>(w->value);
   }
   bool QualifierBefore(size_t i) const {
-    const PhraseTable& p = PhraseTable::Get();
+    const LexPhraseTable& p = LexPhraseTable::Get();
     for (int k = 1; k <= 3; ++k)
       if (i >= static_cast<size_t>(k) && p.Exact(t_, i - k, k, "qual") >= 0) return true;
     return false;
@@ -144,7 +144,9 @@ size_t Recognizer::EventPhraseEnd(size_t i) const {
   while (j < n_ && j < limit && !t_[j].break_before) {
     if (t_[j].kind == ScanToken::kPunct) {
       char c = s_[t_[j].begin];
-      if (c == '.' || c == ';' || c == '!' || c == '?' || c == ',') break;
+      bool abbreviation = c == '.' && j > 0 && t_[j - 1].kind == ScanToken::kWord &&
+                          t_[j - 1].end - t_[j - 1].begin <= 2 && t_[j - 1].capitalized;
+      if ((c == '.' && !abbreviation) || c == ';' || c == '!' || c == '?' || c == ',') break;
     }
     ++j;
   }
@@ -241,7 +243,7 @@ size_t Recognizer::TryUnitPhrase(size_t i, TimeExpression* e) {
   double count = 0;
   size_t u = i;
   bool vague = false;
-  if (i < n_ && t_[i].kind == ScanToken::kWord && Info(t_[i], WordInfo::kUnit) &&
+  if (i < n_ && t_[i].kind == ScanToken::kWord && Info(t_[i], LexWord::kUnit) &&
       InKeys(t_[i].key, {"hours", "days", "weeks", "months", "years", "decades"})) {
     vague = true;  // "hours after", "days later"
   } else if (Word(i, K().a) || Word(i, K().an)) {
@@ -257,7 +259,7 @@ size_t Recognizer::TryUnitPhrase(size_t i, TimeExpression* e) {
     count = np->value;
     u = np->end;
   }
-  const WordInfo* unit = u < n_ ? Info(t_[u], WordInfo::kUnit) : nullptr;
+  const LexWord* unit = u < n_ ? Info(t_[u], LexWord::kUnit) : nullptr;
   if (!unit) return i;
   e->unit = unit->unit;
   e->offset = static_cast<int>(count);
@@ -298,9 +300,9 @@ size_t Recognizer::Try(size_t i, TimeExpression* e) {
   if (t.kind == ScanToken::kPunct) return i;
   // Relative phrases from data/lexicon/time_phrases.tsv.
   int len = 0;
-  int p = PhraseTable::Get().Match(t_, i, "time", &len);
+  int p = LexPhraseTable::Get().Match(t_, i, "time", &len);
   if (p >= 0) {
-    const PhraseInfo& ph = PhraseTable::Get().At(p);
+    const LexPhrase& ph = LexPhraseTable::Get().At(p);
     const std::string& form = ph.fields[0];
     int off = std::atoi(ph.fields[1].c_str());
     e->offset = off;
@@ -325,7 +327,7 @@ size_t Recognizer::Try(size_t i, TimeExpression* e) {
       e->duration = "P1W";
       return a;
     }
-    if (const WordInfo* u = i + 1 < n_ ? Info(t_[i + 1], WordInfo::kUnit) : nullptr) {
+    if (const LexWord* u = i + 1 < n_ ? Info(t_[i + 1], LexWord::kUnit) : nullptr) {
       e->kind = TimeKind::kSet, e->form = TimeForm::kSet, e->unit = u->unit;
       e->duration = std::string("P1") + (u->unit == 'h' ? "H" : std::string(1, static_cast<char>(std::toupper(u->unit))));
       e->set = e->duration;

@@ -276,13 +276,14 @@ class Scanner {
       Emit(p + 1, q);
       return q;
     }
-    // "10am" -> "10" "am"
-    size_t d = 0;
-    while (d < w.size() && IsAsciiDigit(w[d])) ++d;
-    if (d > 0 && d < w.size()) {
-      size_t l = d;
-      while (l < w.size() && IsAsciiLetter(w[l])) ++l;
-      if (l == w.size() && text_internal::IsNumberUnitSuffix(w.substr(d))) {
+    // "10am" -> "10" "am", "5:30pm" -> "5:30" "pm"
+    size_t d = w.size();
+    while (d > 0 && IsAsciiLetter(w[d - 1])) --d;
+    if (d > 0 && d < w.size() && IsAsciiDigit(w[d - 1]) &&
+        text_internal::IsNumberUnitSuffix(w.substr(d))) {
+      bool number = true;
+      for (size_t i = 0; i < d; ++i) number &= !IsAsciiLetter(w[i]) && static_cast<unsigned char>(w[i]) < 0x80;
+      if (number) {
         Emit(p, p + d);
         Emit(p + d, q);
         return q;

@@ -48,6 +48,10 @@ TEST(BoilerplateTest, JunkLines) {
       {"- - -", "punct"},
       {"https://example.com/news/2031/03/14/story", "url"},
       {"\xE2\x80\x94 Some Person (@someone) March 14, 2031", "embed"},
+      {"\xE2\x80\x93", "punct"},
+      {"Tags: drone attack, port, depot", "see-also"},
+      {"This is a developing story\xE2\x80\xA6", "update"},
+      {"Aftermath of the attack (Image via Harbor Radio)", "caption"},
   };
   for (auto [line, want] : cases) EXPECT_EQ(ReasonFor(line), want) << line;
 }
@@ -78,6 +82,17 @@ TEST(BoilerplateTest, AuthorBoxAtTheEndTakesTheBio) {
   ASSERT_EQ(blocks.size(), 2u);
   ASSERT_EQ(removed.size(), 2u);
   EXPECT_EQ(removed[1].reason, "author-box");
+}
+
+TEST(BoilerplateTest, CaptionLabelTakesTheCaptionAfterIt) {
+  auto blocks = Blocks({"First body paragraph of the article, with a sentence.", "Image caption,",
+                        "Rescuers search the rubble of the depot",
+                        "Second body paragraph of the article, with a sentence."});
+  std::vector<RemovedBlock> removed;
+  RemoveBoilerplate(&blocks, nullptr, &removed);
+  ASSERT_EQ(removed.size(), 2u);
+  EXPECT_EQ(removed[1].text, "Rescuers search the rubble of the depot");
+  EXPECT_EQ(blocks.size(), 2u);
 }
 
 TEST(BoilerplateTest, RepeatedShortLinesAcrossDocumentsGo) {

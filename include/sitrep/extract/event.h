@@ -53,6 +53,11 @@ struct EventSource {
   bool revised = false;     // this report revises an earlier figure ("later revised to")
   bool background = false;  // the article mentions the event only as background
   std::string origin;       // wire-copy cluster of the article (fusion fills it); "" = itself
+  // What the sentence says about the event (extraction fills these; fusion copies them).
+  std::string trigger;      // the word(s) that name the event
+  uint32_t trigger_begin = 0, trigger_end = 0;  // bytes in the article's clean text
+  std::string modality;     // happened | claimed | alleged | denied | ... ; "" = unknown
+  std::string attribution;  // "according to X", "X said"; may be empty
 };
 
 struct Conflict {

@@ -15,9 +15,9 @@ namespace sitrep {
 struct MinHashOptions {
   int shingle_words = 3;   // words per shingle (lower-cased, punctuation dropped)
   int num_hashes = 64;     // signature length; must equal bands * rows
-  int bands = 16;          // LSH bands; threshold ~ (1/bands)^(1/rows)
-  int rows = 4;
-  double near_duplicate = 0.5;  // estimated Jaccard at or above which two texts share an origin
+  int bands = 32;          // LSH bands; candidate threshold ~ (1/bands)^(1/rows)
+  int rows = 2;
+  double near_duplicate = 0.35; // estimated Jaccard at or above which two texts share an origin
 };
 
 using MinHashSignature = std::vector<uint32_t>;

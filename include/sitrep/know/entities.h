@@ -56,4 +56,8 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, const Document& d
 // [{id, name, kind, country, mentions: [{text, span: [b, e]}], geo: {...} | null}].
 nlohmann::json EntitiesJson(const std::vector<Entity>& entities);
 
+// EntitiesJson(RecogniseEntities(*DefaultKnowledgeBase(), doc)); when the knowledge base
+// cannot be loaded, an empty list and *warning (if given) says why.
+nlohmann::json DocumentEntitiesJson(const Document& doc, std::string* warning = nullptr);
+
 }  // namespace sitrep

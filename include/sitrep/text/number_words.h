@@ -33,35 +33,35 @@ void ScanText(std::string_view text, std::vector<ScanToken>* out);
 uint64_t WordKey(std::string_view lower_word);  // the key ScanText stores for a word
 
 // A known word: a number word, an ordinal, a multiplier, a month, a weekday or a time unit.
-struct WordInfo {
+struct LexWord {
   enum Role : uint8_t { kCardinal, kOrdinal, kMultiplier, kMonth, kWeekday, kUnit };
   std::string word;  // lower case
   Role role = kCardinal;
   double value = 0;  // number value, month 1-12, weekday 0=Mon..6=Sun
   char unit = 0;     // units: 'd' 'w' 'm' 'y' 'h' 'n' (minute) 'D' (decade)
 };
-const WordInfo& WordAt(int32_t index);
+const LexWord& WordAt(int32_t index);
 
 // Multi-word phrases ("at least", "hundreds of thousands", "the previous day") keyed by the
 // sequence of word keys. Match() gives the longest phrase starting at token i, or -1.
-struct PhraseInfo {
+struct LexPhrase {
   std::string table;             // "qual", "vague", "time"
   std::string phrase;            // the words, space separated
   std::vector<std::string> fields;  // the data columns after the phrase
   int words = 0;
 };
-class PhraseTable {
+class LexPhraseTable {
  public:
-  static const PhraseTable& Get();
+  static const LexPhraseTable& Get();
   // Index of the longest phrase (of table `table`) that starts at token i; sets *len.
   int Match(const std::vector<ScanToken>& toks, size_t i, std::string_view table, int* len) const;
   // Index of a phrase (of table `table`) that is exactly tokens [i, i+len), or -1.
   int Exact(const std::vector<ScanToken>& toks, size_t i, int len, std::string_view table) const;
-  const PhraseInfo& At(int index) const { return phrases_[index]; }
+  const LexPhrase& At(int index) const { return phrases_[index]; }
 
  private:
-  PhraseTable();
-  std::vector<PhraseInfo> phrases_;
+  LexPhraseTable();
+  std::vector<LexPhrase> phrases_;
   std::vector<std::pair<uint64_t, int>> index_;  // sorted (combined key, phrase)
 };
 

@@ -1,0 +1,35 @@
+#!/usr/bin/python3
+"""readability-lxml on the pages of ../shared/data/extraction, timed in-process.
+
+Run with Debian's Python (python3-readability): /usr/bin/python3 bench/peers/readability_lxml.py
+Pages are gunzipped and decoded once; the timed loop is Document(html).summary() per page,
+repeated --reps times. Prints pages/s and MB/s (MB of decoded HTML, UTF-8 bytes).
+"""
+import argparse, glob, gzip, os, time
+
+from readability import Document
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT = os.path.join(HERE, "..", "..", "..", "shared", "data", "extraction", "html")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dir", default=DEFAULT)
+    ap.add_argument("--reps", type=int, default=2)
+    a = ap.parse_args()
+    pages = [gzip.open(p).read().decode("utf-8", "replace") for p in sorted(glob.glob(os.path.join(a.dir, "*.html.gz")))]
+    nbytes = sum(len(p.encode("utf-8")) for p in pages)
+    best = None
+    for _ in range(a.reps):
+        t0 = time.perf_counter()
+        for p in pages:
+            Document(p).summary()
+        dt = time.perf_counter() - t0
+        best = dt if best is None else min(best, dt)
+    print("readability-lxml: %d pages, %.1f MB, best of %d: %.2f s, %.1f pages/s, %.1f MB/s"
+          % (len(pages), nbytes / 1e6, a.reps, best, len(pages) / best, nbytes / 1e6 / best))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+// The event database (SQLite): documents, their per-article reports, fused events with sources,
+// conflicts and entities. Each IngestBatch is one transaction, idempotent (same content hash =
+// no change) and incremental (only the affected neighbourhood of events is re-fused, and the
+// result equals fusing everything at once). One writer; not thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sitrep/base/status.h"
+#include "sitrep/extract/event.h"
+#include "sitrep/fuse/fusion.h"
+#include "sitrep/ingest/document.h"
+#include "sitrep/store/sqlite_db.h"
+
+namespace sitrep {
+
+struct StoreOptions {
+  FusionOptions fusion;
+  std::string vfs;  // SQLite VFS name; "" = the OS default (tests inject faults through one)
+};
+
+// An analysed article: the document and what extraction found in it.
+struct AnalysedArticle {
+  Document doc;
+  std::vector<Event> events;
+};
+
+struct IngestStats {
+  int added = 0, unchanged = 0, replaced = 0;
+  int events_written = 0, events_removed = 0;
+};
+
+struct EventFilter {
+  std::optional<int64_t> from, to;  // day numbers: events whose date range meets [from, to]
+  std::string country;              // ISO2
+  std::optional<double> lat, lon;   // with km: within km of the point
+  double km = 50;
+  std::string type;                 // event_type, sub_event_type or plover_type (any case)
+  std::string actor;                // substring of actor1/actor2 name or id (any case)
+  std::string text;                 // FTS5 query over the reporting documents
+};
+
+struct StoredDocument {
+  std::string id, title, outlet, published, url, content_hash;
+  int reports = 0;
+};
+
+class EventStore {
+ public:
+  static Result<std::unique_ptr<EventStore>> Open(const std::string& path,
+                                                  const StoreOptions& options = {});
+  // Stores the batch and re-fuses what it touches, all in one transaction (rolled back on error).
+  Result<IngestStats> IngestBatch(const std::vector<AnalysedArticle>& batch);
+
+  Result<std::vector<Event>> Events(const EventFilter& filter);   // sorted by date, then id
+  Result<std::optional<Event>> GetEvent(const std::string& id);
+  Result<std::vector<StoredDocument>> Documents();
+  // PRAGMA integrity_check + foreign_key_check; DataLoss naming the first problem.
+  Status CheckIntegrity();
+  SqliteDb& db() { return *db_; }
+
+ private:
+  EventStore(std::unique_ptr<SqliteDb> db, StoreOptions options)
+      : db_(std::move(db)), options_(std::move(options)) {}
+  Result<IngestStats> IngestInTransaction(const std::vector<AnalysedArticle>& batch);
+
+  std::unique_ptr<SqliteDb> db_;
+  StoreOptions options_;
+};
+
+// Hex of a 128-bit hash of the article's raw bytes and described metadata.
+std::string ContentHash(const Document& doc);
+
+}  // namespace sitrep

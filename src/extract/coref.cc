@@ -1,0 +1,149 @@
+// In-document event coreference: each violent mention joins the latest earlier event it is
+// compatible with (types, dates, places) when it refers back ("the attack"), adds nothing
+// new, or shares a place or day with it; otherwise it starts a new event. Verbal mentions
+// group by PLOVER type and actor.
+#include <algorithm>
+#include <cmath>
+
+#include "extract/mention.h"
+
+namespace sitrep::extract {
+namespace {
+
+constexpr double kSamePlaceKm = 50;
+
+struct Group {
+  std::vector<int> mentions;
+  std::string event_type, sub_event_type, plover_type, plover_mode;
+  bool sub_evidence = false;
+  std::optional<DateInterval> date;
+  std::vector<int> places;
+  std::optional<int> actor1;
+  bool violent = true;
+};
+
+double Km(const Geo& a, const Geo& b) {
+  constexpr double kR = 6371.0, kRad = M_PI / 180;
+  double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
+
+// -1 conflict, 0 no evidence, 1 same place.
+int PlaceMatch(const DocContext& doc, const std::vector<int>& a, const std::vector<int>& b) {
+  if (a.empty() || b.empty()) return 0;
+  bool specific_a = false, specific_b = false, same = false, country = false;
+  for (int x : a) {
+    const auto& gx = doc.entities[x].geo;
+    if (!gx) continue;
+    specific_a |= Specific(*gx);
+    for (int y : b) {
+      const auto& gy = doc.entities[y].geo;
+      if (!gy) continue;
+      specific_b |= Specific(*gy);
+      if (x == y || (Specific(*gx) && Specific(*gy) && Km(*gx, *gy) <= kSamePlaceKm)) same = true;
+      if (!gx->country.empty() && gx->country == gy->country) country = true;
+    }
+  }
+  if (same) return 1;
+  if (specific_a && specific_b) return -1;
+  return country ? 0 : -1;
+}
+
+// -1 conflict, 0 unknown, 1 same day.
+int DateMatch(const std::optional<DateInterval>& a, const std::optional<DateInterval>& b) {
+  if (!a || !b) return 0;
+  if (a->latest < b->earliest || b->latest < a->earliest) return -1;
+  return a->precision == DatePrecision::kDay && b->precision == DatePrecision::kDay ? 1 : 0;
+}
+
+bool TypesCompatible(const Mention& m, const Group& g) {
+  if (!g.violent) return false;
+  if (m.strength == Strength::kWeak) {
+    return g.event_type != "Protests" && g.event_type != "Strategic developments";
+  }
+  if (m.event_type != g.event_type) {
+    // A generic attack joins an explosion or air strike told with a stronger word.
+    return !m.sub_evidence && m.event_type == "Violence against civilians" &&
+           g.event_type == "Explosions/Remote violence";
+  }
+  return !(m.sub_evidence && g.sub_evidence && m.sub_event_type != g.sub_event_type);
+}
+
+void Absorb(const Mention& m, int index, Group* g) {
+  g->mentions.push_back(index);
+  bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
+  if (m.sub_evidence && !g->sub_evidence) upgrade = true;
+  if (upgrade && m.strength != Strength::kWeak) {
+    g->event_type = m.event_type, g->sub_event_type = m.sub_event_type;
+    g->plover_type = m.plover_type;
+    if (!m.plover_mode.empty()) g->plover_mode = m.plover_mode;
+    g->sub_evidence = m.sub_evidence;
+  }
+  if (m.date && (!g->date || (m.date->latest - m.date->earliest < g->date->latest - g->date->earliest))) {
+    g->date = m.date;
+  }
+  for (int p : m.places) {
+    if (std::find(g->places.begin(), g->places.end(), p) == g->places.end()) g->places.push_back(p);
+  }
+  if (!g->actor1 && m.actor1) g->actor1 = m.actor1;
+}
+
+Group NewGroup(const Mention& m, int index) {
+  Group g;
+  g.violent = IsViolent(m);
+  g.event_type = m.event_type, g.sub_event_type = m.sub_event_type;
+  g.plover_type = m.plover_type, g.plover_mode = m.plover_mode;
+  g.sub_evidence = m.sub_evidence;
+  g.date = m.date;
+  g.places = m.places;
+  g.actor1 = m.actor1;
+  g.mentions.push_back(index);
+  return g;
+}
+
+}  // namespace
+
+std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
+                                                  const std::vector<Mention>& mentions) {
+  std::vector<Group> groups;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.modality == "negated" || m.modality == "threatened" || m.modality == "planned" ||
+        m.modality == "hypothetical") {
+      if (!IsViolent(m)) groups.push_back(NewGroup(m, i));
+      continue;  // not an event that happened
+    }
+    Group* join = nullptr;
+    for (auto it = groups.rbegin(); it != groups.rend() && !join; ++it) {
+      Group& g = *it;
+      if (!IsViolent(m)) {
+        if (!g.violent && g.plover_type == m.plover_type && g.actor1 == m.actor1) join = &g;
+        continue;
+      }
+      if (m.other || !TypesCompatible(m, g)) continue;
+      int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
+      if (dm < 0 || pm < 0) continue;
+      bool says_nothing_new = !m.date && m.places.empty();
+      bool group_empty = !g.date && g.places.empty();
+      bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
+      if (m.strength == Strength::kWeak || m.anaphoric || says_nothing_new || group_empty ||
+          dm > 0 || pm > 0 || same_actor) {
+        join = &g;
+      }
+    }
+    if (join) {
+      Absorb(m, i, join);
+    } else if (!m.other) {
+      groups.push_back(NewGroup(m, i));
+    }
+  }
+  std::vector<std::vector<int>> out;
+  for (auto& g : groups) out.push_back(g.mentions);
+  return out;
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,89 @@
+// Internal to src/extract: the per-document context the extraction steps share, and event
+// mentions (one trigger in one sentence with what the sentence says about it).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/lexicon.h"
+#include "sitrep/base/date.h"
+#include "sitrep/extract/event.h"
+#include "sitrep/know/entities.h"
+#include "sitrep/text/quantity.h"
+#include "sitrep/text/sentence.h"
+#include "sitrep/text/time_expression.h"
+
+namespace sitrep::extract {
+
+// An entity mention inside one sentence.
+struct EntityRef {
+  int entity = -1;              // index into DocContext::entities
+  uint32_t begin = 0, end = 0;  // bytes of the text
+  int first_token = 0;          // index of its first token in the sentence
+  bool place = false;
+};
+
+struct SentenceInfo {
+  const Sentence* sentence = nullptr;
+  std::vector<std::string> lower;     // lowercased token forms
+  std::vector<int> quantities;        // indices into DocContext::quantities
+  std::vector<int> times;             // indices into DocContext::times
+  std::vector<EntityRef> entities;    // in text order
+};
+
+struct DocContext {
+  std::string_view text;
+  DateInterval reference;             // the article's date (maybe unknown)
+  std::vector<Sentence> sentences;
+  std::vector<SentenceInfo> info;     // parallel to sentences
+  std::vector<Quantity> quantities;
+  std::vector<TimeExpression> times;
+  std::vector<Entity> entities;
+};
+
+struct Figure {
+  Count count;
+  int64_t best = 0;
+  bool initial = false, revision = false;
+  uint32_t begin = 0, end = 0;
+};
+
+struct Mention {
+  int sentence = 0;
+  int token = 0;                      // trigger's first token
+  uint32_t begin = 0, end = 0;        // trigger bytes
+  Strength strength = Strength::kStrong;
+  std::string plover_type, plover_mode, event_type, sub_event_type;
+  bool sub_evidence = false;          // sub-event type stated by an instrument or the trigger
+  bool anaphoric = false;             // "the strike", "that attack"
+  bool other = false;                 // "other attacks", "a series of": not one event
+  std::string modality = "happened";  // happened | claimed | alleged | denied | threatened |
+                                      // planned | hypothetical | negated
+  std::string attribution;            // "according to X", "X said"
+  std::optional<DateInterval> date;   // the mention's own time
+  int64_t best_day = 0;
+  bool background = false;
+  std::vector<int> places;            // entity indices, best first
+  std::optional<int> actor1, actor2;  // entity indices
+  std::optional<Figure> fatalities, injured;
+};
+
+bool IsViolent(const Mention& m);
+
+// Triggers, types, modality, attribution, actors and places of every sentence.
+std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex);
+// Fatality and injury figures of each sentence, given to the mention they belong to.
+void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<Mention>* mentions);
+// Each mention's own date from the time expressions of its sentence; background marks.
+void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions);
+// Mentions of the same real event grouped (in-document coreference): mention indices.
+std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
+                                                  const std::vector<Mention>& mentions);
+// The Event of one group of mentions (sources = the sentences that tell it).
+Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
+                 const std::vector<int>& group, const std::string& doc_id,
+                 const std::string& outlet);
+
+}  // namespace sitrep::extract

@@ -1,0 +1,237 @@
+// Trigger detection per sentence: strong triggers name an event, weak ones (outcomes, generic
+// words) stand for one only when the sentence has no strong trigger of its own.
+#include <algorithm>
+#include <cstdlib>
+
+#include "extract/mention.h"
+
+namespace sitrep::extract {
+namespace {
+
+constexpr int kInstrumentWindow = 6;   // tokens either side of a trigger
+constexpr int kModalityWindow = 6;     // tokens before a trigger
+constexpr int kTargetWindow = 8;
+
+bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
+  return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+}
+
+// Sub-event type from instruments near the trigger; false when none is there.
+bool InstrumentType(const SentenceInfo& s, const EventLexicon& lex, int tok, int tok_end,
+                    Mention* m) {
+  int best_pri = -1, best_dist = 1 << 30;
+  const InstrumentEntry* best = nullptr;
+  int lo = std::max(0, tok - kInstrumentWindow);
+  int hi = std::min<int>(s.lower.size(), tok_end + kInstrumentWindow);
+  for (int i = lo; i < hi; ++i) {
+    size_t len = 0;
+    int v = lex.instruments().Match(s.lower, i, &len);
+    if (v < 0) continue;
+    const InstrumentEntry& e = lex.instrument(v);
+    int dist = i < tok ? tok - i : std::max(0, i - tok_end + 1);
+    if (e.priority > best_pri || (e.priority == best_pri && dist < best_dist)) {
+      best_pri = e.priority, best_dist = dist, best = &e;
+    }
+  }
+  if (!best) return false;
+  m->event_type = best->event_type, m->sub_event_type = best->sub_event_type;
+  if (!best->plover_mode.empty()) m->plover_mode = best->plover_mode;
+  return true;
+}
+
+// Counts target words of a kind near the trigger.
+int KindNear(const SentenceInfo& s, const EventLexicon& lex, int tok, std::string_view kind) {
+  int n = 0;
+  int lo = std::max(0, tok - kTargetWindow);
+  int hi = std::min<int>(s.lower.size(), tok + kTargetWindow);
+  for (int i = lo; i < hi; ++i) {
+    size_t len = 0;
+    if (HasKind(lex.CueKindsAt(s.lower, i, &len), kind)) ++n;
+  }
+  return n;
+}
+
+void ResolveTypes(const SentenceInfo& s, const EventLexicon& lex, const TriggerEntry& t, int tok,
+                  int tok_end, Mention* m) {
+  m->plover_type = t.plover_type, m->plover_mode = t.plover_mode;
+  m->event_type = t.event_type, m->sub_event_type = t.sub_event_type;
+  if (t.strength == Strength::kVerbal) return;
+  if (t.sub_event_type != "*") {
+    m->sub_evidence = true;
+    return;
+  }
+  if (InstrumentType(s, lex, tok, tok_end, m)) {
+    // A shooting or an assault keeps its own kind unless the instrument is explosive/aerial.
+    m->sub_evidence = m->event_type == "Explosions/Remote violence";
+    if (t.event_type == "Violence against civilians" && !m->sub_evidence) {
+      m->event_type = t.event_type;
+    }
+    if (m->event_type != "Violence against civilians") return;
+  }
+  if (t.event_type == "Explosions/Remote violence") {
+    // "strike" with no instrument is an air strike; "blast", "bombing" an explosive device.
+    const std::string& w = s.lower[tok];
+    bool aerial = w.rfind("strike", 0) == 0 || w.rfind("bombard", 0) == 0 || w == "bombed";
+    m->sub_event_type = aerial ? "Air/drone strike" : "Remote explosive/landmine/IED";
+    return;
+  }
+  int civ = KindNear(s, lex, tok, "civilian"), armed = KindNear(s, lex, tok, "armed");
+  m->event_type = armed > civ ? "Battles" : "Violence against civilians";
+  m->sub_event_type = armed > civ ? "Armed clash" : "Attack";
+}
+
+void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Mention* m) {
+  int lo = std::max(0, tok - kModalityWindow);
+  for (int i = lo; i < tok; ++i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (kinds.empty()) continue;
+    bool close = tok - i <= 3;
+    if (close && HasKind(kinds, "negation")) m->modality = "negated";
+    else if (close && HasKind(kinds, "threat")) m->modality = "threatened";
+    else if (close && HasKind(kinds, "plan")) m->modality = "planned";
+    else if (close && HasKind(kinds, "hypothetical")) m->modality = "hypothetical";
+    else if (HasKind(kinds, "deny")) m->modality = "denied";
+    else if (HasKind(kinds, "allege") && m->modality == "happened") m->modality = "alleged";
+    else if (HasKind(kinds, "claim") && m->modality == "happened") m->modality = "claimed";
+  }
+  // Determiners before the trigger (skipping up to three modifiers).
+  for (int i = tok - 1; i >= 0 && i >= tok - 4; --i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (HasKind(kinds, "other")) m->other = true;
+    if (HasKind(kinds, "anaphor")) {
+      m->anaphoric = true;
+      break;
+    }
+    if (s.lower[i] == "a" || s.lower[i] == "an" || s.lower[i] == "," || s.lower[i] == ".") break;
+  }
+}
+
+void ResolveAttribution(const SentenceInfo& s, const EventLexicon& lex, std::string_view text,
+                        Mention* m) {
+  const auto& toks = s.sentence->tokens;
+  for (size_t i = 0; i < s.lower.size(); ++i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (!HasKind(kinds, "report") || len == 0) continue;
+    size_t b, e;
+    if (s.lower[i] == "according") {  // "according to X" up to the next comma
+      b = i, e = i + len;
+      while (e < toks.size() && toks[e].form != "," && toks[e].form != ".") ++e;
+    } else {  // "X said": back to the previous comma or the sentence start, six words at most
+      e = i + len, b = i;
+      while (b > 0 && i - b < 6 && toks[b - 1].form != "," && toks[b - 1].form != "\"" &&
+             toks[b - 1].form != "\u201d")
+        --b;
+      if (b == i) continue;
+    }
+    if (e <= b) continue;
+    m->attribution = std::string(text.substr(toks[b].begin, toks[e - 1].end - toks[b].begin));
+    return;
+  }
+}
+
+// Places and actors of the sentence for a trigger; entity mentions followed by "'s" are not
+// places (they qualify a noun: "Iraq's PMF").
+void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
+  const auto& toks = s.sentence->tokens;
+  std::vector<std::pair<int, int>> places;  // (distance, entity)
+  int best_before = 1 << 30, best_after = 1 << 30;
+  for (const EntityRef& r : s.entities) {
+    int t = r.first_token;
+    int last = t;
+    while (last + 1 < (int)toks.size() && toks[last + 1].begin < r.end) ++last;
+    bool possessive = last + 1 < (int)toks.size() &&
+                      (toks[last + 1].form == "'s" || toks[last + 1].form == "\u2019s");
+    const Entity& e = doc.entities[r.entity];
+    if (r.place && !possessive) {
+      int d = t >= m->token ? t - m->token : 2 * (m->token - t);
+      places.push_back({d, r.entity});
+    }
+    if (!r.place || (e.geo && e.geo->precision == Precision::kCountry && possessive)) {
+      if (t < m->token && m->token - t < best_before) {
+        best_before = m->token - t, m->actor1 = r.entity;
+      } else if (t > m->token && t - m->token < best_after) {
+        bool by = t > 0 && s.lower[t - 1] == "by";
+        if (by) {
+          if (m->actor1) m->actor2 = m->actor1;
+          m->actor1 = r.entity, best_before = 0;
+        } else if (!m->actor2) {
+          best_after = t - m->token, m->actor2 = r.entity;
+        }
+      }
+    }
+  }
+  std::sort(places.begin(), places.end());
+  for (auto& [d, e] : places) {
+    if (std::find(m->places.begin(), m->places.end(), e) == m->places.end()) m->places.push_back(e);
+  }
+}
+
+}  // namespace
+
+bool IsViolent(const Mention& m) { return m.strength != Strength::kVerbal || !m.event_type.empty(); }
+
+std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex) {
+  std::vector<Mention> out;
+  for (size_t si = 0; si < doc.info.size(); ++si) {
+    const SentenceInfo& s = doc.info[si];
+    const auto& toks = s.sentence->tokens;
+    std::vector<Mention> strong, weak, verbal;
+    for (size_t i = 0; i < s.lower.size();) {
+      size_t len = 0;
+      int v = lex.triggers().Match(s.lower, i, &len);
+      if (v < 0) {
+        ++i;
+        continue;
+      }
+      const TriggerEntry& t = lex.trigger(v);
+      Mention m;
+      m.sentence = static_cast<int>(si), m.token = static_cast<int>(i);
+      m.begin = toks[i].begin, m.end = toks[i + len - 1].end, m.strength = t.strength;
+      ResolveTypes(s, lex, t, i, i + len, &m);
+      ResolveModality(s, lex, i, &m);
+      auto& bucket = t.strength == Strength::kStrong ? strong
+                     : t.strength == Strength::kWeak ? weak : verbal;
+      // One mention per kind of event in a sentence: repeated triggers of the same type are
+      // one event told with several words ("missile and drone attacks").
+      bool dup = false;
+      for (auto& o : bucket) {
+        if (o.plover_type == m.plover_type && o.event_type == m.event_type &&
+            (o.sub_event_type == m.sub_event_type || !m.sub_evidence)) {
+          dup = true;
+        }
+      }
+      if (!dup) bucket.push_back(std::move(m));
+      i += len;
+    }
+    if (strong.empty() && !weak.empty()) strong.push_back(std::move(weak.front()));
+    for (auto* list : {&strong, &verbal}) {
+      for (Mention& m : *list) {
+        ResolveAttribution(s, lex, doc.text, &m);
+        ResolveRoles(doc, s, &m);
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  // A place belongs to the nearest trigger of its sentence.
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (size_t j = 0; j < out.size(); ++j) {
+      if (i == j || out[i].sentence != out[j].sentence || !IsViolent(out[j])) continue;
+      std::vector<int> kept;
+      for (int p : out[i].places) {
+        bool closer = false;
+        for (const EntityRef& r : doc.info[out[i].sentence].entities) {
+          if (r.entity != p) continue;
+          closer = std::abs(r.first_token - out[j].token) < std::abs(r.first_token - out[i].token);
+        }
+        if (!closer) kept.push_back(p);
+      }
+      out[i].places = kept;
+    }
+  }
+  return out;
+}
+
+}  // namespace sitrep::extract

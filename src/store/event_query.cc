@@ -1,0 +1,82 @@
+// Reading the event database: filtered events, one event, the documents.
+#include "sitrep/know/gazetteer.h"
+#include "sitrep/store/event_codec.h"
+#include "sitrep/store/event_store.h"
+
+namespace sitrep {
+Result<std::vector<Event>> EventStore::Events(const EventFilter& f) {
+  std::string sql = "SELECT json FROM events e WHERE 1";
+  std::vector<std::string> texts;  // bound as ?1, ?2, ... in order
+  auto param = [&](const std::string& value) {
+    texts.push_back(value);
+    return "?" + std::to_string(texts.size());
+  };
+  if (!f.country.empty()) sql += " AND upper(e.country) = upper(" + param(f.country) + ")";
+  if (!f.type.empty()) {
+    std::string p = param(f.type);
+    sql += " AND (lower(e.event_type) = lower(" + p + ") OR lower(e.sub_event_type) = lower(" + p +
+           ") OR lower(e.plover_type) = lower(" + p + "))";
+  }
+  if (!f.actor.empty()) {
+    sql += " AND instr(lower(coalesce(e.actor1,'') || ' ' || coalesce(e.actor1_id,'') || ' ' || "
+           "coalesce(e.actor2,'') || ' ' || coalesce(e.actor2_id,'')), lower(" + param(f.actor) +
+           ")) > 0";
+  }
+  if (!f.text.empty()) {
+    sql += " AND e.id IN (SELECT s.event_id FROM event_sources s WHERE s.doc_id IN "
+           "(SELECT doc_id FROM documents_fts WHERE documents_fts MATCH " + param(f.text) + "))";
+  }
+  if (f.from) sql += " AND e.latest >= " + std::to_string(*f.from);
+  if (f.to) sql += " AND e.earliest <= " + std::to_string(*f.to);
+  sql += " ORDER BY e.earliest, e.id";
+  ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare(sql));
+  for (size_t i = 0; i < texts.size(); ++i) st.Bind(static_cast<int>(i) + 1, texts[i]);
+  std::vector<Event> out;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(st.Text(0)));
+    if (f.lat && f.lon) {
+      if (!e.location || !e.location->has_coords ||
+          DistanceKm(*f.lat, *f.lon, e.location->lat, e.location->lon) > f.km) {
+        continue;
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::optional<Event>> EventStore::GetEvent(const std::string& id) {
+  ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare(
+      "SELECT json FROM events WHERE id = ?1 OR id LIKE ?1 || '%' ORDER BY id <> ?1 LIMIT 2"));
+  st.Bind(1, id);
+  std::vector<std::string> rows;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    rows.push_back(st.Text(0));
+  }
+  if (rows.empty()) return std::optional<Event>();
+  ASSIGN_OR_RETURN(Event first, DecodeEvent(rows[0]));
+  if (rows.size() > 1 && first.id != id) {
+    return Status::InvalidArgument("event id prefix '" + id + "' is ambiguous");
+  }
+  return std::optional<Event>(std::move(first));
+}
+
+Result<std::vector<StoredDocument>> EventStore::Documents() {
+  ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare(
+      "SELECT d.id, d.title, d.outlet, d.published, d.url, d.content_hash, "
+      "(SELECT count(*) FROM reports r WHERE r.doc_id = d.id) FROM documents d ORDER BY d.id"));
+  std::vector<StoredDocument> out;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5),
+                   static_cast<int>(st.Int(6))});
+  }
+  return out;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,277 @@
+#include "sitrep/store/refuse.h"
+
+#include <deque>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "sitrep/fuse/coref.h"
+#include "sitrep/fuse/reconcile.h"
+#include "sitrep/store/event_codec.h"
+
+namespace sitrep {
+namespace {
+
+// Reports with an unknown date are stored with this window and matched with everything.
+constexpr int64_t kUnknownFrom = -(int64_t{1} << 40);
+constexpr int64_t kUnknownTo = int64_t{1} << 40;
+
+struct Loaded {
+  Report report;
+  std::string event_id;
+};
+
+class ReportCache {
+ public:
+  explicit ReportCache(SqliteDb& db) : db_(db) {}
+
+  Result<const Loaded*> Get(const std::string& key) {
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return &it->second;
+    if (!by_key_) {
+      ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+          "SELECT json, coalesce(event_id, '') FROM reports WHERE key = ?"));
+      by_key_.emplace(std::move(st));
+    }
+    by_key_->Bind(1, key);
+    ASSIGN_OR_RETURN(bool row, by_key_->Step());
+    if (!row) {
+      RETURN_IF_ERROR(by_key_->Reset());
+      return Status::NotFound("report " + key);
+    }
+    std::string json = by_key_->Text(0), ev = by_key_->Text(1);
+    RETURN_IF_ERROR(by_key_->Reset());
+    return Add(key, json, ev);
+  }
+
+  Result<const Loaded*> Add(const std::string& key, const std::string& json,
+                            const std::string& ev) {
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return &it->second;
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(json));
+    Loaded& l = cache_[key];
+    l.report = {key, std::move(e)};
+    l.event_id = ev;
+    return &l;
+  }
+
+ private:
+  SqliteDb& db_;
+  std::optional<SqliteStmt> by_key_;
+  std::map<std::string, Loaded> cache_;
+};
+
+Result<DocPrints> LoadPrints(SqliteDb& db, const std::set<std::string>& docs) {
+  DocPrints prints;
+  ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(
+      "SELECT outlet, published, wire_credits, minhash FROM documents WHERE id = ?"));
+  for (const std::string& d : docs) {
+    st.Bind(1, d);
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) {
+      DocPrint p;
+      p.doc = d;
+      p.outlet = st.Text(0);
+      p.published = st.Text(1);
+      nlohmann::json credits = nlohmann::json::parse(st.Text(2), nullptr, false);
+      if (credits.is_array()) {
+        for (const auto& c : credits) {
+          if (c.is_string()) p.wire_credits.push_back(c.get<std::string>());
+        }
+      }
+      p.minhash = DecodeSignature(st.Text(3));
+      prints[d] = std::move(p);
+    }
+    RETURN_IF_ERROR(st.Reset());
+  }
+  return prints;
+}
+
+std::string DocOfKey(const std::string& key) {
+  size_t hash = key.rfind('#');
+  return hash == std::string::npos ? key : key.substr(0, hash);
+}
+
+}  // namespace
+
+Status InsertReport(SqliteDb& db, const Report& report, const FusionOptions& options) {
+  BlockKey block = BlockOf(report, options);
+  bool known = report.event.date.known();
+  ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(
+      "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json) "
+      "VALUES (?, ?, NULL, ?, ?, ?, ?)"));
+  return st.Bind(1, report.key)
+      .Bind(2, DocOfKey(report.key))
+      .Bind(3, block.country)
+      .Bind(4, known ? block.from : kUnknownFrom)
+      .Bind(5, known ? block.to : kUnknownTo)
+      .Bind(6, EncodeEvent(report.event))
+      .Run();
+}
+
+Status DeleteEvent(SqliteDb& db, const std::string& event_id) {
+  ASSIGN_OR_RETURN(SqliteStmt unlink, db.Prepare(
+      "UPDATE reports SET event_id = NULL WHERE event_id = ?"));
+  RETURN_IF_ERROR(unlink.Bind(1, event_id).Run());
+  ASSIGN_OR_RETURN(SqliteStmt del, db.Prepare("DELETE FROM events WHERE id = ?"));
+  return del.Bind(1, event_id).Run();
+}
+
+Status WriteEvent(SqliteDb& db, const Event& e) {
+  ASSIGN_OR_RETURN(SqliteStmt ins, db.Prepare(
+      "INSERT INTO events(id, event_type, sub_event_type, plover_type, date, earliest, latest, "
+      "date_precision, country, admin1, location, lat, lon, actor1, actor1_id, actor2, "
+      "actor2_id, fatalities_best, fatalities_min, fatalities_max, independent_sources, "
+      "historical, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  ins.Bind(1, e.id).Bind(2, e.event_type).Bind(3, e.sub_event_type).Bind(4, e.plover_type);
+  if (e.date.known()) {
+    ins.Bind(5, FormatIsoDate(e.best_day)).Bind(6, e.date.earliest).Bind(7, e.date.latest);
+  }
+  ins.Bind(8, std::string(DatePrecisionName(e.date.precision)));
+  if (e.location) {
+    ins.Bind(9, e.location->country).Bind(10, e.location->admin1).Bind(11, e.location->name);
+    if (e.location->has_coords) ins.Bind(12, e.location->lat).Bind(13, e.location->lon);
+  }
+  if (e.actor1) ins.Bind(14, e.actor1->name).Bind(15, e.actor1->id);
+  if (e.actor2) ins.Bind(16, e.actor2->name).Bind(17, e.actor2->id);
+  if (e.fatalities) {
+    ins.Bind(18, e.fatalities->best).Bind(19, e.fatalities->min).Bind(20, e.fatalities->max);
+  }
+  ins.Bind(21, static_cast<int64_t>(e.independent_sources));
+  ins.Bind(22, static_cast<int64_t>(e.historical));
+  ins.Bind(23, EncodeEvent(e));
+  RETURN_IF_ERROR(ins.Run().WithContext(e.id));
+
+  ASSIGN_OR_RETURN(SqliteStmt src, db.Prepare(
+      "INSERT INTO event_sources(event_id, ord, doc_id, begin, end, sentence, origin, "
+      "fatalities, injured) VALUES (?,?,?,?,?,?,?,?,?)"));
+  for (size_t i = 0; i < e.sources.size(); ++i) {
+    const EventSource& s = e.sources[i];
+    src.Bind(1, e.id).Bind(2, static_cast<int64_t>(i)).Bind(3, s.doc);
+    src.Bind(4, static_cast<int64_t>(s.begin)).Bind(5, static_cast<int64_t>(s.end));
+    src.Bind(6, s.sentence).Bind(7, s.origin);
+    if (s.fatalities) src.Bind(8, *s.fatalities);
+    if (s.injured) src.Bind(9, *s.injured);
+    RETURN_IF_ERROR(src.Run().WithContext(e.id));
+  }
+  ASSIGN_OR_RETURN(SqliteStmt con, db.Prepare(
+      "INSERT INTO event_conflicts(event_id, field, vals) VALUES (?,?,?)"));
+  for (const Conflict& c : e.conflicts) {
+    nlohmann::json vals = nlohmann::json::array();
+    for (const auto& v : c.values) vals.push_back({{"value", v.value}, {"docs", v.docs}});
+    RETURN_IF_ERROR(con.Bind(1, e.id).Bind(2, c.field)
+                        .Bind(3, vals.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+                        .Run());
+  }
+  ASSIGN_OR_RETURN(SqliteStmt ent, db.Prepare(
+      "INSERT OR IGNORE INTO entities(id, kind, name, country) VALUES (?,?,?,?)"));
+  ASSIGN_OR_RETURN(SqliteStmt link, db.Prepare(
+      "INSERT INTO event_entities(event_id, entity_id, role) VALUES (?,?,?)"));
+  auto add_entity = [&](const std::string& id, const char* kind, const std::string& name,
+                        const std::string& country, const char* role) -> Status {
+    RETURN_IF_ERROR(ent.Bind(1, id).Bind(2, kind).Bind(3, name).Bind(4, country).Run());
+    return link.Bind(1, e.id).Bind(2, id).Bind(3, role).Run();
+  };
+  if (e.actor1) {
+    RETURN_IF_ERROR(add_entity("actor:" + (e.actor1->id.empty() ? e.actor1->name : e.actor1->id),
+                               "actor", e.actor1->name, e.actor1->country, "actor1"));
+  }
+  if (e.actor2) {
+    RETURN_IF_ERROR(add_entity("actor:" + (e.actor2->id.empty() ? e.actor2->name : e.actor2->id),
+                               "actor", e.actor2->name, e.actor2->country, "actor2"));
+  }
+  if (e.location) {
+    std::string id = e.location->geonameid ? std::to_string(e.location->geonameid)
+                                           : e.location->country + ":" + e.location->name;
+    RETURN_IF_ERROR(add_entity("place:" + id, "place", e.location->name, e.location->country,
+                               "location"));
+  }
+  return Status::Ok();
+}
+
+Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
+                           const FusionOptions& options) {
+  RefuseStats stats;
+  ReportCache cache(db);
+  ASSIGN_OR_RETURN(std::optional<int64_t> span, QueryInt(db,
+      "SELECT coalesce(max(wto - wfrom), 0) FROM reports WHERE wfrom > -1099511627776"));
+  const int64_t max_span = span.value_or(0);
+  ASSIGN_OR_RETURN(SqliteStmt block, db.Prepare(
+      "SELECT key, json, coalesce(event_id, '') FROM reports "
+      "WHERE ((wfrom BETWEEN ?1 AND ?2 AND wto >= ?3) OR wfrom = ?5) "
+      "AND (?4 = '' OR country = ?4 OR country = '')"));
+  ASSIGN_OR_RETURN(SqliteStmt members, db.Prepare("SELECT key FROM reports WHERE event_id = ?"));
+
+  std::set<std::string> visited;
+  std::set<std::string> seen_events;
+  std::deque<std::string> queue;
+  for (const std::string& s : seeds) {
+    if (visited.insert(s).second) queue.push_back(s);
+  }
+  std::vector<const Loaded*> component;
+  while (!queue.empty()) {
+    std::string key = queue.front();
+    queue.pop_front();
+    Result<const Loaded*> got = cache.Get(key);
+    if (!got.ok()) {
+      if (got.status().code() == StatusCode::kNotFound) continue;  // removed with its doc
+      return got.status();
+    }
+    const Loaded* me = *got;
+    component.push_back(me);
+    if (!me->event_id.empty() && seen_events.insert(me->event_id).second) {
+      members.Bind(1, me->event_id);
+      for (;;) {
+        ASSIGN_OR_RETURN(bool row, members.Step());
+        if (!row) break;
+        std::string k = members.Text(0);
+        if (visited.insert(k).second) queue.push_back(k);
+      }
+      RETURN_IF_ERROR(members.Reset());
+    }
+    BlockKey b = BlockOf(me->report, options);
+    bool known = me->report.event.date.known();
+    block.Bind(1, known ? b.from - max_span : kUnknownFrom)
+        .Bind(2, known ? b.to : kUnknownTo)
+        .Bind(3, known ? b.from : kUnknownFrom)
+        .Bind(4, b.country)
+        .Bind(5, kUnknownFrom);
+    std::vector<std::tuple<std::string, std::string, std::string>> rows;
+    for (;;) {
+      ASSIGN_OR_RETURN(bool row, block.Step());
+      if (!row) break;
+      if (!visited.count(block.Text(0))) rows.emplace_back(block.Text(0), block.Text(1), block.Text(2));
+    }
+    RETURN_IF_ERROR(block.Reset());
+    for (const auto& [k, json, ev] : rows) {
+      ASSIGN_OR_RETURN(const Loaded* other, cache.Add(k, json, ev));
+      if (Linked(me->report, other->report, options) && visited.insert(k).second) {
+        queue.push_back(k);
+      }
+    }
+  }
+  // Rewrite: delete the old events of the component, cluster, reconcile, write.
+  for (const std::string& ev : seen_events) {
+    RETURN_IF_ERROR(DeleteEvent(db, ev));
+    ++stats.removed;
+  }
+  std::vector<const Report*> reports;
+  std::set<std::string> docs;
+  for (const Loaded* l : component) {
+    reports.push_back(&l->report);
+    docs.insert(DocOfKey(l->report.key));
+  }
+  stats.reports = static_cast<int>(reports.size());
+  ASSIGN_OR_RETURN(DocPrints prints, LoadPrints(db, docs));
+  ASSIGN_OR_RETURN(SqliteStmt assign, db.Prepare("UPDATE reports SET event_id = ? WHERE key = ?"));
+  for (const std::vector<size_t>& cluster : ClusterReports(reports, options)) {
+    std::vector<const Report*> m;
+    for (size_t i : cluster) m.push_back(reports[i]);
+    Event e = Reconcile(m, prints, options);
+    RETURN_IF_ERROR(WriteEvent(db, e));
+    for (const Report* r : m) RETURN_IF_ERROR(assign.Bind(1, e.id).Bind(2, r->key).Run());
+    ++stats.written;
+  }
+  return stats;
+}
+
+}  // namespace sitrep

@@ -1,0 +1,100 @@
+#include "sitrep/store/schema.h"
+
+namespace sitrep {
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "documents, reports, events, sources, conflicts, entities, full-text index", R"sql(
+CREATE TABLE IF NOT EXISTS migrations (
+  version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL);
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,            -- input base name or JSONL id
+  origin TEXT, url TEXT, title TEXT, outlet TEXT, byline TEXT, dateline TEXT,
+  published TEXT, published_precision TEXT, published_evidence TEXT,
+  wire_credits TEXT NOT NULL,     -- JSON array
+  encoding TEXT,
+  content_hash TEXT NOT NULL,     -- of the raw bytes: same hash = same article
+  minhash TEXT NOT NULL,          -- hex MinHash signature of the clean text
+  raw TEXT NOT NULL, text TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
+-- One article's event (what extraction produced): the unit fusion clusters.
+CREATE TABLE reports (
+  key TEXT PRIMARY KEY,           -- "<doc>#<n>"
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  event_id TEXT,                  -- the fused event it belongs to
+  country TEXT NOT NULL,          -- blocking: "" = unknown
+  wfrom INTEGER NOT NULL, wto INTEGER NOT NULL,  -- blocking: date window (day numbers)
+  json TEXT NOT NULL);
+CREATE INDEX reports_block ON reports(country, wfrom);
+CREATE INDEX reports_from ON reports(wfrom);
+CREATE INDEX reports_event ON reports(event_id);
+CREATE INDEX reports_doc ON reports(doc_id);
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  event_type TEXT, sub_event_type TEXT, plover_type TEXT,
+  date TEXT, earliest INTEGER, latest INTEGER, date_precision TEXT,
+  country TEXT, admin1 TEXT, location TEXT, lat REAL, lon REAL,
+  actor1 TEXT, actor1_id TEXT, actor2 TEXT, actor2_id TEXT,
+  fatalities_best INTEGER, fatalities_min INTEGER, fatalities_max INTEGER,
+  independent_sources INTEGER NOT NULL, historical INTEGER NOT NULL,
+  json TEXT NOT NULL);
+CREATE INDEX events_date ON events(earliest);
+CREATE INDEX events_country ON events(country);
+-- Every report sentence of an event (the mentions), with the values it gives.
+CREATE TABLE event_sources (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  doc_id TEXT NOT NULL REFERENCES documents(id),
+  begin INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT NOT NULL,
+  origin TEXT, fatalities INTEGER, injured INTEGER,
+  PRIMARY KEY (event_id, ord));
+CREATE INDEX event_sources_doc ON event_sources(doc_id);
+CREATE TABLE event_conflicts (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  field TEXT NOT NULL, vals TEXT NOT NULL,  -- JSON [{value, docs}]
+  PRIMARY KEY (event_id, field));
+CREATE TABLE entities (
+  id TEXT PRIMARY KEY,            -- "actor:<id>" or "place:<geonameid or name>"
+  kind TEXT NOT NULL, name TEXT NOT NULL, country TEXT);
+CREATE TABLE event_entities (
+  event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  entity_id TEXT NOT NULL REFERENCES entities(id),
+  role TEXT NOT NULL, PRIMARY KEY (event_id, role));
+)sql"},
+      {2, "actor search index", R"sql(
+CREATE INDEX event_entities_entity ON event_entities(entity_id);
+)sql"},
+  };
+  return kMigrations;
+}
+
+Status Migrate(SqliteDb& db) {
+  ASSIGN_OR_RETURN(std::optional<int64_t> version, QueryInt(db, "PRAGMA user_version"));
+  int64_t current = version.value_or(0);
+  if (current > kSchemaVersion) {
+    return Status::InvalidArgument("database " + db.path() + " has schema version " +
+                                   std::to_string(current) + ", newer than this sitrep (" +
+                                   std::to_string(kSchemaVersion) + ")");
+  }
+  for (const Migration& m : Migrations()) {
+    if (m.version <= current) continue;
+    RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+    Status st = db.Exec(m.sql);
+    if (st.ok()) {
+      Result<SqliteStmt> ins = db.Prepare(
+          "INSERT INTO migrations(version, description, applied_at) "
+          "VALUES (?, ?, datetime('now'))");
+      st = ins.ok() ? ins->Bind(1, static_cast<int64_t>(m.version)).Bind(2, m.description).Run()
+                    : ins.status();
+    }
+    if (st.ok()) st = db.Exec("PRAGMA user_version = " + std::to_string(m.version));
+    if (st.ok()) st = db.Exec("COMMIT");
+    if (!st.ok()) {
+      (void)db.Exec("ROLLBACK");
+      return st.WithContext("migration " + std::to_string(m.version));
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace sitrep

@@ -1,0 +1,102 @@
+// Coreference constraints and clustering: what may merge, what never merges.
+#include "sitrep/fuse/coref.h"
+
+#include <gtest/gtest.h>
+
+#include "fuse_test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing_fuse::MakeReport;
+using testing_fuse::Place;
+
+const EventPlace kBaghdad = Place("Baghdad", "IQ", 33.34, 44.40);
+const EventPlace kBaghdadStreet = Place("Palestine Street", "IQ", 33.33, 44.43, "point");
+const EventPlace kBasra = Place("Basra", "IQ", 30.51, 47.78);
+const EventPlace kIraq = Place("Iraq", "IQ", 33.0, 44.0, "country");
+const EventPlace kKabul = Place("Kabul", "AF", 34.53, 69.17);
+const char* kStrike = "Explosions/Remote violence";
+const char* kSentence = "A drone strike killed a commander and his aide in Baghdad.";
+
+TEST(CorefTest, CompatibilityTable) {
+  FusionOptions o;
+  struct Case {
+    Report a, b;
+    bool compatible;
+    const char* why;
+  } cases[] = {
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), true, "same"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2020-01-03", kBaghdad, 2, kSentence), false, "years apart"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-05", kBaghdad, 2, kSentence), true, "slack day"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-07", kBaghdad, 2, kSentence), false, "3 days"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kBasra, 2, kSentence), false, "450 km"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kBaghdadStreet, 2, kSentence), true, "near"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kIraq, 2, kSentence), true, "country"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kKabul, 2, kSentence), false, "country"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, "Protests", "2024-01-04", kBaghdad, 2, kSentence), false, "types"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("b", 0, "Battles", "2024-01-04", kBaghdad, 2, kSentence), true, "violent"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
+       MakeReport("a", 1, kStrike, "2024-01-04", kBaghdad, 2, kSentence), false, "same doc"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, 2, kSentence),
+       MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), true, "no place"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Compatible(c.a, c.b, o), c.compatible) << c.why;
+    EXPECT_EQ(Compatible(c.b, c.a, o), c.compatible) << c.why << " (swapped)";
+  }
+}
+
+// Regression: a vague report (year precision) must not chain two events years apart.
+TEST(CorefTest, VagueReportDoesNotChainDistantEvents) {
+  FusionOptions o;
+  Report old_strike = MakeReport("a", 0, kStrike, "2020-01-03", kBaghdad, 2, kSentence);
+  Report new_strike = MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence);
+  Report vague = MakeReport("c", 0, kStrike, "2020-01-01", kBaghdad, 2, kSentence);
+  vague.event.date = {testing_fuse::Day("2020-01-01"), testing_fuse::Day("2024-12-31"),
+                      DatePrecision::kYear};
+  std::vector<const Report*> all = {&old_strike, &new_strike, &vague};
+  for (const auto& cluster : ClusterReports(all, o)) {
+    bool has_old = false, has_new = false;
+    for (size_t i : cluster) has_old |= i == 0, has_new |= i == 1;
+    EXPECT_FALSE(has_old && has_new);
+  }
+}
+
+TEST(CorefTest, CandidatePairsEqualAllCompatiblePairs) {
+  // Differential: blocking must not lose a compatible pair.
+  FusionOptions o;
+  std::vector<Report> reports;
+  const EventPlace places[] = {kBaghdad, kBasra, kKabul, kIraq};
+  const char* days[] = {"2024-01-04", "2024-01-05", "2024-02-01", "2020-01-03"};
+  for (int i = 0; i < 40; ++i) {
+    std::optional<EventPlace> p;
+    if (i % 5 != 0) p = places[i % 4];
+    reports.push_back(MakeReport("d" + std::to_string(i), 0, kStrike, days[(i / 3) % 4], p, 1,
+                                 kSentence));
+  }
+  std::vector<const Report*> ptrs;
+  for (const Report& r : reports) ptrs.push_back(&r);
+  auto pairs = CandidatePairs(ptrs, o);
+  std::set<std::pair<size_t, size_t>> got(pairs.begin(), pairs.end());
+  for (size_t i = 0; i < ptrs.size(); ++i) {
+    for (size_t j = i + 1; j < ptrs.size(); ++j) {
+      if (Compatible(*ptrs[i], *ptrs[j], o)) {
+        EXPECT_TRUE(got.count({i, j})) << i << " " << j;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,125 @@
+// Reconciliation: figures as best/min/max (best = most independent origins, ties to the most
+// conservative, revisions preferred), conflicts, refinement, independent-source counting.
+#include "sitrep/fuse/reconcile.h"
+
+#include <gtest/gtest.h>
+
+#include "fuse_test_util.h"
+
+namespace sitrep {
+namespace {
+
+using testing_fuse::MakeReport;
+using testing_fuse::Place;
+using testing_fuse::Print;
+
+const EventPlace kBaghdad = Place("Baghdad", "IQ", 33.34, 44.40);
+const char* kStrike = "Explosions/Remote violence";
+
+std::string Text(int i) {  // distinct article texts
+  std::string t;
+  for (int k = 0; k < 80; ++k) t += "word" + std::to_string(i * 1000 + k) + " ";
+  return t;
+}
+
+struct FigureCase {
+  std::vector<int64_t> values;  // one per independent doc
+  int64_t best, min, max;
+};
+
+TEST(ReconcileTest, FatalitiesTable) {
+  FigureCase cases[] = {
+      {{4}, 4, 4, 4},
+      {{4, 2, 2}, 2, 2, 4},        // majority
+      {{4, 4, 2}, 4, 2, 4},        // majority over conservative
+      {{4, 2}, 2, 2, 4},           // tie -> conservative
+      {{5, 7, 6}, 5, 5, 7},        // all differ -> smallest
+  };
+  for (const FigureCase& c : cases) {
+    std::vector<Report> reports;
+    DocPrints prints;
+    for (size_t i = 0; i < c.values.size(); ++i) {
+      std::string doc = "doc" + std::to_string(i);
+      reports.push_back(MakeReport(doc, 0, kStrike, "2024-01-04", kBaghdad, c.values[i], "s"));
+      prints[doc] = Print(doc, Text(static_cast<int>(i)));
+    }
+    std::vector<const Report*> m;
+    for (const Report& r : reports) m.push_back(&r);
+    Event e = Reconcile(m, prints, FusionOptions{});
+    ASSERT_TRUE(e.fatalities);
+    EXPECT_EQ(e.fatalities->best, c.best);
+    EXPECT_EQ(e.fatalities->min, c.min);
+    EXPECT_EQ(e.fatalities->max, c.max);
+    EXPECT_EQ(e.conflicts.empty(), c.min == c.max);
+  }
+}
+
+TEST(ReconcileTest, CopiesCountOnceInTheVote) {
+  // 4 killed from a wire story and two copies of it; 2 killed from two independent reports.
+  std::vector<Report> reports;
+  DocPrints prints;
+  for (int i = 0; i < 3; ++i) {
+    std::string doc = "wire" + std::to_string(i);
+    reports.push_back(MakeReport(doc, 0, kStrike, "2024-01-04", kBaghdad, 4, "s"));
+    prints[doc] = Print(doc, Text(100));  // identical texts
+  }
+  for (int i = 0; i < 2; ++i) {
+    std::string doc = "indep" + std::to_string(i);
+    reports.push_back(MakeReport(doc, 0, kStrike, "2024-01-04", kBaghdad, 2, "s"));
+    prints[doc] = Print(doc, Text(i));
+  }
+  std::vector<const Report*> m;
+  for (const Report& r : reports) m.push_back(&r);
+  Event e = Reconcile(m, prints, FusionOptions{});
+  EXPECT_EQ(e.independent_sources, 3);
+  EXPECT_EQ(e.fatalities->best, 2);
+  EXPECT_EQ(e.fatalities->max, 4);
+  ASSERT_EQ(e.conflicts.size(), 1u);
+  EXPECT_EQ(e.conflicts[0].field, "fatalities");
+  EXPECT_EQ(e.conflicts[0].values[0].value, "2");
+  EXPECT_EQ(e.conflicts[0].values[1].docs.size(), 3u);
+  for (const EventSource& s : e.sources) {
+    if (s.doc == "wire1" || s.doc == "wire2") EXPECT_EQ(s.origin, "wire0");
+    if (s.doc == "wire0" || s.doc.rfind("indep", 0) == 0) EXPECT_EQ(s.origin, "");
+  }
+}
+
+TEST(ReconcileTest, WireCreditGroupsDifferentTexts) {
+  std::vector<Report> reports = {
+      MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 3, "s"),
+      MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 3, "s")};
+  DocPrints prints = {{"a", Print("a", Text(1), {"Reuters"})},
+                      {"b", Print("b", Text(2), {"reuters"})}};
+  Event e = Reconcile({&reports[0], &reports[1]}, prints, FusionOptions{});
+  EXPECT_EQ(e.independent_sources, 1);
+}
+
+TEST(ReconcileTest, RevisionIsPreferred) {
+  std::vector<Report> reports = {
+      MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 3, "s", "2024-01-04"),
+      MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 3, "s", "2024-01-04"),
+      MakeReport("c", 0, kStrike, "2024-01-04", kBaghdad, 7, "s", "2024-01-06")};
+  reports[2].event.sources[0].revised = true;
+  DocPrints prints = {{"a", Print("a", Text(1))}, {"b", Print("b", Text(2))},
+                      {"c", Print("c", Text(3))}};
+  Event e = Reconcile({&reports[0], &reports[1], &reports[2]}, prints, FusionOptions{});
+  EXPECT_EQ(e.fatalities->best, 7);
+  EXPECT_EQ(e.fatalities->min, 3);
+}
+
+TEST(ReconcileTest, MostPreciseDateAndPlaceWin) {
+  Report vague = MakeReport("a", 0, kStrike, "2024-01-01", Place("Iraq", "IQ", 33, 44, "country"),
+                            -1, "s");
+  vague.event.date = {testing_fuse::Day("2024-01-01"), testing_fuse::Day("2024-01-31"),
+                      DatePrecision::kMonth};
+  Report precise = MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, -1, "s");
+  Event e = Reconcile({&vague, &precise}, {}, FusionOptions{});
+  EXPECT_EQ(e.date.precision, DatePrecision::kDay);
+  EXPECT_EQ(FormatIsoDate(e.best_day), "2024-01-04");
+  EXPECT_EQ(e.location->name, "Baghdad");
+  EXPECT_FALSE(e.fatalities);
+  EXPECT_EQ(e.id, EventIdFor("a#0"));
+}
+
+}  // namespace
+}  // namespace sitrep
