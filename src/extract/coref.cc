@@ -20,6 +20,7 @@ struct Group {
   std::vector<int> places;
   std::optional<int> actor1;
   bool violent = true;
+  bool background = false;
 };
 
 double Km(const Geo& a, const Geo& b) {
@@ -101,6 +102,7 @@ Group NewGroup(const Mention& m, int index) {
   g.date = m.date;
   g.places = m.places;
   g.actor1 = m.actor1;
+  g.background = m.background;
   g.mentions.push_back(index);
   return g;
 }
@@ -125,13 +127,15 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         continue;
       }
       if (m.other || !TypesCompatible(m, g)) continue;
+      if (m.background != g.background) continue;  // history is not the news of the day
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
       if (dm < 0 || pm < 0) continue;
       bool says_nothing_new = !m.date && m.places.empty();
       bool group_empty = !g.date && g.places.empty();
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
-      if (m.strength == Strength::kWeak || m.anaphoric || says_nothing_new || group_empty ||
-          dm > 0 || pm > 0 || same_actor) {
+      bool same_sub = m.sub_event_type == g.sub_event_type;
+      if (m.strength == Strength::kWeak || m.anaphoric || dm > 0 || pm > 0 || same_actor ||
+          ((says_nothing_new || group_empty) && same_sub)) {
         join = &g;
       }
     }

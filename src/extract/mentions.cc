@@ -169,6 +169,16 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
   }
 }
 
+// True when the trigger lies in the event phrase of a time expression ("hours after the
+// strike that killed X"): that is another event than the sentence's own.
+bool InsideEventPhrase(const DocContext& doc, const SentenceInfo& s, const Mention& m) {
+  for (int ti : s.times) {
+    const TimeExpression& t = doc.times[ti];
+    if (t.event_end > t.event_begin && m.begin >= t.event_begin && m.end <= t.event_end) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsViolent(const Mention& m) { return m.strength != Strength::kVerbal || !m.event_type.empty(); }
@@ -198,6 +208,7 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       // one event told with several words ("missile and drone attacks").
       bool dup = false;
       for (auto& o : bucket) {
+        if (InsideEventPhrase(doc, s, o) != InsideEventPhrase(doc, s, m)) continue;
         if (o.plover_type == m.plover_type && o.event_type == m.event_type &&
             (o.sub_event_type == m.sub_event_type || !m.sub_evidence)) {
           dup = true;

@@ -19,6 +19,9 @@ Result<Document> BuildDocument(RawInput input, const CleanOptions& options) {
                                      " bytes is over the limit of " +
                                      std::to_string(options.limits.max_bytes) + " (--max-bytes)");
   }
+  if (input.bytes.size() >= (1ull << 31)) {  // offsets in a Document are 32-bit
+    return Status::ResourceExhausted(input.origin + ": documents of 2 GiB or more are not supported");
+  }
   auto decoded = DecodeToUtf8(input.bytes);
   if (!decoded.ok()) return decoded.status().WithContext(input.origin);
   doc.raw = std::move(decoded->text);

@@ -112,14 +112,23 @@ Result<std::string> Gunzip(const std::string& data, uint64_t max_bytes) {
   std::string out;
   z_stream zs{};
   if (inflateInit2(&zs, 15 + 32) != Z_OK) return Status::Internal("zlib init failed");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
+  // Input is fed in slices so that sizes past 4 GiB never overflow zlib's 32-bit counters.
+  constexpr size_t kSlice = 1u << 30;
+  size_t fed = 0;  // bytes of `data` handed to zlib so far
+  auto refill = [&] {
+    if (zs.avail_in > 0 || fed >= data.size()) return;
+    size_t n = std::min(kSlice, data.size() - fed);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data() + fed));
+    zs.avail_in = static_cast<uInt>(n);
+    fed += n;
+  };
+  auto consumed = [&] { return fed - zs.avail_in; };
   char buf[1 << 16];
-  int rc = Z_OK;
   while (true) {
+    refill();
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof buf;
-    rc = inflate(&zs, Z_NO_FLUSH);
+    int rc = inflate(&zs, Z_NO_FLUSH);
     size_t got = sizeof buf - zs.avail_out;
     if (out.size() + got > max_bytes) {
       inflateEnd(&zs);
@@ -128,23 +137,20 @@ Result<std::string> Gunzip(const std::string& data, uint64_t max_bytes) {
     }
     out.append(buf, got);
     if (rc == Z_STREAM_END) {
+      refill();
       if (zs.avail_in == 0) break;
-      // Another gzip member follows (concatenated .gz files).
-      uLong consumed = zs.total_in;
-      inflateReset(&zs);
-      (void)consumed;
+      inflateReset(&zs);  // another gzip member follows (concatenated .gz files)
       continue;
     }
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {
-      uLong at = zs.total_in;
+    if (rc == Z_BUF_ERROR && zs.avail_in == 0 && fed >= data.size()) {
       inflateEnd(&zs);
-      return Status::DataLoss("gzip stream truncated at byte " + std::to_string(at));
+      return Status::DataLoss("gzip stream truncated at byte " + std::to_string(consumed()));
     }
-    if (rc != Z_OK) {
-      uLong at = zs.total_in;
+    if (rc != Z_OK && rc != Z_BUF_ERROR) {
+      size_t at = consumed();
+      std::string msg = zs.msg ? zs.msg : "inflate error";
       inflateEnd(&zs);
-      return Status::DataLoss("gzip stream corrupt at byte " + std::to_string(at) + ": " +
-                              (zs.msg ? zs.msg : "inflate error"));
+      return Status::DataLoss("gzip stream corrupt at byte " + std::to_string(at) + ": " + msg);
     }
   }
   inflateEnd(&zs);

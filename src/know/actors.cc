@@ -160,7 +160,12 @@ Status ActorDictionary::LoadFolder(const std::string& dir) {
 }
 
 void ActorDictionary::AddCountryActors(const Gazetteer& g) {
-  for (uint32_t ci : g.Countries()) {
+  // Most populous first: a shared demonym ("American") means the largest country.
+  std::vector<uint32_t> countries(g.Countries().begin(), g.Countries().end());
+  std::stable_sort(countries.begin(), countries.end(), [&](uint32_t a, uint32_t b) {
+    return g.place(a).population > g.place(b).population;
+  });
+  for (uint32_t ci : countries) {
     const PlaceRecord& p = g.place(ci);
     std::string cc(p.country, 2), lower = cc;
     for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
@@ -195,6 +200,24 @@ void ActorDictionary::AddCountryActors(const Gazetteer& g) {
     add("police", "police", name + " police",
         {dem + " police", dem + " police force", dem + " police forces", name + "'s police",
          dem + " interior ministry", dem + " ministry of interior"});
+    // The same with the country's code or name as the adjective ("US military", "UK forces").
+    for (const std::string& adj : {cc, name}) {
+      if (adj == dem) continue;
+      Actor& gov = actors_[by_id_[lower + "_government"]];
+      Actor& mil = actors_[by_id_[lower + "_military"]];
+      Actor& pol = actors_[by_id_[lower + "_police"]];
+      if (gov.source != ActorSource::kCountry) continue;
+      for (const char* w : {" government", " officials", " official", " administration", " authorities"})
+        gov.aliases.push_back(adj + w);
+      if (mil.source == ActorSource::kCountry)
+        for (const char* w : {" military", " army", " forces", " troops", " soldiers", " armed forces",
+                              " defense official", " defense officials", " defence official",
+                              " defence officials", " military officials", " military official",
+                              " air force", " navy", " warplanes", " defense ministry", " defence ministry"})
+          mil.aliases.push_back(adj + w);
+      if (pol.source == ActorSource::kCountry)
+        for (const char* w : {" police", " police forces"}) pol.aliases.push_back(adj + w);
+    }
   }
 }
 

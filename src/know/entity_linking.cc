@@ -12,6 +12,11 @@ namespace sitrep::know {
 namespace {
 
 constexpr uint32_t kStrongPopulation = 50000;
+// Least population for a one-word town name: at home (a country the document names),
+// abroad, and on a title-case line where every word is capitalised.
+constexpr uint32_t kMinHomePopulation = 1000;
+constexpr uint32_t kMinForeignPopulation = 100000;
+constexpr uint32_t kHeadlinePopulation = 100000;
 constexpr uint32_t kGroupWindowBytes = 1500;
 constexpr uint32_t kDefinitionWindowBytes = 300;
 
@@ -100,23 +105,46 @@ void Linker::AddCand(Cand c) { cands_.push_back(std::move(c)); }
 Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
   Match m;
   const uint32_t n = static_cast<uint32_t>(words_.size());
+  const Word& first = words_[s];
+  if (IsDeterminer(first.lower)) return m;
+  // A lower-case first word: al-/el- (or another article joined by a hyphen) before a name.
+  bool article_start = s + 1 < n && words_[s + 1].upper && words_[s + 1].gap != Gap::kBreak &&
+                       !first.upper &&
+                       ((first.lower == "al" || first.lower == "el") ||
+                        (IsArticleWord(first.lower) && words_[s + 1].gap == Gap::kJoin));
+  bool upper_start = first.upper || first.digit || article_start;
   uint32_t run = 1;
   while (s + run < n && run < options_.max_words && words_[s + run].gap != Gap::kBreak) ++run;
-  const Word& first = words_[s];
+  // Longest acceptable run under the case rules: lower-case words only as connectors,
+  // generic nouns ("air base", "army") or joined by a hyphen ("US-led").
+  bool all_lower = !upper_start;
+  if (upper_start) {
+    uint32_t ok = 1;
+    for (uint32_t k = 1; k < run; ++k) {
+      const Word& w = words_[s + k];
+      if (w.upper || w.digit || w.gap == Gap::kJoin || IsGenericNoun(w.lower) ||
+          (IsConnector(w.lower) && k + 1 < run && words_[s + k + 1].upper)) {
+        ok = k + 1;
+      } else {
+        break;
+      }
+    }
+    run = ok;
+  }
   std::vector<ActorHit> actors;
   std::vector<NameHit> places;
   for (uint32_t len = run; len >= 1; --len) {
     const Word& last = words_[s + len - 1];
-    bool article_start = IsArticleWord(first.lower) && len > 1 && words_[s + 1].upper;
-    bool upper_start = first.upper || first.digit || article_start;
+    if (all_lower && len < 3) break;
+    if (len == 1 && last.end - last.begin < 2) break;  // single letters
+    if (last.lower == "s" && len > 1) continue;  // ends in a possessive 's
+    if (IsConnector(last.lower) && len > 1) continue;
     bool any_upper = false, all_caps = true;
     for (uint32_t k = 0; k < len; ++k) {
-      any_upper = any_upper || words_[s + k].upper;
-      all_caps = all_caps && (words_[s + k].caps || words_[s + k].digit ||
-                              (words_[s + k].end - words_[s + k].begin == 1 && words_[s + k].upper));
+      const Word& w = words_[s + k];
+      any_upper = any_upper || w.upper;
+      all_caps = all_caps && (w.caps || w.digit || (w.end - w.begin == 1 && w.upper));
     }
-    if (!upper_start && len < 3) continue;
-    if (last.lower == "s" && len > 1) continue;  // ends in a possessive 's
     std::string key = NameKey(text_.substr(first.begin, last.end - first.begin));
     if (key.empty()) continue;
     kb_.actors.LookupKey(key, &actors);
@@ -124,7 +152,7 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
                                 [&](const ActorHit& h) {
                                   if (h.acronym && !all_caps) return true;
                                   const Actor& a = kb_.actors.actor(h.actor);
-                                  if (!upper_start && a.source != ActorSource::kCurated) return true;
+                                  if (all_lower && a.source != ActorSource::kCurated) return true;
                                   return false;
                                 }),
                  actors.end());
@@ -136,8 +164,8 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
       places.erase(std::remove_if(places.begin(), places.end(),
                                   [&](const NameHit& h) {
                                     if (h.role == NameRole::kCode) return !all_caps;
+                                    if (common) return true;
                                     const PlaceRecord& p = kb_.gazetteer->place(h.place);
-                                    if (common && p.kind != PlaceKind::kCountry) return true;
                                     // Single short all-caps words are acronyms, not towns.
                                     if (name_words == 1 && last.caps && last.end - last.begin <= 4 &&
                                         p.kind == PlaceKind::kCity)
@@ -152,13 +180,36 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
       m.places = std::move(places);
       return m;
     }
-    if (len == 1) break;
   }
   return m;
 }
 
+uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
+  if (!kb_.gazetteer || !words_[s].upper) return 0;
+  std::vector<NameHit> hits;
+  const uint32_t n = static_cast<uint32_t>(words_.size());
+  for (uint32_t len = std::min<uint32_t>(3, n - s); len >= 1; --len) {
+    bool ok = true;
+    for (uint32_t k = 1; k < len; ++k) ok = ok && words_[s + k].gap != Gap::kBreak && words_[s + k].upper;
+    if (!ok) continue;
+    const Word& last = words_[s + len - 1];
+    kb_.gazetteer->LookupKey(NameKey(text_.substr(words_[s].begin, last.end - words_[s].begin)), &hits);
+    bool all_caps = true;
+    for (uint32_t k = 0; k < len; ++k)
+      all_caps = all_caps && (words_[s + k].caps || (words_[s + k].end - words_[s + k].begin == 1));
+    for (const NameHit& h : hits) {
+      const PlaceRecord& p = kb_.gazetteer->place(h.place);
+      if (p.kind != PlaceKind::kCountry || (h.role == NameRole::kCode && !all_caps)) continue;
+      *iso2 = std::string(p.country, 2);
+      return len;
+    }
+  }
+  return 0;
+}
+
 void Linker::FindCandidates() {
   words_ = ScanWords(text_);
+  headline_ = HeadlineWords(words_, text_);
   const uint32_t n = static_cast<uint32_t>(words_.size());
   uint32_t i = 0;
   while (i < n) {
@@ -170,6 +221,32 @@ void Linker::FindCandidates() {
       s = i + t;
     } else {
       t = 0;
+    }
+    // "<Country|Demonym> [’s] <role>" not followed by a name: a role description.
+    if (t == 0) {
+      std::string country;
+      uint32_t cl = CountryAt(i, &country);
+      if (cl > 0) {
+        uint32_t j = i + cl;
+        if (j < n && words_[j].lower == "s" && words_[j].gap == Gap::kJoin) ++j;
+        uint32_t rl = 0;
+        std::string_view role = j < n && words_[j].gap != Gap::kBreak
+                                    ? RolePhrase(words_, j, &rl) : std::string_view();
+        bool named_after = j + rl < n && words_[j + rl].upper && words_[j + rl].gap == Gap::kSpace;
+        if (!role.empty() && !named_after) {
+          Cand c;
+          c.begin = words_[i].begin;
+          c.w0 = i;
+          c.w1 = j + rl;
+          c.end = words_[j + rl - 1].end;
+          c.key = NameKey(SpanText(c.w0, c.w1));
+          c.role = role;
+          c.role_country = country;
+          AddCand(std::move(c));
+          i = j + rl;
+          continue;
+        }
+      }
     }
     // A dictionary entry may include the title ("President Obama"); prefer the longer.
     Match with_title = t > 0 ? TryMatch(i, false) : Match();
@@ -185,40 +262,16 @@ void Linker::FindCandidates() {
       c.w0 = start;
       c.w1 = start + m.len;
       c.end = words_[c.w1 - 1].end;
-      c.titled = t > 0;
+      c.titled = t > 0 && start == s;
       c.key = NameKey(SpanText(c.w0, c.w1));
       c.actor_hits = std::move(m.actors);
       c.place_hits = std::move(m.places);
-      // "<Country|Demonym> [’s] <role>" not followed by a name: a role description.
-      std::string country;
-      if (t == 0 && kb_.gazetteer)
-        for (const NameHit& h : c.place_hits)
-          if (kb_.gazetteer->place(h.place).kind == PlaceKind::kCountry)
-            country = std::string(kb_.gazetteer->place(h.place).country, 2);
-      if (!country.empty()) {
-        uint32_t j = c.w1;
-        if (j < n && words_[j].lower == "s" && words_[j].gap == Gap::kJoin) ++j;
-        uint32_t rl = 0;
-        std::string_view role = j < n && words_[j].gap != Gap::kBreak
-                                    ? RolePhrase(words_, j, &rl) : std::string_view();
-        bool named_after = j + rl < n && words_[j + rl].upper && words_[j + rl].gap == Gap::kSpace;
-        if (!role.empty() && !named_after) {
-          c.role = role;
-          c.role_country = country;
-          c.w1 = j + rl;
-          c.end = words_[j + rl - 1].end;
-          c.place_hits.clear();
-          c.actor_hits.clear();
-          AddCand(std::move(c));
-          i = j + rl;
-          continue;
-        }
-      }
+      c.headline = headline_[c.w0];
       AddCand(std::move(c));
       i = start + m.len;
       continue;
     }
-    if (t > 0) {
+    if (t > 0 && !headline_[s]) {
       // An unknown name after a title: up to five capitalised words (al-, bin allowed).
       uint32_t k = s;
       while (k < n && k - s < 5 && (k == s || words_[k].gap != Gap::kBreak) &&
@@ -239,6 +292,31 @@ void Linker::FindCandidates() {
       }
     }
     ++i;
+  }
+  MergeDemonymPrefixes();
+}
+
+void Linker::MergeDemonymPrefixes() {
+  // "Iraqi Popular Mobilization Forces": a country word right before an actor of that
+  // country is part of the actor's mention.
+  if (!kb_.gazetteer) return;
+  for (size_t i = 0; i + 1 < cands_.size(); ++i) {
+    Cand& a = cands_[i];
+    Cand& b = cands_[i + 1];
+    if (a.w1 != b.w0 || b.w0 >= words_.size() || words_[b.w0].gap != Gap::kSpace) continue;
+    if (a.place_hits.empty() || b.actor_hits.empty() || !a.actor_hits.empty()) continue;
+    std::string cc;
+    for (const NameHit& h : a.place_hits)
+      if (kb_.gazetteer->place(h.place).kind == PlaceKind::kCountry)
+        cc = std::string(kb_.gazetteer->place(h.place).country, 2);
+    if (cc.empty()) continue;
+    bool same = false;
+    for (const ActorHit& h : b.actor_hits)
+      same = same || kb_.actors.actor(h.actor).country == cc;
+    if (!same) continue;
+    b.begin = a.begin;
+    a.dropped = true;
+    if (!Contains(doc_countries_, cc)) doc_countries_.push_back(cc);
   }
 }
 
@@ -681,6 +759,23 @@ void Linker::ResolvePlaces() {
     Cand& c = cands_[i];
     if (c.dropped || c.type != CandType::kPlace) continue;
     if (!done[i]) {
+      // One-word names of small towns abroad are more often words than places.
+      uint32_t name_words = c.w1 - c.w0;
+      if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
+      if (name_words == 1) {
+        c.place_hits.erase(
+            std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                           [&](const NameHit& h) {
+                             const PlaceRecord& p = g.place(h.place);
+                             if (p.kind != PlaceKind::kCity) return false;
+                             bool home = Contains(ctx.countries, std::string_view(p.country, 2));
+                             uint32_t need = c.headline ? kHeadlinePopulation
+                                             : home    ? kMinHomePopulation
+                                                       : kMinForeignPopulation;
+                             return p.population < need;
+                           }),
+            c.place_hits.end());
+      }
       PlaceContext local = ctx;
       std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
       local.want_admin1 = last == "province" || last == "governorate" || last == "oblast";

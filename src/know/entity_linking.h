@@ -29,6 +29,7 @@ struct Cand {
   std::string role, role_country;  // "Iraqi Prime Minister" -> prime_minister, IQ
   std::string relation;            // places: "north of", ...
   int bound_to = -1;               // defined in the text as another candidate's alias
+  bool headline = false;           // on a title-case line
   bool dropped = false;
 };
 
@@ -52,6 +53,9 @@ class Linker {
     std::vector<NameHit> places;
   };
   Match TryMatch(uint32_t s, bool titled) const;
+  // Words at `s` naming a country (name, demonym, code); sets *iso2. 0 when none.
+  uint32_t CountryAt(uint32_t s, std::string* iso2) const;
+  void MergeDemonymPrefixes();
   std::string SpanText(uint32_t w0, uint32_t w1) const;
   bool Covered(uint32_t begin, uint32_t end) const;
   int CandAt(uint32_t begin, uint32_t end) const;
@@ -65,6 +69,7 @@ class Linker {
   EntityOptions options_;
   int64_t day_;
   std::vector<Word> words_;
+  std::vector<bool> headline_;
   std::vector<Cand> cands_;
   std::vector<std::string> doc_countries_;
   std::unordered_map<std::string, int> doc_alias_;  // key -> candidate it names

@@ -205,6 +205,14 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
         b.AddName(i, s, IsCodeLike(s) ? NameRole::kCode : NameRole::kAlternate);
       }
     b.AddName(i, c.value("cca3", ""), NameRole::kCode);
+    b.AddName(i, cc, NameRole::kCode);
+    b.AddName(i, cc.substr(0, 1) + "." + cc.substr(1) + ".", NameRole::kCode);  // "U.S."
+    if (c.contains("altSpellings"))
+      for (const auto& a : c["altSpellings"]) {
+        std::string s = a.get<std::string>();
+        if (s.size() == 3 && IsCodeLike(s))  // "USA" -> "U.S.A."
+          b.AddName(i, s.substr(0, 1) + "." + s.substr(1, 1) + "." + s.substr(2) + ".", NameRole::kCode);
+      }
     if (c.contains("demonyms") && c["demonyms"].contains("eng")) {
       b.AddName(i, c["demonyms"]["eng"].value("m", ""), NameRole::kDemonym);
       b.AddName(i, c["demonyms"]["eng"].value("f", ""), NameRole::kDemonym);

@@ -234,8 +234,58 @@ bool IsCommonWord(std::string_view lower) {
       "reuters", "islamic", "resistance", "brigades", "movement", "front", "justice", "hope",
       "mission", "quds", "sadr", "national", "zone", "green", "independence", "jesus",
       "paradise", "eden", "hell", "heaven", "christmas", "easter", "ramadan", "muslim",
-      "christian", "jewish", "arab", "kurdish", "shiite", "sunni", "shia", "alliance"};
+      "christian", "jewish", "arab", "kurdish", "shiite", "sunni", "shia", "alliance", "they",
+      "kills", "kill", "gulf", "stance", "amid", "rising", "tensions", "labour", "labor",
+      "axis", "attacks", "deals", "shop", "now", "senior", "top", "leaders", "dead", "death",
+      "breaking", "update", "live", "opinion", "analysis", "editorial", "exclusive", "watch",
+      "read", "more", "sign", "login", "share", "tweet", "email", "print", "comments", "why",
+      "vows", "warns", "says", "slams", "urges", "denounces", "condemns", "blames", "calls"};
   return kWords.count(lower) > 0;
+}
+
+bool IsGenericNoun(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kNouns = {
+      "base", "air", "airbase", "airport", "crossing", "border", "camp", "prison", "street",
+      "square", "bridge", "plant", "province", "governorate", "oblast", "region", "district",
+      "government", "military", "army", "forces", "force", "troops", "soldiers", "police",
+      "authorities", "officials", "official", "administration", "cabinet", "coalition",
+      "movement", "rebels", "militia", "militias", "group", "ministry", "navy", "warplanes",
+      "security", "defense", "defence", "armed", "nuclear", "power", "station", "field",
+      "refugee", "city", "dam", "port", "strait", "corridor", "island", "news", "agency",
+      "party", "brigades", "front", "council", "court", "committee", "spokesman", "minister",
+      "secretary", "chief", "commander", "general", "leader", "president", "corps", "guard",
+      "guards", "units", "organization", "organisation", "service", "services",
+      "intelligence", "command", "fleet", "mission", "facility", "complex", "hospital",
+      "mosque", "valley", "river", "mountains", "desert", "zone", "gate", "hill", "airfield",
+      "garrison", "compound", "interior", "foreign", "affairs", "ministry", "fighters",
+      "gunmen", "insurgents", "cartel", "gang", "gangs", "junta", "regime", "authority",
+      "parliament", "assembly", "senate", "office", "department", "embassy", "consulate"};
+  return kNouns.count(lower) > 0;
+}
+
+bool IsDeterminer(std::string_view lower) { return lower == "the" || lower == "a" || lower == "an"; }
+
+std::vector<bool> HeadlineWords(const std::vector<Word>& words, std::string_view text) {
+  std::vector<bool> out(words.size(), false);
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t line_end = text.find('\n', words[i].begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    size_t j = i;
+    int upper = 0, counted = 0;
+    while (j < words.size() && words[j].begin < line_end) {
+      const Word& w = words[j];
+      if (!w.digit && w.lower.size() > 3) {
+        ++counted;
+        if (w.upper) ++upper;
+      }
+      ++j;
+    }
+    bool headline = counted >= 3 && upper * 10 >= counted * 7;
+    for (size_t k = i; k < j; ++k) out[k] = headline;
+    i = j > i ? j : i + 1;
+  }
+  return out;
 }
 
 bool IsArticleWord(std::string_view lower) {

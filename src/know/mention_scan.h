@@ -38,6 +38,15 @@ std::string_view RelationBefore(std::string_view text, uint32_t pos);
 // True for frequent English words that are also place names ("Hit", "Police", "Mobile").
 bool IsCommonWord(std::string_view lower);
 
+// True for lower-case nouns that may sit inside a name ("Al Asad air base", "Iraqi army").
+bool IsGenericNoun(std::string_view lower);
+
+// True for "the", "a", "an": never the first word of a name.
+bool IsDeterminer(std::string_view lower);
+
+// Marks words on title-case lines (headlines): most words capitalised.
+std::vector<bool> HeadlineWords(const std::vector<Word>& words, std::string_view text);
+
 // True for articles written before Arabic names ("al", "el", "ad", "as", "ash").
 bool IsArticleWord(std::string_view lower);
 

@@ -5,6 +5,7 @@
 #include "sitrep/ingest/encoding.h"
 #include "sitrep/ingest/reader.h"
 #include "sitrep/ingest/text_block.h"
+#include "sitrep/text/doc_date.h"
 
 namespace sitrep {
 namespace {
@@ -30,6 +31,13 @@ void ProcessBatch(std::vector<Result<RawInput>>* batch, const CorpusOptions& opt
     Result<Document> doc = BuildDocument(std::move(in).value(), clean);
     // Later stages that complete the description (e.g. inferring a publication date from
     // relative expressions when there is no explicit one) hook in here, per document.
+    if (doc.ok() && !doc->published.known()) {
+      DocumentDate inferred = InferDocumentDate(doc->text, doc->published);
+      if (inferred.interval.known()) {
+        doc->published = inferred.interval;
+        doc->published_evidence = inferred.evidence;
+      }
+    }
     on_document(std::move(doc));
   }
   batch->clear();

@@ -79,4 +79,25 @@ Result<std::vector<StoredDocument>> EventStore::Documents() {
   return out;
 }
 
+Result<std::vector<Report>> EventStore::ReportsOf(const std::string& event_id) {
+  ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare(
+      "SELECT key, json FROM reports WHERE event_id = ? ORDER BY key"));
+  st.Bind(1, event_id);
+  std::vector<Report> out;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(st.Text(1)));
+    out.push_back({st.Text(0), std::move(e)});
+  }
+  return out;
+}
+
+Result<bool> EventStore::HasSameContent(const Document& doc) {
+  ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare("SELECT content_hash FROM documents WHERE id = ?"));
+  st.Bind(1, doc.id);
+  ASSIGN_OR_RETURN(bool row, st.Step());
+  return row && st.Text(0) == ContentHash(doc);
+}
+
 }  // namespace sitrep

@@ -166,7 +166,10 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
 
   if (w.lo == kNoBound) return out;  // nothing dates the text
   std::string evidence;
-  for (size_t i = 0; i < why.size(); ++i) evidence += (i ? "; " : "") + why[i];
+  for (size_t i = 0; i < why.size(); ++i) {
+    if (std::find(why.begin(), why.begin() + i, why[i]) != why.begin() + i) continue;
+    evidence += (evidence.empty() ? "" : "; ") + why[i];
+  }
   if (w.hi == -kNoBound) {
     // Only a lower bound: the text was written at or after it, most likely within a year.
     CivilDate c = CivilFromDays(w.lo);

@@ -9,6 +9,16 @@ namespace {
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Bytes of the whitespace character at j (ASCII, NBSP, U+2000-200A, U+202F, U+3000), or 0.
+size_t SpaceLen(const std::string& t, size_t j) {
+  if (IsSpaceByte(t[j])) return 1;
+  auto b = [&](size_t k) { return j + k < t.size() ? static_cast<unsigned char>(t[j + k]) : 0; };
+  if (b(0) == 0xC2 && b(1) == 0xA0) return 2;
+  if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF) && b(2) >= 0x80) return 3;
+  if (b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;
+  return 0;
+}
+
 // Finds `form` (whitespace inside it ignored) at or after *pos in text, skipping whitespace
 // only. Returns false when the characters do not match.
 bool Align(const std::string& text, std::string_view form, size_t* pos, Span* span) {
@@ -16,7 +26,7 @@ bool Align(const std::string& text, std::string_view form, size_t* pos, Span* sp
   bool started = false;
   for (char c : form) {
     if (IsSpaceByte(c)) continue;
-    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    while (j < text.size() && SpaceLen(text, j)) j += SpaceLen(text, j);
     if (j >= text.size() || text[j] != c) return false;
     if (!started) span->begin = static_cast<uint32_t>(j), started = true;
     ++j;

@@ -58,6 +58,10 @@ class EventStore {
   Result<std::vector<Event>> Events(const EventFilter& filter);   // sorted by date, then id
   Result<std::optional<Event>> GetEvent(const std::string& id);
   Result<std::vector<StoredDocument>> Documents();
+  // The per-article reports fused into `event_id`, sorted by key.
+  Result<std::vector<Report>> ReportsOf(const std::string& event_id);
+  // True when the document is stored with this content: ingesting it again would change nothing.
+  Result<bool> HasSameContent(const Document& doc);
   // PRAGMA integrity_check + foreign_key_check; DataLoss naming the first problem.
   Status CheckIntegrity();
   SqliteDb& db() { return *db_; }

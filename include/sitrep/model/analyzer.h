@@ -1,0 +1,34 @@
+// The three models together (tagger, parser, NER), found in a models folder, applied to a
+// sentence in order: UPOS, then HEAD/DEPREL, then NER= in MISC.
+#pragma once
+
+#include <string>
+
+#include "sitrep/model/ner.h"
+#include "sitrep/model/parser.h"
+#include "sitrep/model/tagger.h"
+
+namespace sitrep {
+
+// The models folder: `explicit_dir` when set, else $SITREP_MODELS, else ../models and
+// ./models beside the executable, else ./models. NotFound when none holds pos.model.
+Result<std::string> FindModelsDir(const std::string& explicit_dir);
+
+class Analyzer {
+ public:
+  // Loads pos.model, parse.model and ner.model from `dir`.
+  static Result<Analyzer> Load(const std::string& dir);
+  void Analyze(Sentence* sentence) const;
+  const Tagger& tagger() const { return tagger_; }
+  const Parser& parser() const { return parser_; }
+  const NerTagger& ner() const { return ner_; }
+
+ private:
+  Analyzer(Tagger t, Parser p, NerTagger n)
+      : tagger_(std::move(t)), parser_(std::move(p)), ner_(std::move(n)) {}
+  Tagger tagger_;
+  Parser parser_;
+  NerTagger ner_;
+};
+
+}  // namespace sitrep

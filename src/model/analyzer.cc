@@ -1,0 +1,51 @@
+#include "sitrep/model/analyzer.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace sitrep {
+namespace {
+
+bool HasModels(const std::string& dir) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(dir + "/pos.model", ec);
+}
+
+}  // namespace
+
+Result<std::string> FindModelsDir(const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) {
+    if (HasModels(explicit_dir)) return explicit_dir;
+    return Status::NotFound(explicit_dir + ": no pos.model in the models folder");
+  }
+  std::vector<std::string> candidates;
+  if (const char* env = std::getenv("SITREP_MODELS"); env && *env) candidates.push_back(env);
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+  if (n > 0) {
+    std::filesystem::path exe_dir = std::filesystem::path(std::string(buf, n)).parent_path();
+    candidates.push_back((exe_dir / ".." / "models").string());
+    candidates.push_back((exe_dir / "models").string());
+  }
+  candidates.push_back("models");
+  for (const std::string& c : candidates)
+    if (HasModels(c)) return c;
+  return Status::NotFound("no models folder found (use --models DIR or SITREP_MODELS)");
+}
+
+Result<Analyzer> Analyzer::Load(const std::string& dir) {
+  ASSIGN_OR_RETURN(Tagger t, Tagger::Load(dir + "/pos.model"));
+  ASSIGN_OR_RETURN(Parser p, Parser::Load(dir + "/parse.model"));
+  ASSIGN_OR_RETURN(NerTagger n, NerTagger::Load(dir + "/ner.model"));
+  return Analyzer(std::move(t), std::move(p), std::move(n));
+}
+
+void Analyzer::Analyze(Sentence* s) const {
+  tagger_.Tag(s);
+  parser_.Parse(s);
+  ner_.Tag(s);
+}
+
+}  // namespace sitrep
