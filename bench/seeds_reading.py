@@ -4,9 +4,14 @@
 import os
 import json, subprocess, sys, re
 shared = '/work/shared'
-out = subprocess.run([os.environ.get('SITREP', 'build-clean/sitrep'), 'analyze', '--format', 'jsonl', shared + '/seeds'],
+out = subprocess.run([os.environ.get('SITREP', 'build-clean/sitrep'), 'analyze', '--format', 'json', shared + '/seeds'],
                      capture_output=True, text=True).stdout
-docs = {d['doc']: d for d in map(json.loads, out.splitlines())}
+docs, pos, dec = {}, 0, json.JSONDecoder()
+while pos < len(out.rstrip()):  # indented objects, one after the other
+    d, pos = dec.raw_decode(out, pos)
+    docs[d['doc']] = d
+    while pos < len(out) and out[pos].isspace():
+        pos += 1
 def col(s): return ' '.join(s.replace('\u00a0', ' ').split())
 junk_total = junk_gone = body_total = body_kept = 0
 for g in map(json.loads, open(shared + '/gold/seeds.docs.jsonl')):

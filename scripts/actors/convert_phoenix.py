@@ -41,6 +41,8 @@ def pretty(token):
         lw = w.lower()
         if i > 0 and lw in SMALL_WORDS:
             out.append(lw)
+        elif re.fullmatch(r"([A-Z]\.){2,}|[A-Z]\.[A-Z]", w):
+            out.append(w)  # dotted acronym: U.N.
         elif re.fullmatch(r"[A-Z]{2,5}", w) and len(words) == 1:
             out.append(w)  # acronym
         else:

@@ -32,7 +32,8 @@ struct CueHit {
 };
 
 // Nearest death/injury cue scanning from token `from` in direction `dir`.
-CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir) {
+CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir,
+               uint32_t skip_begin = 0, uint32_t skip_end = 0) {
   CueHit hit;
   int gap = 0;
   for (int i = from; i >= 0 && i < (int)s.lower.size(); i += dir) {
@@ -43,7 +44,9 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
       hit.gap = gap, hit.death = HasKind(kinds, "death");
       return hit;
     }
-    if (!HasKind(kinds, "filler")) ++gap;
+    const Token& tok = s.sentence->tokens[i];
+    bool head = tok.begin >= skip_begin && tok.end <= skip_end;
+    if (!HasKind(kinds, "filler") && !head) ++gap;
     if (gap > kMaxGap) break;
   }
   return hit;
@@ -60,15 +63,13 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       if (q.kind != QuantityKind::kCardinal && q.kind != QuantityKind::kVague) continue;
       int first = TokenAt(sent, q.begin);
       int last = TokenAt(sent, q.end - 1);
-      int after = last + 1;
-      if (q.head_end > q.end) after = TokenAt(sent, q.head_end - 1) + 1;
       if (q.head_end > q.head_begin) {
         size_t len = 0;
         int h = TokenAt(sent, q.head_begin);
         if (HasKind(lex.CueKindsAt(s.lower, h, &len), "thing")) continue;
       }
       CueHit before = ScanCue(s, lex, first - 1, -1);
-      CueHit later = ScanCue(s, lex, after, +1);
+      CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
       const CueHit& cue = later.gap <= before.gap ? later : before;
       if (cue.gap > kMaxGap) continue;
       Figure f;

@@ -5,8 +5,6 @@
 #include "sitrep/ingest/html_extract.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <cstdint>
 
 #include "sitrep/ingest/html_blocks.h"
@@ -140,13 +138,8 @@ class Extractor {
     std::vector<std::pair<double, uint32_t>> cands;
     for (uint32_t i = 1; i < nodes_.size(); ++i)
       if (scored_[i] && !(nodes_[i].hints & kHintHidden)) cands.push_back({Final(i), i});
-    if (cands.empty()) return nodes_.size() > 1 ? 0 : 0;
+    if (cands.empty()) return 0;
     std::sort(cands.begin(), cands.end(), std::greater<>());
-    if (getenv("SITREP_HTML_DEBUG"))
-      for (size_t k = 0; k < std::min<size_t>(cands.size(), 8); ++k)
-        fprintf(stderr, "cand %u tag=%d hints=%x score=%.1f final=%.1f bytes=%u ld=%.2f\n",
-                cands[k].second, (int)nodes_[cands[k].second].tag, nodes_[cands[k].second].hints,
-                score_[cands[k].second], cands[k].first, bytes_[cands[k].second], LinkDensity(cands[k].second));
     uint32_t top = cands[0].second;
     double best = cands[0].first;
     // Several near-best candidates under one ancestor: the article is that ancestor.
@@ -172,7 +165,6 @@ class Extractor {
       top = p;
     }
     top_score_ = std::max(best, Final(top));
-    if (getenv("SITREP_HTML_DEBUG")) fprintf(stderr, "top %u\n", top);
     return top;
   }
 

@@ -1,5 +1,7 @@
 #include "sitrep/ingest/lexicon.h"
 
+#include "sitrep/base/resources.h"
+
 #include <unistd.h>
 
 #include <cctype>
@@ -22,6 +24,7 @@ std::string FindDataDirOnce() {
   if (const char* env = std::getenv("SITREP_DATA_DIR"); env && *env && has_lexicons(env)) {
     return env;
   }
+  if (std::string dir = FindResourceDir("data"); !dir.empty() && has_lexicons(dir)) return dir;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
     fs::path dir = exe.parent_path();

@@ -202,7 +202,8 @@ void ActorDictionary::AddCountryActors(const Gazetteer& g) {
          dem + " interior ministry", dem + " ministry of interior"});
     // The same with the country's code or name as the adjective ("US military", "UK forces").
     for (const std::string& adj : {cc, name}) {
-      if (adj == dem) continue;
+      // Skip codes that read as a word or an article ("AR", "AS").
+      if (adj == dem || NameKey(adj + " forces") == NameKey("forces")) continue;
       Actor& gov = actors_[by_id_[lower + "_government"]];
       Actor& mil = actors_[by_id_[lower + "_military"]];
       Actor& pol = actors_[by_id_[lower + "_police"]];

@@ -50,7 +50,7 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, std::string_view 
       id = know::PlaceId(*kb.gazetteer, c.place);
       e.name = geo.name;
       e.kind = "place";
-      e.country = geo.country == "??" ? "" : geo.country;
+      e.country = geo.country;
       e.geo = std::move(geo);
     } else if (c.actor != ActorDictionary::kNoActor) {
       const Actor& a = kb.actors.actor(c.actor);

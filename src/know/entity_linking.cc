@@ -136,6 +136,11 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
   for (uint32_t len = run; len >= 1; --len) {
     const Word& last = words_[s + len - 1];
     if (all_lower && len < 3) break;
+    if (all_lower) {  // an all-lower-case name ("international coalition forces")
+      bool lower_only = true;
+      for (uint32_t k = 0; k < len; ++k) lower_only = lower_only && !words_[s + k].upper;
+      if (!lower_only) continue;
+    }
     if (len == 1 && last.end - last.begin < 2) break;  // single letters
     if (last.lower == "s" && len > 1) continue;  // ends in a possessive 's
     if (IsConnector(last.lower) && len > 1) continue;
@@ -233,6 +238,23 @@ void Linker::FindCandidates() {
         std::string_view role = j < n && words_[j].gap != Gap::kBreak
                                     ? RolePhrase(words_, j, &rl) : std::string_view();
         bool named_after = j + rl < n && words_[j + rl].upper && words_[j + rl].gap == Gap::kSpace;
+        if (!role.empty() && named_after && j > i + cl - 1) {
+          // "US Defence Secretary Lloyd Austin": the country, then a titled name.
+          Match country = TryMatch(i, false);
+          if (country.len == cl) {
+            Cand c;
+            c.begin = words_[i].begin;
+            c.w0 = i;
+            c.w1 = i + cl;
+            c.end = words_[i + cl - 1].end;
+            c.key = NameKey(SpanText(c.w0, c.w1));
+            c.place_hits = std::move(country.places);
+            c.actor_hits = std::move(country.actors);
+            AddCand(std::move(c));
+            i = j;
+            continue;
+          }
+        }
         if (!role.empty() && !named_after) {
           Cand c;
           c.begin = words_[i].begin;
@@ -441,6 +463,7 @@ void Linker::BindDefinitions() {
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   for (std::string_view phrase : {"also known as ", "known as ", "a.k.a. ", "aka "}) {
     for (size_t p = lower.find(phrase); p != std::string::npos; p = lower.find(phrase, p + 1)) {
+      if (p > 0 && std::isalpha(static_cast<unsigned char>(lower[p - 1]))) continue;
       size_t q = p + phrase.size();
       while (q < text_.size() && (text_[q] == '"' || text_[q] == '\'' || text_[q] == ' ' ||
                                   static_cast<unsigned char>(text_[q]) == 0xE2)) {
@@ -730,6 +753,27 @@ void Linker::ResolvePlaces() {
   PlaceResolver resolver(g);
   PlaceContext ctx;
   ctx.countries = doc_countries_;
+  // One-word names of small towns abroad are more often words than places.
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
+    uint32_t name_words = c.w1 - c.w0;
+    if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
+    if (name_words == 1) {
+      c.place_hits.erase(
+          std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                         [&](const NameHit& h) {
+                           const PlaceRecord& p = g.place(h.place);
+                           if (p.kind != PlaceKind::kCity) return false;
+                           bool home = Contains(ctx.countries, std::string_view(p.country, 2));
+                           uint32_t need = c.headline ? kHeadlinePopulation
+                                           : home    ? kMinHomePopulation
+                                                     : kMinForeignPopulation;
+                           return p.population < need;
+                         }),
+          c.place_hits.end());
+    }
+    if (c.place_hits.empty()) c.dropped = true;
+  }
   // Round 1: names with one meaning (countries, divisions, our sites, single candidates).
   std::vector<bool> done(cands_.size(), false);
   for (size_t i = 0; i < cands_.size(); ++i) {
@@ -759,23 +803,6 @@ void Linker::ResolvePlaces() {
     Cand& c = cands_[i];
     if (c.dropped || c.type != CandType::kPlace) continue;
     if (!done[i]) {
-      // One-word names of small towns abroad are more often words than places.
-      uint32_t name_words = c.w1 - c.w0;
-      if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
-      if (name_words == 1) {
-        c.place_hits.erase(
-            std::remove_if(c.place_hits.begin(), c.place_hits.end(),
-                           [&](const NameHit& h) {
-                             const PlaceRecord& p = g.place(h.place);
-                             if (p.kind != PlaceKind::kCity) return false;
-                             bool home = Contains(ctx.countries, std::string_view(p.country, 2));
-                             uint32_t need = c.headline ? kHeadlinePopulation
-                                             : home    ? kMinHomePopulation
-                                                       : kMinForeignPopulation;
-                             return p.population < need;
-                           }),
-            c.place_hits.end());
-      }
       PlaceContext local = ctx;
       std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
       local.want_admin1 = last == "province" || last == "governorate" || last == "oblast";

@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include <array>
+#include <cctype>
 #include <mutex>
 
 namespace sitrep {
@@ -78,8 +79,7 @@ bool IsApostrophe(char32_t cp) {
 
 bool IsArticle(std::string_view w) {
   static constexpr std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at",
-                                                   "ath", "az", "an", "ed", "ud", "ul", "ut",
-                                                   "ur", "un", "us", "adh", "ath", "l"};
+                                                   "ath", "az", "an", "ed", "ud", "ul", "adh"};
   for (std::string_view a : kArticles)
     if (w == a) return true;
   return false;
@@ -89,6 +89,10 @@ bool IsArticle(std::string_view w) {
 void AppendWordKey(std::string_view w, std::string* out) {
   if (w == "abdul" || w == "abdel" || w == "abdal" || w == "abdil") w = "abd";
   if (w == "ibn" || w == "ben" || w == "bin") w = "bin";
+  if (w.size() <= 3) {  // short words and codes as written: "on" is not "un"
+    out->append(w);
+    return;
+  }
   size_t start = out->size();
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
@@ -140,6 +144,9 @@ std::string FoldName(std::string_view s) {
         if (pending_space && !out.empty()) out.push_back(' ');
         pending_space = false;
         out.push_back(c);
+      } else if (c == '.' && i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+                 !out.empty() && (out.size() == 1 || out[out.size() - 2] == ' ') && !pending_space) {
+        // "U.S.", "U.N.": a period between single letters joins them.
       } else if (!IsApostrophe(cp)) {
         pending_space = true;
       }

@@ -1,6 +1,7 @@
 #include "sitrep/know/place_resolver.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace sitrep {
@@ -100,7 +101,7 @@ Geo PlaceResolver::MakeGeo(uint32_t i) const {
   geo.lat = std::round(static_cast<double>(p.lat) * 1e5) / 1e5;
   geo.lon = std::round(static_cast<double>(p.lon) * 1e5) / 1e5;
   geo.name = g_.Name(i);
-  geo.country = std::string(p.country, 2);
+  geo.country = std::isupper(static_cast<unsigned char>(p.country[0])) ? std::string(p.country, 2) : "";
   if (p.admin1 != kNoIndex) geo.admin1 = g_.Name(p.admin1);
   switch (p.kind) {
     case PlaceKind::kCountry: geo.precision = Precision::kCountry; break;

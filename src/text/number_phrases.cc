@@ -30,6 +30,8 @@ bool IsOrdinalSuffix(uint64_t key) {
 }  // namespace
 
 LexPhraseTable::LexPhraseTable() {
+  std::vector<uint64_t> firsts;
+  std::vector<int> lengths;
   auto add = [&](std::string table, const std::string& phrase, std::vector<std::string> fields) {
     LexPhrase p;
     p.table = std::move(table);
@@ -37,6 +39,7 @@ LexPhraseTable::LexPhraseTable() {
     p.fields = std::move(fields);
     uint64_t h = 0;
     size_t pos = 0;
+    firsts.push_back(WordKey(std::string_view(phrase).substr(0, phrase.find(' '))));
     while (pos <= phrase.size()) {
       size_t sp = phrase.find(' ', pos);
       if (sp == std::string::npos) sp = phrase.size();
@@ -45,8 +48,10 @@ LexPhraseTable::LexPhraseTable() {
       pos = sp + 1;
     }
     index_.push_back({h, static_cast<int>(phrases_.size())});
+    lengths.push_back(p.words);
     phrases_.push_back(std::move(p));
   };
+
   for (auto& row : LexiconRows(kQuantityPhrases)) {
     if (row.size() >= 3) add(row[0], row[1], {row.begin() + 2, row.end()});
   }
@@ -54,6 +59,15 @@ LexPhraseTable::LexPhraseTable() {
     if (row.size() >= 3) add("time", row[0], {row.begin() + 1, row.end()});
   }
   std::sort(index_.begin(), index_.end());
+  size_t size = 256;
+  while (size < firsts.size() * 4) size *= 2;
+  first_.assign(size, {0, 0});
+  first_mask_ = size - 1;
+  for (size_t i = 0; i < firsts.size(); ++i) {
+    size_t slot = firsts[i] & first_mask_;
+    while (first_[slot].second != 0 && first_[slot].first != firsts[i]) slot = (slot + 1) & first_mask_;
+    first_[slot] = {firsts[i], std::max(first_[slot].second, lengths[i])};
+  }
 }
 
 const LexPhraseTable& LexPhraseTable::Get() {
@@ -63,7 +77,9 @@ const LexPhraseTable& LexPhraseTable::Get() {
 
 int LexPhraseTable::Exact(const std::vector<ScanToken>& toks, size_t i, int len,
                        std::string_view table) const {
-  if (i + len > toks.size()) return -1;
+  if (i + len > toks.size() || toks[i].kind != ScanToken::kWord ||
+      MaxWordsFrom(toks[i].key) < len)
+    return -1;
   uint64_t h = 0;
   for (int k = 0; k < len; ++k) {
     const ScanToken& t = toks[i + k];
@@ -73,14 +89,17 @@ int LexPhraseTable::Exact(const std::vector<ScanToken>& toks, size_t i, int len,
   }
   auto it = std::lower_bound(index_.begin(), index_.end(), std::make_pair(h, -1));
   for (; it != index_.end() && it->first == h; ++it) {
-    if (phrases_[it->second].table == table && phrases_[it->second].words == len) return it->second;
+    const LexPhrase& ph = phrases_[it->second];
+    if (ph.table[0] == table[0] && ph.words == len) return it->second;
   }
   return -1;
 }
 
 int LexPhraseTable::Match(const std::vector<ScanToken>& toks, size_t i, std::string_view table,
                        int* len) const {
-  for (int l = kMaxPhraseWords; l >= 1; --l) {
+  if (i >= toks.size() || toks[i].kind != ScanToken::kWord) return -1;
+  int longest = std::min(MaxWordsFrom(toks[i].key), kMaxPhraseWords);
+  for (int l = longest; l >= 1; --l) {
     int p = Exact(toks, i, l, table);
     if (p >= 0) {
       *len = l;

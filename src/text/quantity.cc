@@ -160,12 +160,8 @@ std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOption
   for (size_t i = 0; i < n && out.size() < options.max_quantities; ++i) {
     const ScanToken& t = toks[i];
     if (t.kind == ScanToken::kPunct) continue;
-    if (t.kind == ScanToken::kWord && t.word < 0 && t.key != WordKey("a") &&
-        t.key != WordKey("an")) {
-      // Only vague phrases start with other words.
-      int len = 0;
-      if (phrases.Match(toks, i, "vague", &len) < 0) continue;
-    }
+    // Only number words, "a"/"an" and phrase words can start a quantity.
+    if (t.kind == ScanToken::kWord && t.word < 0 && !phrases.MaxWordsFrom(t.key)) continue;
     // The qualifier that ends right before token i, longest first.
     std::string_view rel, qual;
     size_t qual_begin = i;

@@ -64,7 +64,6 @@ void AddSuffix(Hash* h, std::string_view text, const WordSpan& w, size_t n) {
   h->Sep();
 }
 
-const WordSpan kNone{0, 0, false};
 
 }  // namespace
 
@@ -81,51 +80,73 @@ bool SentenceSplitter::IsCandidate(std::string_view text, const std::vector<Word
   return i + 1 < words.size() && !words[i + 1].joined;
 }
 
+void SentenceSplitter::Keys(std::string_view text, const std::vector<WordSpan>& words,
+                            std::vector<WordKeys>* keys) {
+  keys->resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const WordSpan& w = words[i];
+    WordKeys& k = (*keys)[i];
+    Hash f(1), sh(2), su(3);
+    AddForm(&f, text, w);
+    AddShape(&sh, text, w);
+    AddSuffix(&su, text, w, 3);
+    k.form = f.h;
+    k.shape = sh.h;
+    k.suffix = su.h;
+    k.len = static_cast<uint8_t>(std::min<uint32_t>(w.end - w.begin, 8));
+  }
+}
+
+namespace {
+
+inline uint32_t Mix(uint64_t h, uint64_t v) {
+  h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+  return static_cast<uint32_t>(h >> 32);
+}
+
+}  // namespace
+
 void SentenceSplitter::Features(std::string_view text, const std::vector<WordSpan>& words,
-                                size_t i, uint32_t since, std::vector<uint32_t>* out) {
-  out->clear();
-  const WordSpan& w0 = words[i];
-  const WordSpan& w1 = i + 1 < words.size() ? words[i + 1] : kNone;
-  const WordSpan& wm = i > 0 ? words[i - 1] : kNone;
-  const WordSpan& w2 = i + 2 < words.size() ? words[i + 2] : kNone;
-  unsigned char gap = 0;  // 0 none, 1 one space, 2 more spaces, 3 newline
-  for (uint32_t k = w0.end; k < w1.begin; ++k) {
+                                const std::vector<WordKeys>& keys, size_t i, uint32_t since,
+                                uint32_t* out) {
+  static const WordKeys kNoKeys{0x1234567u, 0x89abcdefu, 0x2468aceu, 0};
+  const WordKeys& k0 = keys[i];
+  const WordKeys& k1 = i + 1 < keys.size() ? keys[i + 1] : kNoKeys;
+  const WordKeys& km = i > 0 ? keys[i - 1] : kNoKeys;
+  const WordKeys& k2 = i + 2 < keys.size() ? keys[i + 2] : kNoKeys;
+  uint32_t gap = 0;  // 0 none, 1 one space, 2 more spaces, 3 newline
+  uint32_t e0 = words[i].end, b1 = i + 1 < words.size() ? words[i + 1].begin : e0;
+  for (uint32_t k = e0; k < b1; ++k) {
     if (text[k] == '\n') gap = 3;
     else if (gap < 3) gap = gap == 0 ? 1 : 2;
   }
-  auto add = [&](uint32_t id, auto&&... parts) {
-    Hash h(id);
-    (parts(&h), ...);
-    out->push_back(h.Done());
+  uint32_t len_bucket = std::min<uint32_t>(since, 30) / 3;
+  auto f = [](uint64_t t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+    return Mix(Mix(Mix(t * 0xD6E8FEB86659FD93ull, a), b), c) & kMask;
   };
-  auto form = [&](const WordSpan& w) { return [&](Hash* h) { AddForm(h, text, w); }; };
-  auto shape = [&](const WordSpan& w) { return [&](Hash* h) { AddShape(h, text, w); }; };
-  auto byte = [](unsigned char c) { return [c](Hash* h) { h->Byte(c); }; };
-  auto suffix = [&](const WordSpan& w) { return [&](Hash* h) { AddSuffix(h, text, w, 3); }; };
-  unsigned char len_bucket = static_cast<unsigned char>(std::min<uint32_t>(since, 30) / 3);
-  unsigned char w0_len = static_cast<unsigned char>(std::min<uint32_t>(w0.end - w0.begin, 8));
-  add(0);
-  add(1, form(w0));
-  add(2, form(w1));
-  add(3, form(wm));
-  add(4, form(w2));
-  add(5, shape(w0));
-  add(6, shape(w1));
-  add(7, form(w0), form(w1));
-  add(8, shape(w0), shape(w1));
-  add(9, form(wm), form(w0));
-  add(10, form(w0), shape(w1));
-  add(11, shape(w0), form(w1));
-  add(12, form(w1), form(w2));
-  add(13, byte(gap));
-  add(14, shape(wm), shape(w0), shape(w1));
-  add(15, suffix(w0));
-  add(16, byte(len_bucket), shape(w0));
-  add(17, shape(w1), shape(w2));
-  add(18, byte(w0_len), shape(w1));
-  add(19, byte(gap), shape(w0), shape(w1));
-  add(20, suffix(w0), shape(w1));
-  add(21, byte(len_bucket), form(w1));
+  int n = 0;
+  out[n++] = f(0, 0);
+  out[n++] = f(1, k0.form);
+  out[n++] = f(2, k1.form);
+  out[n++] = f(3, km.form);
+  out[n++] = f(4, k2.form);
+  out[n++] = f(5, k0.shape);
+  out[n++] = f(6, k1.shape);
+  out[n++] = f(7, k0.form, k1.form);
+  out[n++] = f(8, k0.shape, k1.shape);
+  out[n++] = f(9, km.form, k0.form);
+  out[n++] = f(10, k0.form, k1.shape);
+  out[n++] = f(11, k0.shape, k1.form);
+  out[n++] = f(12, k1.form, k2.form);
+  out[n++] = f(13, gap);
+  out[n++] = f(14, km.shape, k0.shape, k1.shape);
+  out[n++] = f(15, k0.suffix);
+  out[n++] = f(16, len_bucket, k0.shape);
+  out[n++] = f(17, k1.shape, k2.shape);
+  out[n++] = f(18, k0.len, k1.shape);
+  out[n++] = f(19, gap, k0.shape, k1.shape);
+  out[n++] = f(20, k0.suffix, k1.shape);
+  out[n++] = f(21, len_bucket, k1.form);
 }
 
 }  // namespace sitrep

@@ -11,8 +11,8 @@
 namespace sitrep {
 namespace {
 
-constexpr std::string_view kHeader = "sitrep-sentence-split v1 bits=20";
-constexpr const char* kModelFile = "sentence_split.v1.txt";
+constexpr std::string_view kHeader = "sitrep-sentence-split v2 bits=20";
+constexpr const char* kModelFile = "sentence_split.v2.txt";
 
 bool IsEndPunct(std::string_view w) {
   if (w.empty()) return false;
@@ -121,8 +121,9 @@ bool SentenceSplitter::RuleBoundary(std::string_view text, const std::vector<Wor
 void SentenceSplitter::Split(std::string_view text, const std::vector<WordSpan>& words,
                              std::vector<uint32_t>* ends) const {
   if (words.empty()) return;
-  std::vector<uint32_t> feats;
-  feats.reserve(32);
+  uint32_t feats[kNumFeatures];
+  thread_local std::vector<WordKeys> keys;
+  if (weights_) Keys(text, words, &keys);
   uint32_t since = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     ++since;
@@ -133,7 +134,7 @@ void SentenceSplitter::Split(std::string_view text, const std::vector<WordSpan>&
       if (since >= options_.max_sentence_words) {
         boundary = true;
       } else if (weights_) {
-        Features(text, words, i, since, &feats);
+        Features(text, words, keys, i, since, feats);
         float score = 0;
         for (uint32_t f : feats) score += weights_[f];
         boundary = score > 0;

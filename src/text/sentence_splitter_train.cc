@@ -20,7 +20,9 @@ Status TrainSentenceSplitter(const std::string& conllu_path, const std::string& 
   // Examples: features flattened, with offsets; label +1 / -1.
   std::vector<uint32_t> feats, offsets{0};
   std::vector<int8_t> labels;
-  std::vector<uint32_t> tmp;
+  uint32_t tmp[SentenceSplitter::kNumFeatures];
+  std::vector<SentenceSplitter::WordKeys> keys;
+  SentenceSplitter::Keys(ud.text, words, &keys);
   uint32_t since = 0;
   size_t positives = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -31,8 +33,8 @@ Status TrainSentenceSplitter(const std::string& conllu_path, const std::string& 
       continue;
     }
     if (!SentenceSplitter::IsCandidate(ud.text, words, i)) continue;
-    SentenceSplitter::Features(ud.text, words, i, since, &tmp);
-    feats.insert(feats.end(), tmp.begin(), tmp.end());
+    SentenceSplitter::Features(ud.text, words, keys, i, since, tmp);
+    feats.insert(feats.end(), tmp, tmp + SentenceSplitter::kNumFeatures);
     offsets.push_back(static_cast<uint32_t>(feats.size()));
     labels.push_back(gold ? 1 : -1);
     positives += gold;
@@ -61,7 +63,7 @@ Status TrainSentenceSplitter(const std::string& conllu_path, const std::string& 
     }
   }
   std::string out(
-      "sitrep-sentence-split v1 bits=20\n"
+      "sitrep-sentence-split v2 bits=20\n"
       "# Averaged perceptron over hashed features (src/text/sentence_features.cc).\n"
       "# Trained by `sitrep tokenize --train-splitter` on UD English EWT (CC BY-SA 4.0).\n");
   size_t kept = 0;

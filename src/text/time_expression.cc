@@ -36,18 +36,50 @@ const LexWord* Info(const ScanToken& t, LexWord::Role role) {
   return w.role == role ? &w : nullptr;
 }
 
-bool InKeys(uint64_t k, std::initializer_list<const char*> words) {
-  for (const char* w : words) if (WordKey(w) == k) return true;
-  return false;
-}
+struct KeySet {
+  std::vector<uint64_t> keys;
+  KeySet(std::initializer_list<const char*> words) {
+    for (const char* w : words) keys.push_back(WordKey(w));
+  }
+  bool Has(uint64_t k) const {
+    for (uint64_t x : keys) if (x == k) return true;
+    return false;
+  }
+};
+#define SITREP_KEYSET(name, ...)                          \
+  const KeySet& name() {                                  \
+    static const KeySet* s = new KeySet{__VA_ARGS__};     \
+    return *s;                                            \
+  }
+SITREP_KEYSET(OrdinalSuffixes, "st", "nd", "rd", "th")
+SITREP_KEYSET(MonthPrepositions, "in", "since", "until", "by", "of", "last", "next", "this", "from",
+              "through", "during", "before", "after")
+SITREP_KEYSET(PluralUnits, "hours", "days", "weeks", "months", "years", "decades")
+SITREP_KEYSET(Frequencies, "daily", "weekly", "monthly", "annually", "yearly", "nightly")
+SITREP_KEYSET(FutureMarkers, "will", "shall", "ll", "scheduled", "upcoming", "plans", "planned")
+SITREP_KEYSET(Triggers, "a", "an", "every", "each", "daily", "weekly", "monthly", "annually",
+              "yearly", "nightly", "few", "several", "middle")
+#undef SITREP_KEYSET
 
 class Recognizer {
  public:
   Recognizer(std::string_view text, const std::vector<ScanToken>& toks, const TimeOptions& opt)
       : s_(text), t_(toks), n_(toks.size()), opt_(opt) {}
 
+  // Whether an expression can start at token i: numbers, lexicon words, phrase starts.
+  bool CanStart(size_t i) const {
+    const ScanToken& t = t_[i];
+    if (t.kind == ScanToken::kNumber) return true;
+    if (t.kind != ScanToken::kWord) return false;
+    return t.word >= 0 || LexPhraseTable::Get().MaxWordsFrom(t.key) || Triggers().Has(t.key);
+  }
+
   void Run(std::vector<TimeExpression>* out) {
     for (size_t i = 0; i < n_ && out->size() < opt_.max_expressions;) {
+      if (!CanStart(i)) {
+        ++i;
+        continue;
+      }
       TimeExpression e;
       size_t end = Try(i, &e);
       if (end <= i) {
@@ -73,7 +105,7 @@ class Recognizer {
   int DayAt(size_t i) const {
     if (i >= n_ || t_[i].kind != ScanToken::kNumber || t_[i].has_separator || t_[i].digits > 2)
       return 0;
-    if (t_[i].key != 0 && !InKeys(t_[i].key, {"st", "nd", "rd", "th"})) return 0;
+    if (t_[i].key != 0 && !OrdinalSuffixes().Has(t_[i].key)) return 0;
     int d = static_cast<int>(t_[i].number);
     return d >= 1 && d <= 31 ? d : 0;
   }
@@ -113,7 +145,7 @@ class Recognizer {
   size_t PartBefore(size_t i, int* part) const {
     if (i >= 2 && Punct(i - 1, '-') && Word(i - 2, K().mid)) { *part = 2; return i - 2; }
     if (i >= 1 && (Word(i - 1, K().early))) { *part = 1; return i - 1; }
-    if (i >= 1 && (Word(i - 1, K().mid) || InKeys(t_[i - 1].key, {"middle"}))) { *part = 2; return i - 1; }
+    if (i >= 1 && (Word(i - 1, K().mid) || t_[i - 1].key == WordKey("middle"))) { *part = 2; return i - 1; }
     if (i >= 1 && Word(i - 1, K().late)) { *part = 3; return i - 1; }
     if (i >= 2 && Word(i - 1, K().of) && Word(i - 2, K().end)) {
       *part = 3;
@@ -176,8 +208,7 @@ size_t Recognizer::TryCalendar(size_t i, TimeExpression* e) {
       int part = 0;
       PartBefore(i, &part);
       bool prep = i > 0 && t_[i - 1].kind == ScanToken::kWord &&
-                  InKeys(t_[i - 1].key, {"in", "since", "until", "by", "of", "last", "next",
-                                         "this", "from", "through", "during", "before", "after"});
+                  MonthPrepositions().Has(t_[i - 1].key);
       if (!part && !prep) return i;
     }
     if (wd >= 0) e->weekday = wd;
@@ -244,7 +275,7 @@ size_t Recognizer::TryUnitPhrase(size_t i, TimeExpression* e) {
   size_t u = i;
   bool vague = false;
   if (i < n_ && t_[i].kind == ScanToken::kWord && Info(t_[i], LexWord::kUnit) &&
-      InKeys(t_[i].key, {"hours", "days", "weeks", "months", "years", "decades"})) {
+      PluralUnits().Has(t_[i].key)) {
     vague = true;  // "hours after", "days later"
   } else if (Word(i, K().a) || Word(i, K().an)) {
     count = 1;
@@ -335,7 +366,7 @@ size_t Recognizer::Try(size_t i, TimeExpression* e) {
     }
   }
   if (t.kind == ScanToken::kWord &&
-      InKeys(t.key, {"daily", "weekly", "monthly", "annually", "yearly", "nightly"})) {
+      Frequencies().Has(t.key)) {
     // Adjective use ("a daily newspaper") is still a set.
     e->kind = TimeKind::kSet, e->form = TimeForm::kSet;
     char u = t.key == K().weekly ? 'W' : t.key == K().monthly ? 'M'
@@ -399,7 +430,7 @@ void Recognizer::Finish(size_t begin, size_t end, TimeExpression* e) {
       if (c == '.' || c == '!' || c == '?') break;
     }
     if (t.kind == ScanToken::kWord &&
-        InKeys(t.key, {"will", "shall", "ll", "scheduled", "upcoming", "plans", "planned"}))
+        FutureMarkers().Has(t.key))
       e->future = true;
     if (t.break_before) break;
   }

@@ -10,7 +10,7 @@ namespace {
 
 const SentenceSplitter& Model() {
   static const SentenceSplitter* s = [] {
-    auto r = SentenceSplitter::Load(std::string(SITREP_SOURCE_DIR) + "/models/sentence_split.v1.txt");
+    auto r = SentenceSplitter::Load(std::string(SITREP_SOURCE_DIR) + "/models/sentence_split.v2.txt");
     return r.ok() ? new SentenceSplitter(std::move(*r)) : nullptr;
   }();
   return *s;

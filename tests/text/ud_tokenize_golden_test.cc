@@ -13,7 +13,7 @@ TEST(UdTokenizeGoldenTest, EwtTestScores) {
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
   Result<UdText> gold = ReadUdText(path);
   ASSERT_TRUE(gold.ok()) << gold.status().message();
-  auto model = SentenceSplitter::Load(std::string(SITREP_SOURCE_DIR) + "/models/sentence_split.v1.txt");
+  auto model = SentenceSplitter::Load(std::string(SITREP_SOURCE_DIR) + "/models/sentence_split.v2.txt");
   ASSERT_TRUE(model.ok()) << model.status().message();
   TokenizedText seg;
   Segment(gold->text, &seg, *model);

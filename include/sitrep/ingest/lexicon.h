@@ -1,5 +1,6 @@
 // Word lists kept as data in data/ (cue phrases for boilerplate, news agencies): found once
-// per process in $SITREP_DATA_DIR or data/ next to / above the executable, then cached.
+// per process in $SITREP_DATA_DIR, FindResourceDir("data") or a data/ folder up to three levels
+// above the executable (build trees, tests), then cached.
 // Thread-safe. A list that cannot be found is empty (DataDir() is then empty too).
 #pragma once
 

@@ -58,11 +58,20 @@ class LexPhraseTable {
   // Index of a phrase (of table `table`) that is exactly tokens [i, i+len), or -1.
   int Exact(const std::vector<ScanToken>& toks, size_t i, int len, std::string_view table) const;
   const LexPhrase& At(int index) const { return phrases_[index]; }
+  // Most words of a phrase (any table) that starts with this word key; 0 when none does.
+  int MaxWordsFrom(uint64_t first_key) const {
+    for (size_t slot = first_key & first_mask_;; slot = (slot + 1) & first_mask_) {
+      if (first_[slot].second == 0) return 0;
+      if (first_[slot].first == first_key) return first_[slot].second;
+    }
+  }
 
  private:
   LexPhraseTable();
   std::vector<LexPhrase> phrases_;
   std::vector<std::pair<uint64_t, int>> index_;  // sorted (combined key, phrase)
+  std::vector<std::pair<uint64_t, int>> first_;  // open addressing: first word -> max words
+  uint64_t first_mask_ = 0;
 };
 
 // Lower-cased word text of token t (ASCII folding only).

@@ -44,8 +44,16 @@ class SentenceSplitter {
 
   // Feature hashing (shared with training): the features of the gap after words[i].
   static constexpr int kTableBits = 20;
-  static void Features(std::string_view text, const std::vector<WordSpan>& words, size_t i,
-                       uint32_t words_since_break, std::vector<uint32_t>* out);
+  struct WordKeys {  // per-word hashes, computed once
+    uint32_t form, shape, suffix;
+    uint8_t len;
+  };
+  static constexpr int kNumFeatures = 22;
+  static void Keys(std::string_view text, const std::vector<WordSpan>& words,
+                   std::vector<WordKeys>* keys);
+  static void Features(std::string_view text, const std::vector<WordSpan>& words,
+                       const std::vector<WordKeys>& keys, size_t i, uint32_t words_since_break,
+                       uint32_t* out);
   static bool IsCandidate(std::string_view text, const std::vector<WordSpan>& words, size_t i);
   static bool IsHardBreak(std::string_view text, const std::vector<WordSpan>& words, size_t i);
 

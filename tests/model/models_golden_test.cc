@@ -1,0 +1,32 @@
+// The committed models on the UD English EWT / UNER EWT test sets (gold tokens, predicted POS).
+// Floors are the figures measured when the models were committed (see models/MANIFEST.md),
+// rounded down: they catch regressions. The targets are not all met yet.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sitrep/model/analyzer.h"
+#include "sitrep/text/conllu.h"
+
+namespace sitrep {
+namespace {
+
+const std::string kModels = std::string(SITREP_SOURCE_DIR) + "/models";
+const std::string kUd = std::string(SITREP_SHARED_DIR) + "/data/ud/en_ewt-ud-test.conllu";
+const std::string kUner = std::string(SITREP_SHARED_DIR) + "/data/uner/en_ewt-ud-test.iob2";
+
+TEST(CommittedModels, MeetMeasuredScoresOnEwtTest) {
+  if (!std::filesystem::exists(kUd) || !std::filesystem::exists(kUner)) GTEST_SKIP() << "no shared data";
+  Result<Analyzer> a = Analyzer::Load(kModels);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  std::vector<Sentence> ud = ReadConlluFile(kUd).value();
+  EXPECT_GE(TaggerAccuracy(a->tagger(), ud), 95.4);
+  AttachmentScores p = ScoreParser(a->parser(), &a->tagger(), ud);
+  EXPECT_GE(p.uas, 83.0);
+  EXPECT_GE(p.las, 79.7);
+  std::vector<Sentence> uner = ReadIob2File(kUner, true).value();
+  EXPECT_GE(ScoreNer(a->ner(), &a->tagger(), uner).f1, 63.5);
+}
+
+}  // namespace
+}  // namespace sitrep

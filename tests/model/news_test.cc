@@ -1,0 +1,132 @@
+// Wire-copy sentences we wrote, tokenised by hand, through the committed models: the subject,
+// object and oblique attachments and entity labels that event extraction relies on.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "sitrep/model/analyzer.h"
+
+namespace sitrep {
+namespace {
+
+const std::string kModels = std::string(SITREP_SOURCE_DIR) + "/models";
+
+Sentence Words(const std::string& text) {
+  Sentence s;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t sp = text.find(' ', pos);
+    if (sp == std::string::npos) sp = text.size();
+    Token t;
+    t.form = text.substr(pos, sp - pos);
+    s.tokens.push_back(t);
+    pos = sp + 1;
+  }
+  return s;
+}
+
+int Find(const Sentence& s, const std::string& form) {
+  for (size_t i = 0; i < s.tokens.size(); ++i)
+    if (s.tokens[i].form == form) return static_cast<int>(i) + 1;
+  return -1;
+}
+
+// `dep` attaches to `head` with a relation starting with `rel` ("obl" matches "obl:tmod").
+bool Has(const Sentence& s, const std::string& head, const std::string& rel, const std::string& dep) {
+  int h = Find(s, head), d = Find(s, dep);
+  if (h < 0 || d < 0) return false;
+  const Token& t = s.tokens[d - 1];
+  return t.head == h && t.deprel.rfind(rel, 0) == 0;
+}
+
+std::string Ner(const Sentence& s, const std::string& form) {
+  int i = Find(s, form);
+  if (i < 0) return "?";
+  const std::string& m = s.tokens[i - 1].misc;
+  size_t at = m.find("NER=");
+  return at == std::string::npos ? "O" : m.substr(at + 4, m.find('|', at) - at - 4);
+}
+
+struct Case {
+  const char* text;
+  const char* verb;
+  const char* subj;
+  const char* obj;  // "" = none checked
+  const char* obl;  // "" = none checked
+};
+
+constexpr Case kCases[] = {
+    {"A U.S. drone strike killed two militia commanders in Baghdad on Thursday , officials said .",
+     "killed", "strike", "commanders", "Thursday"},
+    {"Police arrested 12 protesters outside the parliament building in Nairobi on Monday .",
+     "arrested", "Police", "protesters", "Monday"},
+    {"Rebels attacked an army base near the northern town of Gao , the military said .", "attacked",
+     "Rebels", "base", ""},
+    {"The government imposed a curfew after clashes between rival groups .", "imposed",
+     "government", "curfew", "clashes"},
+    {"Israeli troops detained three Palestinians in the West Bank overnight .", "detained", "troops",
+     "Palestinians", "Bank"},
+    {"Thousands of workers marched through the capital on Saturday .", "marched", "Thousands", "",
+     "capital"},
+};
+
+class NewsTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kModels + "/pos.model")) GTEST_SKIP() << "no models";
+    Result<Analyzer> a = Analyzer::Load(kModels);
+    ASSERT_TRUE(a.ok()) << a.status().message();
+    analyzer_ = std::make_unique<Analyzer>(std::move(a).value());
+  }
+  std::unique_ptr<Analyzer> analyzer_;
+};
+
+TEST_F(NewsTest, SubjectsAndObjectsOfWireCopy) {
+  for (const Case& c : kCases) {
+    Sentence s = Words(c.text);
+    analyzer_->Analyze(&s);
+    EXPECT_TRUE(Has(s, c.verb, "nsubj", c.subj)) << c.text;
+    if (*c.obj) EXPECT_TRUE(Has(s, c.verb, "obj", c.obj)) << c.text;
+  }
+}
+
+// KNOWN FAILURE, disabled: the greedy parser attaches sentence-final temporal and locative
+// obliques ("on Thursday", "in the West Bank") to the nearest noun as nmod: 2 of 5 right when
+// the models were committed. Re-enable (run with --gtest_also_run_disabled_tests) once the
+// parser improves (beam search / better features); see bench/results/models.md.
+TEST_F(NewsTest, DISABLED_ObliquesOfWireCopy) {
+  int right = 0, total = 0;
+  std::string misses;
+  for (const Case& c : kCases) {
+    if (!*c.obl) continue;
+    Sentence s = Words(c.text);
+    analyzer_->Analyze(&s);
+    ++total;
+    if (Has(s, c.verb, "obl", c.obl)) ++right;
+    else misses += std::string(c.obl) + " in: " + c.text + "\n";
+  }
+  EXPECT_GE(right * 3, total * 2) << misses;
+}
+
+TEST_F(NewsTest, EntitiesOfWireCopy) {
+  const struct {
+    const char* text;
+    const char* word;
+    const char* label;
+  } cases[] = {
+      {kCases[0].text, "U.S.", "B-LOC"},
+      {kCases[0].text, "Baghdad", "B-LOC"},
+      {kCases[1].text, "Nairobi", "B-LOC"},
+      {"Prime Minister Keir Starmer met Emmanuel Macron in Paris on Friday .", "Starmer", "I-PER"},
+      {"Prime Minister Keir Starmer met Emmanuel Macron in Paris on Friday .", "Paris", "B-LOC"},
+      {"The United Nations said the World Health Organization would send aid .", "Nations", "I-ORG"},
+  };
+  for (const auto& c : cases) {
+    Sentence s = Words(c.text);
+    analyzer_->Analyze(&s);
+    EXPECT_EQ(Ner(s, c.word), c.label) << c.word << " in " << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
