@@ -2,11 +2,14 @@
 // (read from ../shared), repeated to about 8 MB; MB/s on one core. Also the case table rate.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <fstream>
+#include <vector>
 #include <sstream>
 #include <string>
 
 #include "sitrep/text/doc_date.h"
+#include "sitrep/text/number_words.h"
 #include "sitrep/text/quantity.h"
 #include "sitrep/text/time_expression.h"
 #include "sitrep/text/time_expression_cases.h"
@@ -68,6 +71,67 @@ void BM_NumbersAndTimes(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * text.size());
 }
 BENCHMARK(BM_NumbersAndTimes)->Unit(benchmark::kMillisecond);
+
+// The same text as a stream of ~4 KB documents (cut at line ends), as the pipeline calls it.
+const std::vector<std::string_view>& Documents() {
+  static const auto* docs = [] {
+    auto* out = new std::vector<std::string_view>;
+    std::string_view all(Corpus());
+    size_t at = 0;
+    while (at < all.size()) {
+      size_t end = std::min(all.size(), at + 4096);
+      size_t nl = all.find('\n', end);
+      end = nl == std::string_view::npos ? all.size() : nl + 1;
+      out->push_back(all.substr(at, end - at));
+      at = end;
+    }
+    return out;
+  }();
+  return *docs;
+}
+
+void BM_NumbersAndTimesPerDocument(benchmark::State& state) {
+  const auto& docs = Documents();
+  if (docs.empty()) return state.SkipWithError("no UD text in ../shared");
+  int64_t d = DaysFromCivil(2024, 1, 5);
+  for (auto _ : state) {
+    for (std::string_view doc : docs) {
+      benchmark::DoNotOptimize(FindQuantities(doc));
+      benchmark::DoNotOptimize(FindTimeExpressions(doc, {d, d, DatePrecision::kDay}));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * Corpus().size());
+  state.counters["docs"] = docs.size();
+}
+BENCHMARK(BM_NumbersAndTimesPerDocument)->Unit(benchmark::kMillisecond);
+
+// One scan shared by both finders.
+void BM_NumbersAndTimesSharedScan(benchmark::State& state) {
+  const auto& docs = Documents();
+  if (docs.empty()) return state.SkipWithError("no UD text in ../shared");
+  int64_t d = DaysFromCivil(2024, 1, 5);
+  std::vector<ScanToken> toks;
+  for (auto _ : state) {
+    for (std::string_view doc : docs) {
+      ScanText(doc, &toks);
+      benchmark::DoNotOptimize(FindQuantitiesInTokens(doc, toks));
+      benchmark::DoNotOptimize(FindTimeExpressionsInTokens(doc, toks, {d, d, DatePrecision::kDay}));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * Corpus().size());
+}
+BENCHMARK(BM_NumbersAndTimesSharedScan)->Unit(benchmark::kMillisecond);
+
+void BM_ScanOnly(benchmark::State& state) {
+  const auto& docs = Documents();
+  if (docs.empty()) return state.SkipWithError("no UD text in ../shared");
+  std::vector<ScanToken> toks;
+  for (auto _ : state) {
+    for (std::string_view doc : docs) ScanText(doc, &toks);
+  }
+  state.SetBytesProcessed(state.iterations() * Corpus().size());
+}
+BENCHMARK(BM_ScanOnly)->Unit(benchmark::kMillisecond);
 
 // Whole-document date inference on article-sized texts (the UD text cut in 4 KB pieces).
 void BM_DocDate(benchmark::State& state) {

@@ -69,7 +69,7 @@ class Progress {
                    std::string(filled, '=').c_str(), std::string(width - filled, ' ').c_str(),
                    done, total, rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
       if (final_line) std::fprintf(stderr, "\n");
-    } else {
+    } else if (!final_line) {
       std::fprintf(stderr,
                    "sitrep: ingest: %zu articles (%d new, %d unchanged, %d replaced), "
                    "%.1f articles/s\n",

@@ -11,6 +11,7 @@ namespace sitrep::extract {
 namespace {
 
 constexpr double kSamePlaceKm = 50;
+constexpr int kWeakReach = 2;  // sentences back that an outcome word ("were killed") refers to
 
 struct Group {
   std::vector<int> mentions;
@@ -21,6 +22,7 @@ struct Group {
   std::optional<int> actor1;
   bool violent = true;
   bool background = false;
+  int last_sentence = 0;
 };
 
 double Km(const Geo& a, const Geo& b) {
@@ -76,6 +78,7 @@ bool TypesCompatible(const Mention& m, const Group& g) {
 
 void Absorb(const Mention& m, int index, Group* g) {
   g->mentions.push_back(index);
+  g->last_sentence = m.sentence;
   bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
   if (m.sub_evidence && !g->sub_evidence) upgrade = true;
   if (upgrade && m.strength != Strength::kWeak) {
@@ -103,6 +106,7 @@ Group NewGroup(const Mention& m, int index) {
   g.places = m.places;
   g.actor1 = m.actor1;
   g.background = m.background;
+  g.last_sentence = m.sentence;
   g.mentions.push_back(index);
   return g;
 }
@@ -134,6 +138,9 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool group_empty = !g.date && g.places.empty();
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
       bool same_sub = m.sub_event_type == g.sub_event_type;
+      bool weak = m.strength == Strength::kWeak;
+      if (weak && !m.anaphoric && m.sentence - g.last_sentence > kWeakReach) continue;
+      if (weak && !m.places.empty() && g.places.empty()) continue;
       if (m.strength == Strength::kWeak || m.anaphoric || dm > 0 || pm > 0 || same_actor ||
           ((says_nothing_new || group_empty) && same_sub)) {
         join = &g;
@@ -142,6 +149,9 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
     if (join) {
       Absorb(m, i, join);
     } else if (!m.other) {
+      // An outcome word alone starts an event only when it says how many or where and when.
+      bool informative = m.fatalities || m.injured || (m.date && !m.places.empty());
+      if (m.strength == Strength::kWeak && IsViolent(m) && !informative) continue;
       groups.push_back(NewGroup(m, i));
     }
   }

@@ -39,8 +39,10 @@ nlohmann::json EventJson(const Event& e, bool mentions) {
     nlohmann::json l = {{"name", p.name}, {"geonameid", p.geonameid ? nlohmann::json(p.geonameid) : nlohmann::json()},
                         {"country", OrNull(p.country)}, {"admin1", OrNull(p.admin1)},
                         {"precision", OrNull(p.precision)}};
-    l["lat"] = p.has_coords ? nlohmann::json(p.lat) : nlohmann::json();
-    l["lon"] = p.has_coords ? nlohmann::json(p.lon) : nlohmann::json();
+    // A country is not a point: its centroid would place the event hundreds of km away.
+    bool point = p.has_coords && p.precision != "country";
+    l["lat"] = point ? nlohmann::json(p.lat) : nlohmann::json();
+    l["lon"] = point ? nlohmann::json(p.lon) : nlohmann::json();
     j["location"] = std::move(l);
   } else {
     j["location"] = nullptr;

@@ -88,8 +88,8 @@ class LexiconExtractor final : public EventExtractor {
       }
     }
     auto mentions = extract::FindMentions(ctx, lex_);
-    extract::AttachFigures(ctx, lex_, &mentions);
     extract::AttachTimes(ctx, &mentions);
+    extract::AttachFigures(ctx, lex_, &mentions);
     std::vector<Event> events;
     for (const auto& group : extract::GroupMentionIndices(ctx, mentions)) {
       events.push_back(extract::BuildEvent(ctx, mentions, group, doc.id, doc.outlet));

@@ -91,7 +91,7 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       int best_d = 1 << 30;
       for (Mention& m : *mentions) {
         if (m.sentence != (int)si || !IsViolent(m)) continue;
-        int d = std::abs(m.token - first);
+        int d = std::abs(m.token - first) * (m.background ? 4 : 1);
         if (d < best_d) best_d = d, best = &m;
       }
       if (!best) continue;

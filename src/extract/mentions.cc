@@ -11,6 +11,7 @@ namespace {
 constexpr int kInstrumentWindow = 6;   // tokens either side of a trigger
 constexpr int kModalityWindow = 6;     // tokens before a trigger
 constexpr int kTargetWindow = 8;
+constexpr int kPlaceWindow = 14;       // tokens between a trigger and its place
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
   return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
@@ -145,7 +146,15 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
     bool possessive = last + 1 < (int)toks.size() &&
                       (toks[last + 1].form == "'s" || toks[last + 1].form == "\u2019s");
     const Entity& e = doc.entities[r.entity];
-    if (r.place && !possessive) {
+    // A place of the event: near the trigger, after a locative preposition.
+    bool locative = false;
+    for (int k = std::max(0, t - 3); k < t; ++k) {
+      const std::string& w = s.lower[k];
+      locative |= w == "in" || w == "at" || w == "near" || w == "outside" || w == "inside" ||
+                  w == "on" || w == "of" || w == "north" || w == "south" || w == "east" ||
+                  w == "west" || w == "around" || w == "across" || w == "into";
+    }
+    if (r.place && !possessive && locative && std::abs(t - m->token) <= kPlaceWindow) {
       int d = t >= m->token ? t - m->token : 2 * (m->token - t);
       places.push_back({d, r.entity});
     }

@@ -14,7 +14,7 @@ namespace {
 constexpr uint32_t kStrongPopulation = 50000;
 // Least population for a one-word town name: at home (a country the document names),
 // abroad, and on a title-case line where every word is capitalised.
-constexpr uint32_t kMinHomePopulation = 1000;
+constexpr uint32_t kMinHomePopulation = 0;  // GeoNames often has 0 for towns
 constexpr uint32_t kMinForeignPopulation = 100000;
 constexpr uint32_t kHeadlinePopulation = 100000;
 constexpr uint32_t kGroupWindowBytes = 1500;
@@ -240,20 +240,16 @@ void Linker::FindCandidates() {
         bool named_after = j + rl < n && words_[j + rl].upper && words_[j + rl].gap == Gap::kSpace;
         if (!role.empty() && named_after && j > i + cl - 1) {
           // "US Defence Secretary Lloyd Austin": the country, then a titled name.
-          Match country = TryMatch(i, false);
-          if (country.len == cl) {
-            Cand c;
-            c.begin = words_[i].begin;
-            c.w0 = i;
-            c.w1 = i + cl;
-            c.end = words_[i + cl - 1].end;
-            c.key = NameKey(SpanText(c.w0, c.w1));
-            c.place_hits = std::move(country.places);
-            c.actor_hits = std::move(country.actors);
-            AddCand(std::move(c));
-            i = j;
-            continue;
-          }
+          Cand c;
+          c.begin = words_[i].begin;
+          c.w0 = i;
+          c.w1 = i + cl;
+          c.end = words_[i + cl - 1].end;
+          c.key = NameKey(SpanText(c.w0, c.w1));
+          c.place_hits = {{kb_.gazetteer->CountryIndex(country), NameRole::kPrimary}};
+          AddCand(std::move(c));
+          i = j;
+          continue;
         }
         if (!role.empty() && !named_after) {
           Cand c;
@@ -433,7 +429,7 @@ void Linker::BindDefinitions() {
       --k;
     }
     ++k;
-    while (k <= last && !words_[k].upper) ++k;
+    while (k <= last && (!words_[k].upper || IsDeterminer(words_[k].lower))) ++k;
     if (last - k < 1) continue;
     Cand c;
     c.w0 = static_cast<uint32_t>(k);
@@ -499,6 +495,8 @@ void Linker::BindDefinitions() {
       a.end = words_[k - 1].end;
       a.key = NameKey(SpanText(k0, k));
       a.bound_to = prev;
+      for (Cand& inside : cands_)  // the defined name replaces names found inside it
+        if (inside.begin >= a.begin && inside.end <= a.end) inside.dropped = true;
       doc_alias_[a.key] = prev;
       AddCand(std::move(a));
     }
@@ -753,6 +751,17 @@ void Linker::ResolvePlaces() {
   PlaceResolver resolver(g);
   PlaceContext ctx;
   ctx.countries = doc_countries_;
+  // Divisions and sites of one country name that country too ("Anbar province").
+  for (const Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty()) continue;
+    std::string_view cc(g.place(c.place_hits[0].place).country, 2);
+    bool one = true;
+    for (const NameHit& h : c.place_hits) {
+      const PlaceRecord& p = g.place(h.place);
+      one = one && p.kind != PlaceKind::kCity && std::string_view(p.country, 2) == cc;
+    }
+    if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
+  }
   // One-word names of small towns abroad are more often words than places.
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
@@ -765,6 +774,14 @@ void Linker::ResolvePlaces() {
                            const PlaceRecord& p = g.place(h.place);
                            if (p.kind != PlaceKind::kCity) return false;
                            bool home = Contains(ctx.countries, std::string_view(p.country, 2));
+                           // Spelled differently from the place's own name ("Baloch" for
+                           // "Balloch"): only a large place is worth the doubt.
+                           if (h.role == NameRole::kPrimary && p.population < kMinForeignPopulation &&
+                               FoldName(text_.substr(words_[c.w1 - 1].begin,
+                                                     words_[c.w1 - 1].end - words_[c.w1 - 1].begin)) !=
+                                   FoldName(g.Name(h.place)) &&
+                               FoldName(SpanText(c.w0, c.w1)) != FoldName(g.Name(h.place)))
+                             return true;
                            uint32_t need = c.headline ? kHeadlinePopulation
                                            : home    ? kMinHomePopulation
                                                      : kMinForeignPopulation;

@@ -239,7 +239,10 @@ bool IsCommonWord(std::string_view lower) {
       "axis", "attacks", "deals", "shop", "now", "senior", "top", "leaders", "dead", "death",
       "breaking", "update", "live", "opinion", "analysis", "editorial", "exclusive", "watch",
       "read", "more", "sign", "login", "share", "tweet", "email", "print", "comments", "why",
-      "vows", "warns", "says", "slams", "urges", "denounces", "condemns", "blames", "calls"};
+      "vows", "warns", "says", "slams", "urges", "denounces", "condemns", "blames", "calls",
+      "secretary", "colonel", "captain", "spokesman", "spokesperson", "director", "governor",
+      "senator", "prince", "sheikh", "deputy", "adviser", "advisor", "ambassador", "envoy",
+      "premier", "chairman", "speaker", "sergeant", "admiral", "lieutenant", "marshal"};
   return kWords.count(lower) > 0;
 }
 

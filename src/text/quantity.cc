@@ -153,6 +153,11 @@ std::string_view QuantityKindName(QuantityKind k) {
 std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOptions& options) {
   thread_local std::vector<ScanToken> toks;
   ScanText(text, &toks);
+  return FindQuantitiesInTokens(text, toks, options);
+}
+
+std::vector<Quantity> FindQuantitiesInTokens(std::string_view text, const std::vector<ScanToken>& toks,
+                                             const QuantityOptions& options) {
   const LexPhraseTable& phrases = LexPhraseTable::Get();
   static const uint64_t kOne = WordKey("one");
   std::vector<Quantity> out;
@@ -162,6 +167,12 @@ std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOption
     if (t.kind == ScanToken::kPunct) continue;
     // Only number words, "a"/"an" and phrase words can start a quantity.
     if (t.kind == ScanToken::kWord && t.word < 0 && !phrases.MaxWordsFrom(t.key)) continue;
+    Quantity q;
+    size_t end;
+    int vlen = 0;
+    int vp = phrases.Match(toks, i, "vague", &vlen);
+    auto np = vp >= 0 ? std::nullopt : ParseNumberPhrase(text, toks, i);
+    if (vp < 0 && !np) continue;
     // The qualifier that ends right before token i, longest first.
     std::string_view rel, qual;
     size_t qual_begin = i;
@@ -175,11 +186,6 @@ std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOption
         break;
       }
     }
-    Quantity q;
-    size_t end;
-    int vlen = 0;
-    int vp = phrases.Match(toks, i, "vague", &vlen);
-    auto np = vp >= 0 ? std::nullopt : ParseNumberPhrase(text, toks, i);
     if (vp >= 0) {
       const LexPhrase& v = phrases.At(vp);
       q.kind = QuantityKind::kVague;

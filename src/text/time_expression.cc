@@ -464,6 +464,13 @@ std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
                                                 const TimeOptions& options) {
   thread_local std::vector<ScanToken> toks;
   ScanText(text, &toks);
+  return FindTimeExpressionsInTokens(text, toks, reference, options);
+}
+
+std::vector<TimeExpression> FindTimeExpressionsInTokens(std::string_view text,
+                                                        const std::vector<ScanToken>& toks,
+                                                        const DateInterval& reference,
+                                                        const TimeOptions& options) {
   std::vector<TimeExpression> out;
   Recognizer(text, toks, options).Run(&out);
   ResolveTimeExpressions(text, reference, &out);

@@ -34,5 +34,9 @@ struct QuantityOptions {
 };
 
 std::vector<Quantity> FindQuantities(std::string_view text, const QuantityOptions& options = {});
+// The same over tokens already scanned from `text` with ScanText (number_words.h).
+struct ScanToken;
+std::vector<Quantity> FindQuantitiesInTokens(std::string_view text, const std::vector<ScanToken>& toks,
+                                             const QuantityOptions& options = {});
 
 }  // namespace sitrep

