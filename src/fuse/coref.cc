@@ -112,31 +112,6 @@ bool SharesSentence(const Event& a, const Event& b) {
   return false;
 }
 
-// Capitalised words (3+ bytes) that do not start a sentence: names of places, people, groups.
-std::set<std::string> Names(const Event& e) {
-  std::set<std::string> names;
-  for (const EventSource& s : e.sources) {
-    size_t i = 0;
-    bool first = true;
-    const std::string& t = s.sentence;
-    while (i < t.size()) {
-      size_t j = i;
-      while (j < t.size() && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '-')) ++j;
-      if (j > i) {
-        if (!first && j - i >= 3 && std::isupper(static_cast<unsigned char>(t[i]))) {
-          names.insert(t.substr(i, j - i));
-        }
-        first = false;
-        i = j;
-      } else {
-        if (t[i] == '.' || t[i] == '"') first = true;
-        ++i;
-      }
-    }
-  }
-  return names;
-}
-
 bool SharesTrigger(const Event& a, const Event& b) {
   for (const EventSource& s : a.sources) {
     if (s.trigger.empty()) continue;
@@ -207,10 +182,6 @@ double LinkScore(const Report& ra, const Report& rb, const FusionOptions& option
   if (a.injured && b.injured && a.injured->best == b.injured->best) score += 0.25;
   score += 2 * WordJaccard(a, b);
   if (SharesTrigger(a, b)) score += 0.5;
-  std::set<std::string> na = Names(a), nb = Names(b);
-  int shared = 0;
-  for (const std::string& n : na) shared += nb.count(n) ? 1 : 0;
-  score += 0.5 * std::min(shared, 2);
   if (SharesSentence(a, b)) score += 1.5;
   return score;
 }
