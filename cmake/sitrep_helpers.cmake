@@ -8,6 +8,7 @@ function(sitrep_add_test)
   endif()
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main)
+  add_dependencies(${T_NAME} sitrep)  # tests may run the built binary (SITREP_BINARY)
   target_compile_definitions(${T_NAME} PRIVATE
     SITREP_SHARED_DIR="${SITREP_SHARED_DIR}" SITREP_SOURCE_DIR="${SITREP_SOURCE_DIR}"
     SITREP_BINARY="$<TARGET_FILE:sitrep>")
