@@ -1,9 +1,11 @@
 // sitrep train pos|parse|ner: trains one of our statistical models and writes the model file.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <map>
 
 #include "cli/command.h"
 #include "sitrep/base/file.h"
+#include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
@@ -13,7 +15,7 @@ namespace sitrep::cli {
 namespace {
 
 struct TrainArgs {
-  std::string kind, train, dev, out, tagger;
+  std::string kind, train, dev, out, tagger, pos_train, dev_pos;
   TrainOptions options;
 };
 
@@ -22,6 +24,29 @@ std::vector<Sentence> ReadOrFail(const std::string& path) {
   Result<std::vector<Sentence>> s = ReadConlluFile(path);
   if (!s.ok()) throw CommandFailed{s.status().message()};
   return std::move(s).value();
+}
+
+// NER training sentences get jackknifed UPOS from the gold-tagged CoNLL-U file holding the
+// same sentences (matched by sent_id and forms); unmatched ones are tagged by --tagger.
+void JackknifePos(const TrainArgs& args, std::vector<Sentence>* train) {
+  std::vector<Sentence> ud = ReadOrFail(args.pos_train);
+  Result<std::vector<Sentence>> tagged =
+      JackknifeTag(ud, ReadOrFail(args.dev_pos), args.options.jackknife, args.options);
+  if (!tagged.ok()) throw CommandFailed{tagged.status().message()};
+  std::map<std::string, const Sentence*> by_id;
+  for (const Sentence& s : *tagged) by_id[s.id] = &s;
+  size_t matched = 0;
+  for (Sentence& s : *train) {
+    auto it = by_id.find(s.id);
+    if (s.id.empty() || it == by_id.end() || it->second->tokens.size() != s.tokens.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < s.tokens.size(); ++i) same = same && s.tokens[i].form == it->second->tokens[i].form;
+    if (!same) continue;
+    for (size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].upos = it->second->tokens[i].upos;
+    ++matched;
+  }
+  args.options.log("jackknifed UPOS for " + std::to_string(matched) + " of " +
+                   std::to_string(train->size()) + " NER training sentences");
 }
 
 void RunTrain(TrainArgs args) {
@@ -50,6 +75,7 @@ void RunTrain(TrainArgs args) {
       if (!t.ok()) throw CommandFailed{t.status().message()};
       tagger = &*t;
     }
+    if (args.options.jackknife > 1 && !args.pos_train.empty()) JackknifePos(args, &*train);
     bytes = TrainNer(*train, dev, tagger, args.options);
   }
   if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
@@ -73,8 +99,13 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--patience", args->options.patience, "Epochs without dev gain before stopping")
       ->capture_default_str();
   cmd->add_option("--jackknife", args->options.jackknife,
-                  "parse: tag the training set with k-fold jackknifed taggers (0 = use --tagger)");
+                  "parse, ner: tag the training set with k-fold jackknifed taggers (0 = use --tagger)");
+  cmd->add_option("--pos-train", args->pos_train,
+                  "ner: gold-UPOS CoNLL-U of the same sentences, for --jackknife");
+  cmd->add_option("--pos-dev", args->dev_pos, "ner: gold-UPOS CoNLL-U dev set for the jackknife taggers");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
+  cmd->add_option("--log2-label-buckets", args->options.log2_label_buckets,
+                  "parse: label table size (0 = default)");
   cmd->callback([args] { RunTrain(*args); });
 }
 

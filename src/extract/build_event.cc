@@ -63,14 +63,16 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
                  const std::vector<int>& group, const std::string& doc_id,
                  const std::string& outlet) {
   Event ev;
-  // Types: the first strong mention with evidence for its sub-event type, else the first strong.
+  // Types: the first mention with evidence for its sub-event type (an instrument next to an
+  // outcome word counts: "killed when a drone hit"), strong ones first, else the first strong.
   const Mention* typ = nullptr;
+  auto rank = [](const Mention& m) {
+    return (m.sub_evidence ? 2 : 0) + (m.strength != Strength::kWeak ? 1 : 0);
+  };
   for (int i : group) {
     const Mention& m = mentions[i];
-    if (m.strength == Strength::kWeak) continue;
-    if (!typ || (m.sub_evidence && !typ->sub_evidence)) typ = &m;
+    if (!typ || rank(m) > rank(*typ)) typ = &m;
   }
-  if (!typ) typ = &mentions[group.front()];
   ev.event_type = typ->event_type, ev.sub_event_type = typ->sub_event_type;
   ev.plover_type = typ->plover_type, ev.plover_mode = typ->plover_mode;
   if (ev.plover_mode.empty()) {
@@ -145,6 +147,8 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
   }
   ev.fatalities = Aggregate(dead);
   ev.injured = Aggregate(hurt);
+  // Casualties told as injuries only: no one was reported killed, which ACLED codes as 0.
+  if (!ev.fatalities && ev.injured && !ev.event_type.empty()) ev.fatalities = CountRange{0, 0, 0};
   ev.independent_sources = 1;
   char buf[24];
   std::snprintf(buf, sizeof(buf), "%016llx",

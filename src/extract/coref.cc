@@ -22,6 +22,7 @@ struct Group {
   std::optional<int> actor1;
   bool violent = true;
   bool background = false;
+  bool series = false;  // "a series of attacks", "attacks since October": absorbs, never output
   int last_sentence = 0;
 };
 
@@ -31,6 +32,11 @@ double Km(const Geo& a, const Geo& b) {
   double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
              std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+bool Plural(const DocContext& doc, const Mention& m) {
+  std::string_view w = doc.text.substr(m.begin, m.end - m.begin);
+  return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
 }
 
 bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
@@ -81,7 +87,7 @@ void Absorb(const Mention& m, int index, Group* g) {
   g->last_sentence = m.sentence;
   bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
   if (m.sub_evidence && !g->sub_evidence) upgrade = true;
-  if (upgrade && m.strength != Strength::kWeak) {
+  if (upgrade && (m.strength != Strength::kWeak || m.sub_evidence)) {
     g->event_type = m.event_type, g->sub_event_type = m.sub_event_type;
     g->plover_type = m.plover_type;
     if (!m.plover_mode.empty()) g->plover_mode = m.plover_mode;
@@ -106,6 +112,7 @@ Group NewGroup(const Mention& m, int index) {
   g.places = m.places;
   g.actor1 = m.actor1;
   g.background = m.background;
+  g.series = m.other;
   g.last_sentence = m.sentence;
   g.mentions.push_back(index);
   return g;
@@ -131,7 +138,10 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         continue;
       }
       if (m.other || !TypesCompatible(m, g)) continue;
+      // A series takes the outcome words and anaphors that follow it, nothing else.
+      if (g.series && m.strength != Strength::kWeak && !(m.anaphoric && Plural(doc, m))) continue;
       if (m.background != g.background) continue;  // history is not the news of the day
+      if (g.series && (m.date || !m.places.empty())) continue;  // its own time or place
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
       if (dm < 0 || pm < 0) continue;
       bool says_nothing_new = !m.date && m.places.empty();
@@ -139,7 +149,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
       bool same_sub = m.sub_event_type == g.sub_event_type;
       bool weak = m.strength == Strength::kWeak;
-      if (weak && !m.anaphoric && m.sentence - g.last_sentence > kWeakReach) continue;
+      if (weak && !m.anaphoric && pm <= 0 && m.sentence - g.last_sentence > kWeakReach) continue;
       if (weak && !m.places.empty() && g.places.empty()) continue;
       if (m.strength == Strength::kWeak || m.anaphoric || dm > 0 || pm > 0 || same_actor ||
           ((says_nothing_new || group_empty) && same_sub)) {
@@ -148,15 +158,20 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
     }
     if (join) {
       Absorb(m, i, join);
-    } else if (!m.other) {
+    } else if (m.other) {
+      if (IsViolent(m)) groups.push_back(NewGroup(m, i));
+    } else {
       // An outcome word alone starts an event only when it says how many or where and when.
-      bool informative = m.fatalities || m.injured || (m.date && !m.places.empty());
+      bool informative =
+          m.fatalities || m.injured || (m.date && (!m.places.empty() || m.sub_evidence));
       if (m.strength == Strength::kWeak && IsViolent(m) && !informative) continue;
       groups.push_back(NewGroup(m, i));
     }
   }
   std::vector<std::vector<int>> out;
-  for (auto& g : groups) out.push_back(g.mentions);
+  for (auto& g : groups) {
+    if (!g.series) out.push_back(g.mentions);
+  }
   return out;
 }
 

@@ -11,6 +11,39 @@ namespace {
 
 constexpr int64_t kBackgroundDays = 30;       // older than the article by this much
 constexpr int64_t kSinceBackgroundDays = 365;
+constexpr int64_t kPeriodDays = 31;  // a time wider than this dates a series, not one event
+
+// "in recent months", "over the past year", "since October": a period, not a point in time.
+bool IsPeriod(const TimeExpression& t) {
+  if (t.since) return true;
+  bool stretch = t.form == TimeForm::kPastDays || t.form == TimeForm::kToDate;
+  return stretch && t.value.known() && t.value.latest - t.value.earliest > kPeriodDays;
+}
+
+bool PluralTrigger(std::string_view text, const Mention& m) {
+  std::string_view w = text.substr(m.begin, m.end - m.begin);
+  return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
+}
+
+// "a day after X", "hours after X" that the text stage left unresolved: from the date of X
+// when X is a widely known event. Returns `t` itself when there is nothing to resolve.
+const TimeExpression& EventOffsetResolved(const DocContext& doc, const TimeExpression& t,
+                                          TimeExpression* scratch) {
+  if (t.form != TimeForm::kEventOffset || t.value.known() || t.event_end <= t.event_begin) return t;
+  auto day = KnownEventDate(doc.text.substr(t.event_begin, t.event_end - t.event_begin));
+  if (!day) return t;
+  *scratch = t;
+  int64_t shift = t.unit == 'd' ? t.offset : t.unit == 'w' ? 7 * t.offset : 0;
+  scratch->value.earliest = scratch->value.latest = *day + shift;
+  if (t.unit == 'h') scratch->value.latest += 1;  // the same or the next day
+  // Never after the article: an "after X" report cannot postdate its publication.
+  if (doc.reference.known()) {
+    scratch->value.latest = std::max(scratch->value.earliest,
+                                     std::min(scratch->value.latest, doc.reference.latest));
+  }
+  scratch->value.precision = PrecisionForWidth(scratch->value.earliest, scratch->value.latest);
+  return *scratch;
+}
 
 }  // namespace
 
@@ -19,8 +52,10 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     const SentenceInfo& s = doc.info[m.sentence];
     const TimeExpression* best = nullptr;
     int64_t best_d = 1LL << 40;
+    bool period_only = true;
+    TimeExpression scratch;
     for (int ti : s.times) {
-      const TimeExpression& t = doc.times[ti];
+      const TimeExpression& t = EventOffsetResolved(doc, doc.times[ti], &scratch);
       bool has_event = t.event_end > t.event_begin;
       if (has_event && m.begin >= t.event_begin && m.end <= t.event_end) {
         // The trigger is the event the expression is counted from: "the anniversary of X".
@@ -38,9 +73,17 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
       if (t.future && m.modality == "happened") continue;
       int64_t d = t.begin >= m.end ? int64_t(t.begin) - m.end : int64_t(m.begin) - t.end;
       d = std::abs(d);
+      // A point in time beats a period ("on Saturday ... in recent months").
+      bool period = IsPeriod(t);
+      if (!period && period_only) best_d = 1LL << 40;
+      if (period && !period_only) continue;
+      period_only = period_only && period;
       if (d < best_d) best_d = d, best = &t;
     }
     if (!best) continue;
+    // Plural attacks over a period ("attacks since October", "strikes in recent months") are a
+    // series: they are not one event and give no figures to the events around them.
+    if (period_only && PluralTrigger(doc.text, m)) m.other = true;
     DateInterval v = best->value;
     if (best->since) v.latest = doc.reference.known() ? doc.reference.latest : v.latest;
     // A year or month named with a widely known event of that time: the event's day.
@@ -52,6 +95,8 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     }
     m.date = v;
     m.best_day = v.earliest;
+    // "hours after X": of the two days, the one nearer publication.
+    if (best->form == TimeForm::kEventOffset && best->unit == 'h') m.best_day = v.latest;
     if (doc.reference.known()) {
       int64_t limit = best->since ? kSinceBackgroundDays : kBackgroundDays;
       if (v.latest < doc.reference.earliest - limit) m.background = true;

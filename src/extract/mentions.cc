@@ -103,6 +103,10 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Me
     if (HasKind(kinds, "other")) m->other = true;
     if (HasKind(kinds, "anaphor")) {
       m->anaphoric = true;
+      // "these attacks", "those strikes": a set of events, not one.
+      const std::string& w = s.lower[tok];
+      bool plural = w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+      if (plural && (s.lower[i] == "these" || s.lower[i] == "those")) m->other = true;
       break;
     }
     if (s.lower[i] == "a" || s.lower[i] == "an" || s.lower[i] == "," || s.lower[i] == ".") break;
@@ -154,7 +158,18 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
                   w == "on" || w == "of" || w == "north" || w == "south" || w == "east" ||
                   w == "west" || w == "around" || w == "across" || w == "into";
     }
-    if (r.place && !possessive && locative && std::abs(t - m->token) <= kPlaceWindow) {
+    // A country is the event's place only right after "in" ("in Iraq"): "of US airstrikes",
+    // "on Iran's proxies" name an actor.
+    if (r.place && e.geo && e.geo->precision == Precision::kCountry) {
+      const std::string& w = t > 0 ? s.lower[t - 1] : s.lower[t];
+      locative = t > 0 && (w == "in" || w == "inside" || w == "across" || w == "into");
+    }
+    // The subject of a passive trigger is its target: "the air base was targeted".
+    bool passive_subject = last + 2 < (int)toks.size() &&
+                           (s.lower[last + 1] == "was" || s.lower[last + 1] == "were") &&
+                           m->token > last + 1 && m->token - last <= 3;
+    if (r.place && !possessive && (locative || passive_subject) &&
+        std::abs(t - m->token) <= kPlaceWindow) {
       int d = t >= m->token ? t - m->token : 2 * (m->token - t);
       places.push_back({d, r.entity});
     }
@@ -226,7 +241,19 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       if (!dup) bucket.push_back(std::move(m));
       i += len;
     }
-    if (strong.empty() && !weak.empty()) strong.push_back(std::move(weak.front()));
+    if (strong.empty() && !weak.empty()) {
+      strong.push_back(std::move(weak.front()));
+    } else {
+      // "The recent attack on X occurred after a drone strike": a definite generic word refers
+      // back to an earlier event even when the sentence names another one.
+      for (Mention& m : weak) {
+        if (m.anaphoric && !m.other && m.event_type == "Violence against civilians") {
+          strong.push_back(std::move(m));
+        }
+      }
+      std::sort(strong.begin(), strong.end(),
+                [](const Mention& a, const Mention& b) { return a.token < b.token; });
+    }
     for (auto* list : {&strong, &verbal}) {
       for (Mention& m : *list) {
         ResolveAttribution(s, lex, doc.text, &m);

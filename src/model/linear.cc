@@ -67,6 +67,15 @@ void AveragedPerceptron::Update(const uint64_t* feats, size_t n, int gold, int p
   }
 }
 
+void AveragedPerceptron::Adjust(const uint64_t* feats, size_t n, int cls, float delta) {
+  const double t = clock_ * delta;
+  for (size_t i = 0; i < n; ++i) {
+    size_t row = (feats[i] & mask_) * classes_;
+    w_[row + cls] += delta;
+    u_[row + cls] += t;
+  }
+}
+
 std::string AveragedPerceptron::Section() const {
   std::vector<float> avg(w_.size());
   float max_abs = 0;

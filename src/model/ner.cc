@@ -1,6 +1,7 @@
 #include "sitrep/model/ner.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -11,14 +12,19 @@ namespace sitrep {
 namespace {
 
 constexpr int kPad = 2;
-constexpr int kMaxFeatures = 64;
+constexpr int kMaxStatic = 96;
 constexpr int kMaxExtra = 16;
-constexpr int kDefaultLog2 = 18;
+constexpr int kTrans = 6;  // label-transition templates, conjoined with the previous label
+constexpr int kDefaultLog2 = 19;
 constexpr uint64_t kNoTag = 0x77777;
+constexpr const char* kFeatureVersion = "ner-v2";
+constexpr const char* kUnknownMark = "NerDraft=Unknown";  // draft label lost: no update
 
 struct NerInput {
   std::vector<WordInfo> words;  // padded by kPad on each side
   std::vector<uint64_t> tags;   // padded; predicted UPOS hashes
+  std::vector<int> run_pos, run_len;  // position in / length of a run of capitalised words
+  int casing = 0;  // 0 mostly lowercase, 1 mixed, 2 mostly capitalised (headline) sentence
   std::vector<std::vector<uint64_t>> extra;  // hashed features from the feature source
 };
 
@@ -27,11 +33,34 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source) {
   size_t n = s.tokens.size();
   in.tags.assign(n + 2 * kPad, kNoTag);
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(true));
+  int alpha = 0, caps = 0;
   for (size_t i = 0; i < n; ++i) {
     in.words.push_back(ComputeWordInfo(s.tokens[i].form));
     in.tags[i + kPad] = HashString(s.tokens[i].upos);
+    const uint32_t fl = in.words.back().flags;
+    if (!(fl & kAllDigitPunct)) {
+      ++alpha;
+      caps += (fl & (kInitUpper | kAllUpper)) != 0;
+    }
   }
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(false));
+  in.casing = alpha == 0 ? 0 : caps * 10 < alpha * 3 ? 0 : caps * 10 < alpha * 6 ? 1 : 2;
+  in.run_pos.assign(n, 0);
+  in.run_len.assign(n, 0);
+  for (size_t i = 0; i < n;) {
+    auto cap = [&](size_t k) { return (in.words[k + kPad].flags & (kInitUpper | kAllUpper)) != 0; };
+    if (!cap(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && cap(j)) ++j;
+    for (size_t k = i; k < j; ++k) {
+      in.run_pos[k] = static_cast<int>(std::min<size_t>(k - i + 1, 4));
+      in.run_len[k] = static_cast<int>(std::min<size_t>(j - i, 5));
+    }
+    i = j;
+  }
   in.extra.resize(n);
   if (source) {
     std::vector<std::string> feats;
@@ -45,13 +74,16 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source) {
   return in;
 }
 
-int Features(const NerInput& in, size_t i, int prev, int prev2, uint64_t* f) {
+// Features of token `i` that do not depend on the labels.
+int StaticFeatures(const NerInput& in, size_t i, uint64_t* f) {
   const size_t p = i + kPad;
   const WordInfo& w = in.words[p];
   const WordInfo& m1 = in.words[p - 1];
   const WordInfo& m2 = in.words[p - 2];
   const WordInfo& p1 = in.words[p + 1];
   const WordInfo& p2 = in.words[p + 2];
+  const uint64_t* t = in.tags.data() + p;
+  const uint32_t flags = w.flags | (i == 0 ? 256u : 0u);
   int n = 0;
   auto add = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
     f[n] = Feat(n + 1, a, b, c);
@@ -64,17 +96,37 @@ int Features(const NerInput& in, size_t i, int prev, int prev2, uint64_t* f) {
   add(m1.lower); add(m2.lower); add(p1.lower); add(p2.lower);
   add(m1.form); add(p1.form);
   add(m1.shape, w.shape); add(w.shape, p1.shape); add(m1.shape, w.shape, p1.shape);
-  add(in.tags[p]); add(in.tags[p - 1], in.tags[p]); add(in.tags[p], in.tags[p + 1]);
-  add(in.tags[p - 1]); add(in.tags[p + 1]);
-  add(prev); add(prev, prev2); add(prev, w.lower); add(prev, w.shape); add(prev, in.tags[p]);
-  add(w.flags | (i == 0 ? 256u : 0u)); add(w.flags, prev);
+  add(t[0]); add(t[-1], t[0]); add(t[0], t[1]); add(t[-1]); add(t[1]);
+  add(flags);
   add(m1.lower, w.lower); add(w.lower, p1.lower);
   add(p1.suffix[2]); add(m1.suffix[2]);
-  add(w.lower, in.tags[p]);
+  add(w.lower, t[0]);
   add(m1.flags, w.flags, p1.flags);
-  add(prev, m1.lower);
+  // Added in ner-v2: sentence casing, capitalised runs, wider context and tag windows.
+  add(in.casing, flags); add(in.casing, w.shape); add(in.casing, w.lower);
+  add(in.run_pos[i], in.run_len[i]); add(in.run_pos[i], in.run_len[i], in.casing);
+  add(in.run_pos[i], in.run_len[i], t[0]);
+  add(m1.lower, w.shape); add(w.shape, p1.lower);
+  add(m2.lower, m1.lower); add(p1.lower, p2.lower);
+  add(m2.shape, m1.shape, w.shape); add(w.shape, p1.shape, p2.shape);
+  add(w.form, t[0]); add(t[-2]); add(t[2]); add(t[-1], t[0], t[1]);
+  add(m1.flags); add(p1.flags); add(m1.lower, t[0]); add(p1.lower, t[0]);
+  add(w.prefix[2], w.shape); add(w.suffix[3], t[0]);
+  add(m1.form, w.form); add(w.form, p1.form);
   for (uint64_t x : in.extra[i]) f[n++] = x;
   return n;
+}
+
+// Features of token `i` conjoined with the previous label `prev` (the label count at the start).
+void TransFeatures(const NerInput& in, size_t i, int prev, uint64_t* f) {
+  const size_t p = i + kPad;
+  const WordInfo& w = in.words[p];
+  f[0] = Feat(300, prev);
+  f[1] = Feat(301, prev, w.lower);
+  f[2] = Feat(302, prev, w.shape);
+  f[3] = Feat(303, prev, in.tags[p]);
+  f[4] = Feat(304, prev, in.words[p - 1].lower);
+  f[5] = Feat(305, prev, w.flags);
 }
 
 // Labels are "O" (index 0) then B-X, I-X per type; I-X may only follow B-X or I-X.
@@ -86,28 +138,44 @@ bool Allowed(const std::vector<std::string>& labels, int prev, int cur) {
   return p != "O" && p.compare(1, std::string::npos, c, 1, std::string::npos) == 0;
 }
 
-template <typename T>
-int BestAllowed(const std::vector<std::string>& labels, int prev, const T* s) {
-  int best = 0;
-  for (int k = 1; k < static_cast<int>(labels.size()); ++k)
-    if (Allowed(labels, prev, k) && s[k] > s[best]) best = k;
-  return best;
-}
-
-constexpr int kStart = 1000;
-
-template <typename ScoreFn>
+// Viterbi over BIO labels with valid transitions only. `score(feats, n, scores)` adds the
+// rows of `feats` into scores[0..L). The previous label of the first token is L (start).
+template <typename T, typename ScoreFn>
 void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels, ScoreFn&& score,
             std::vector<int>* out) {
+  const int L = static_cast<int>(labels.size());
   out->assign(n, 0);
-  uint64_t f[kMaxFeatures + kMaxExtra];
-  std::vector<int32_t> s(labels.size());
+  if (n == 0) return;
+  uint64_t f[kMaxStatic + kMaxExtra], tf[kTrans];
+  std::vector<T> base(L), sc(L), best(L), next(L);
+  std::vector<int> back(n * L, 0);
   for (size_t i = 0; i < n; ++i) {
-    int prev = i ? (*out)[i - 1] : kStart, prev2 = i > 1 ? (*out)[i - 2] : kStart;
-    int nf = Features(in, i, prev, prev2, f);
-    std::fill(s.begin(), s.end(), 0);
-    score(f, nf, s.data());
-    (*out)[i] = BestAllowed(labels, i ? (*out)[i - 1] : -1, s.data());
+    std::fill(base.begin(), base.end(), T(0));
+    score(f, StaticFeatures(in, i, f), base.data());
+    const int prevs = i == 0 ? 1 : L;
+    bool any[64] = {};
+    for (int pi = 0; pi < prevs; ++pi) {
+      const int prev = i == 0 ? -1 : pi;
+      TransFeatures(in, i, i == 0 ? L : prev, tf);
+      std::fill(sc.begin(), sc.end(), T(0));
+      score(tf, kTrans, sc.data());
+      const T from = i == 0 ? T(0) : best[pi];
+      for (int c = 0; c < L; ++c) {
+        if (!Allowed(labels, prev, c)) continue;
+        T v = from + base[c] + sc[c];
+        if (!any[c] || v > next[c]) next[c] = v, back[i * L + c] = pi, any[c] = true;
+      }
+    }
+    for (int c = 0; c < L; ++c)
+      if (!any[c]) next[c] = std::numeric_limits<T>::lowest() / 4;
+    best.swap(next);
+  }
+  int c = 0;
+  for (int k = 1; k < L; ++k)
+    if (best[k] > best[c]) c = k;
+  for (size_t i = n; i-- > 0;) {
+    (*out)[i] = c;
+    c = back[i * L + c];
   }
 }
 
@@ -121,7 +189,6 @@ std::vector<std::string> SplitLines(std::string_view s) {
   }
   return out;
 }
-
 // Entity spans (begin, end, type) of a BIO sequence; a stray I- starts a span.
 std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::string>& bio) {
   std::set<std::tuple<size_t, size_t, std::string>> out;
@@ -137,6 +204,12 @@ std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::s
     }
   }
   return out;
+}
+
+bool HasUpos(const Sentence& s) {
+  for (const Token& t : s.tokens)
+    if (t.upos.empty()) return false;
+  return !s.tokens.empty();
 }
 
 }  // namespace
@@ -199,10 +272,13 @@ Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) 
     std::string label(line.substr(t2 + 1, t3 == std::string_view::npos ? t3 : t3 - t2 - 1));
     bool bio = label == "O" || (label.size() > 2 && (label[0] == 'B' || label[0] == 'I') && label[1] == '-');
     if (!bio) return Status::DataLoss(path + ":" + std::to_string(line_no) + ": bad label '" + label + "'");
+    bool unknown = false;
     if (draft && label != "O") {
       std::string type = label.substr(2);
+      unknown = type == "O";  // the draft lost this token's label
       if (type == "OTH" || type == "O") label = "O";
     }
+    if (unknown) t.misc = kUnknownMark;
     SetNerLabel(&t, label);
     cur.tokens.push_back(std::move(t));
   }
@@ -214,6 +290,9 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   NerTagger t;
   ASSIGN_OR_RETURN(std::string_view labels, model.Section("labels"));
+  if (model.Hyper("features") != kFeatureVersion)
+    return Status::DataLoss("NER model has features '" + model.Hyper("features") + "', want " +
+                            kFeatureVersion + " (retrain it)");
   t.labels_ = SplitLines(labels);
   ASSIGN_OR_RETURN(std::string_view w, model.Section("weights"));
   ASSIGN_OR_RETURN(t.weights_, WeightTable::FromSection(w));
@@ -237,7 +316,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
   NerInput in = Prepare(s, source_);
   std::vector<int> ids;
-  Decode(in, s.tokens.size(), labels_,
+  Decode<int32_t>(in, s.tokens.size(), labels_,
          [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &ids);
   std::vector<std::string> out;
   out.reserve(ids.size());
@@ -288,16 +367,19 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
 
   std::vector<NerInput> inputs;
   std::vector<std::vector<int>> gold;
+  std::vector<std::vector<char>> unknown;
   for (const Sentence& g : train) {
     Sentence s = g;
-    if (tagger) tagger->Tag(&s);
+    if (tagger && !HasUpos(s)) tagger->Tag(&s);
     inputs.push_back(Prepare(s, source));
     gold.emplace_back();
+    unknown.emplace_back();
     int prev = -1;
     for (const Token& t : g.tokens) {
       int id = label_id[NerLabelOf(t)];
       if (!Allowed(labels, prev, id)) id = label_id["B-" + labels[id].substr(2)];
       gold.back().push_back(id);
+      unknown.back().push_back(t.misc.find(kUnknownMark) != std::string::npos);
       prev = id;
     }
   }
@@ -307,7 +389,8 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
 
   AveragedPerceptron model(options.log2_buckets ? options.log2_buckets : kDefaultLog2, classes);
   ModelWriter writer(ModelKind::kNer);
-  writer.SetHyper("features", "ner-v1");
+  writer.SetHyper("features", kFeatureVersion);
+  writer.SetHyper("decoder", "viterbi");
   writer.SetHyper("feature_source", source ? source->name() : "");
   std::string label_text;
   for (const std::string& l : labels) label_text += l + "\n";
@@ -319,23 +402,29 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   double best = -1;
   int best_epoch = 0;
   std::string best_weights;
-  uint64_t f[kMaxFeatures + kMaxExtra];
-  std::vector<float> sc(classes);
+  uint64_t f[kMaxStatic + kMaxExtra], tg[kTrans], tp[kTrans];
+  std::vector<int> pred, want;
+  auto score = [&](const uint64_t* fs, int n, float* sc) { model.Score(fs, n, sc); };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     rng.Shuffle(&order);
     for (size_t idx : order) {
       const NerInput& in = inputs[idx];
-      const std::vector<int>& g = gold[idx];
-      int prev = kStart, prev2 = kStart, prev_id = -1;
-      for (size_t i = 0; i < g.size(); ++i) {
-        int nf = Features(in, i, prev, prev2, f);
-        std::fill(sc.begin(), sc.end(), 0.f);
-        model.Score(f, nf, sc.data());
-        int pred = BestAllowed(labels, prev_id, sc.data());
-        model.Update(f, nf, g[i], pred);
+      const size_t n = gold[idx].size();
+      Decode<float>(in, n, labels, score, &pred);
+      // Structured perceptron update; tokens whose draft label was lost take the prediction.
+      want = gold[idx];
+      for (size_t i = 0; i < n; ++i)
+        if (unknown[idx][i] && Allowed(labels, i ? want[i - 1] : -1, pred[i])) want[i] = pred[i];
+      for (size_t i = 0; i < n; ++i) {
+        const int gp = i ? want[i - 1] : classes, pp = i ? pred[i - 1] : classes;
+        if (want[i] != pred[i]) model.Update(f, StaticFeatures(in, i, f), want[i], pred[i]);
+        if (want[i] != pred[i] || gp != pp) {
+          TransFeatures(in, i, gp, tg);
+          TransFeatures(in, i, pp, tp);
+          model.Adjust(tg, kTrans, want[i], 1);
+          model.Adjust(tp, kTrans, pred[i], -1);
+        }
         model.Tick();
-        prev2 = prev;
-        prev = prev_id = pred;
       }
     }
     NerTagger t;

@@ -4,13 +4,14 @@
 #include <map>
 #include <set>
 
+#include "sitrep/model/jackknife.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep {
 namespace {
 
 enum Move { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3, kMoves = 4 };
-constexpr int kMaxFeatures = 96;
+constexpr int kMaxFeatures = 112;
 constexpr int kDefaultLog2Moves = 20;
 constexpr int kLog2Arcs = 17;
 constexpr uint64_t kNone = 0x4E4F4E45, kRootWord = 0x524F4F54;
@@ -100,7 +101,9 @@ struct State {
 
 int DistBucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 
-int Features(const ParseInput& in, const State& st, uint64_t* f) {
+// `version` 2 adds lexicalised attachment features (the preposition or case marker n0l with
+// s0, its head and n0: PP attachment) and n0/n1 pairs.
+int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : i == 0 ? kRootWord : in.word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? kNoTag : i == 0 ? kRootTag : in.tag[i]; };
   auto L = [&](int i) -> uint64_t { return i < 0 ? kNoLabel + 1 : st.label[i]; };
@@ -153,6 +156,13 @@ int Features(const ParseInput& in, const State& st, uint64_t* f) {
   // Second stack item and a few extras.
   add(W(s1), P(s1)); add(P(s1)); add(P(s1), s0p, n0p); add(P(s1), s0p);
   add(s0p, L(s0), n0p); add(s0w, L(s0)); add(st.head[s0] >= 0 ? 1 : 0, s0p, n0p);
+  if (version >= 2) {
+    const uint64_t n0lw = W(n0l), s0hw = W(s0h);
+    add(n0lw, s0w); add(n0lw, s0hw); add(n0lw, n0w); add(n0lw, s0p, n0p);
+    add(n0lw, s0w, n0w); add(n0lw, s0hw, n0w); add(n0lw, P(s0h), s0p);
+    add(s0hw, n0w); add(L(s0), n0w); add(W(s1), n0w); add(P(s1), s0p, n0w);
+    add(n0w, n1w); add(n0p, n1w); add(n0w, n1p); add(s0w, n1w);
+  }
   return n;
 }
 
@@ -261,13 +271,13 @@ int IndexOf(const std::vector<std::string>& v, const std::string& x) {
 
 // Greedy decoding with the given weight tables.
 template <typename MoveScore, typename ArcScore>
-State Decode(const ParseInput& in, int classes, int root_label, MoveScore&& move_score,
+State Decode(const ParseInput& in, int version, int classes, int root_label, MoveScore&& move_score,
              ArcScore&& arc_score) {
   State st(in.n);
   uint64_t f[kMaxFeatures], af[kMaxFeatures + 1];
   std::vector<int32_t> ls(classes);
   while (!st.Terminal()) {
-    int nf = Features(in, st, f);
+    int nf = Features(in, st, version, f);
     int32_t s[kMoves] = {0, 0, 0, 0};
     move_score(f, nf, s);
     int m = BestValid(st, s);
@@ -316,6 +326,10 @@ Result<Parser> Parser::FromModel(Model model) {
       p.arcs_.classes() != static_cast<int>(p.labels_.size()) || p.tags_.size() >= kNoTag ||
       p.labels_.size() >= kNoLabel)
     return Status::DataLoss("parser sections do not match");
+  const std::string features = model.Hyper("features");
+  if (features == "parser-zn-v1") p.feature_version_ = 1;
+  else if (features == "parser-zn-v2") p.feature_version_ = 2;
+  else return Status::DataLoss("parser model has unknown features '" + features + "'");
   p.Index();
   p.model_ = std::move(model);
   return p;
@@ -341,7 +355,7 @@ void Parser::Parse(Sentence* s) const {
   if (s->tokens.empty()) return;
   ParseInput in = Prepare(*s, tag_id_);
   State st = Decode(
-      in, arcs_.classes(), root_label_,
+      in, feature_version_, arcs_.classes(), root_label_,
       [&](const uint64_t* f, int n, int32_t* sc) { moves_.Score(f, n, sc); },
       [&](const uint64_t* f, int n, int32_t* sc) { arcs_.Score(f, n, sc); });
   Finish(&st, root_label_, punct_label_, dep_label_, in, punct_tag_);
@@ -400,20 +414,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   // tagger trained on the other folds) so training sees test-like tagging errors.
   std::vector<Sentence> tagged = train;
   if (options.jackknife > 1) {
-    const int k = options.jackknife;
-    for (int fold = 0; fold < k; ++fold) {
-      std::vector<Sentence> rest;
-      for (size_t i = 0; i < train.size(); ++i)
-        if (static_cast<int>(i % k) != fold) rest.push_back(train[i]);
-      TrainOptions topt;
-      topt.seed = options.seed + fold;
-      topt.epochs = 10;
-      ASSIGN_OR_RETURN(std::string bytes, TrainTagger(rest, dev, topt));
-      ASSIGN_OR_RETURN(Model m, Model::FromBytes(std::move(bytes)));
-      ASSIGN_OR_RETURN(Tagger t, Tagger::FromModel(std::move(m)));
-      for (size_t i = fold; i < train.size(); i += k) t.Tag(&tagged[i]);
-      if (options.log) options.log("jackknife fold " + std::to_string(fold + 1) + " tagged");
-    }
+    ASSIGN_OR_RETURN(tagged, JackknifeTag(train, dev, options.jackknife, options));
   } else {
     for (Sentence& s : tagged) tagger.Tag(&s);
   }
@@ -447,9 +448,10 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
                 std::to_string(skipped) + " skipped (non-projective or malformed)");
 
   const int log2 = options.log2_buckets ? options.log2_buckets : kDefaultLog2Moves;
-  AveragedPerceptron moves(log2, kMoves), arcs(kLog2Arcs, classes);
+  AveragedPerceptron moves(log2, kMoves),
+      arcs(options.log2_label_buckets ? options.log2_label_buckets : kLog2Arcs, classes);
   ModelWriter writer(ModelKind::kParser);
-  writer.SetHyper("features", "parser-zn-v1");
+  writer.SetHyper("features", "parser-zn-v2");
   writer.SetHyper("system", "arc-eager");
   writer.AddSection("tags", JoinLines(tags));
   writer.AddSection("labels", JoinLines(labels));
@@ -471,7 +473,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
       const std::vector<int>& gl = gold_label[idx];
       State st(in.n);
       while (!st.Terminal()) {
-        int nf = Features(in, st, f);
+        int nf = Features(in, st, 2, f);
         float s[kMoves] = {0, 0, 0, 0};
         moves.Score(f, nf, s);
         int cost[kMoves];
@@ -506,6 +508,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     p.arcs_ = arcs.Averaged();
     p.tags_ = tags;
     p.labels_ = labels;
+    p.feature_version_ = 2;
     p.Index();
     AttachmentScores sc = ScoreParser(p, nullptr, dev_tagged);
     if (options.log)

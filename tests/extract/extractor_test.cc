@@ -53,7 +53,7 @@ TEST(ExtractorTest, SentenceTypesAndFigures) {
       {"Gunmen opened fire on worshippers at a mosque, killing 12 and wounding 20.",
        "Violence against civilians", "Attack", 12, 20},
       {"A roadside bomb exploded near a police convoy on Monday, wounding four officers.",
-       "Explosions/Remote violence", "Remote explosive/landmine/IED", -1, 4},
+       "Explosions/Remote violence", "Remote explosive/landmine/IED", 0, 4},  // injuries only: 0 dead
       {"A suicide bomber blew himself up at a checkpoint, killing seven soldiers.",
        "Explosions/Remote violence", "Suicide bomb", 7, -1},
       {"Rebels and army troops clashed near the border, leaving nine fighters dead.",
@@ -135,6 +135,43 @@ TEST(ExtractorTest, SameAttackToldThreeTimesIsOneEvent) {
   EXPECT_EQ(evs[0].sources.size(), 3u);
   EXPECT_EQ(evs[0].fatalities->best, 5);
   EXPECT_EQ(evs[1].sub_event_type, "Air/drone strike");
+}
+
+TEST(ExtractorTest, SeriesOfAttacksIsNotOneEvent) {
+  const char* kCases[] = {
+      "Militants have carried out dozens of attacks on army posts since March.",
+      "Rebels launched a series of raids on villages in recent months.",
+      "He suggested the army focus on talks instead of attacking the camps.",
+  };
+  for (const char* t : kCases) {
+    SCOPED_TRACE(t);
+    EXPECT_TRUE(Acled(t).empty());
+  }
+}
+
+TEST(ExtractorTest, FiguresOfASeriesDoNotGoToTheMainEvent) {
+  auto evs = Acled(
+      "A car bomb exploded outside a police station on Monday, killing five officers.\n\n"
+      "The group says these attacks avenge the war, which has killed more than 9,000 people.");
+  ASSERT_EQ(evs.size(), 1u);
+  ASSERT_TRUE(evs[0].fatalities);
+  EXPECT_EQ(evs[0].fatalities->best, 5);
+}
+
+TEST(ExtractorTest, PassiveSubjectPlaceAndInstrumentStartAnEvent) {
+  auto evs = Acled("On Saturday, the Tal Afar airport was targeted by rockets.");
+  ASSERT_EQ(evs.size(), 1u);
+  EXPECT_EQ(evs[0].sub_event_type, "Shelling/artillery/missile attack");
+  EXPECT_EQ(evs[0].best_day, DaysFromCivil(2024, 1, 6));
+}
+
+TEST(ExtractorTest, OutcomeWordWithInstrumentDecidesTheSubType) {
+  auto evs = Acled(
+      "The attack on the compound was condemned by the government.\n\n"
+      "Three guards were killed when a drone hit the compound on Monday.");
+  ASSERT_EQ(evs.size(), 1u);
+  EXPECT_EQ(evs[0].sub_event_type, "Air/drone strike");
+  EXPECT_EQ(evs[0].fatalities->best, 3);
 }
 
 }  // namespace

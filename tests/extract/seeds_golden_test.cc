@@ -43,8 +43,9 @@ TEST(SeedsGoldenTest, ScorerFigures) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << text;
   std::printf("seeds: %s\n", j.dump().c_str());
-  // Floors below the measured figures (bench/results/extract.md): a regression guard.
-  EXPECT_GE(j.value("core_recall", 0.0), 0.7);
+  // Issue 6 targets that are met are asserted; the others are printed above and recorded in
+  // bench/results/extract.md (fatalities_ok, injured_ok, subtype_ok, date_exact: not yet met).
+  EXPECT_GE(j.value("core_recall", 0.0), 0.85);
 }
 
 }  // namespace

@@ -59,6 +59,8 @@ class AveragedPerceptron {
   void Score(const uint64_t* feats, size_t n, float* scores) const;
   // Moves weight towards `gold` and away from `pred` (no-op when equal).
   void Update(const uint64_t* feats, size_t n, int gold, int pred);
+  // Adds `delta` to class `cls` of the rows of `feats` (structured updates).
+  void Adjust(const uint64_t* feats, size_t n, int cls, float delta);
   // One training instance is done (advances the averaging clock).
   void Tick() { ++clock_; }
   // The averaged weights quantised: "log2 u32, classes u32, scale f32, pad u32, int16[]".

@@ -1,6 +1,6 @@
-// Named-entity recogniser: greedy left-to-right averaged perceptron over BIO labels (PER,
-// ORG, LOC, ...) with only valid BIO transitions, word/affix/shape/context/POS features and
-// a hook for extra features from gazetteers or actor dictionaries (NerFeatureSource).
+// Named-entity recogniser: first-order Viterbi over BIO labels (PER, ORG, LOC, ...) with
+// only valid transitions, a structured averaged perceptron over word/affix/shape/context/POS/
+// sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource).
 #pragma once
 
 #include <string>
@@ -51,10 +51,12 @@ std::string NerLabelOf(const Token& token);
 void SetNerLabel(Token* token, const std::string& label);
 
 // Reads IOB2 (CoNLL-U-like: id, form, label, ...) into sentences whose MISC holds NER=.
-// With `draft`, OTH and stray B-O/I-O labels become O.
+// With `draft`, OTH and stray B-O/I-O labels become O (the latter marked unknown in MISC
+// as NerDraft=Unknown: training makes no update there).
 Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
 
-// Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS.
+// Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS for the
+// training sentences that carry none (e.g. jackknifed UPOS is kept) and for `dev`.
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                              const Tagger* tagger, const TrainOptions& options,
                              const NerFeatureSource* source = nullptr);

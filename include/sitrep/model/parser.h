@@ -33,6 +33,7 @@ class Parser {
   Model model_;
   WeightTable moves_, arcs_;
   std::vector<std::string> tags_, labels_;
+  int feature_version_ = 2;  // "parser-zn-v<N>" of the model file
   int root_label_ = -1, punct_label_ = 0, dep_label_ = 0, punct_tag_ = -1;
   std::map<std::string, int> tag_id_;
 };

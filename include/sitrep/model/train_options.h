@@ -12,6 +12,7 @@ struct TrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
   int log2_buckets = 0;  // 0 = the model's default
+  int log2_label_buckets = 0;  // parser: label table size (0 = default)
   int patience = 3;      // stop after this many epochs without a better dev score
   int jackknife = 0;     // parser: tag the training set with taggers trained on k-1 of k folds
   std::function<void(const std::string&)> log;  // progress lines; may be empty
