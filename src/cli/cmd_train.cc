@@ -29,6 +29,7 @@ std::vector<Sentence> ReadOrFail(const std::string& path) {
 // NER training sentences get jackknifed UPOS from the gold-tagged CoNLL-U file holding the
 // same sentences (matched by sent_id and forms); unmatched ones are tagged by --tagger.
 void JackknifePos(const TrainArgs& args, std::vector<Sentence>* train) {
+  if (args.dev_pos.empty()) throw CommandFailed{"--pos-train needs --pos-dev (gold-UPOS dev set)"};
   std::vector<Sentence> ud = ReadOrFail(args.pos_train);
   Result<std::vector<Sentence>> tagged =
       JackknifeTag(ud, ReadOrFail(args.dev_pos), args.options.jackknife, args.options);

@@ -23,6 +23,7 @@ struct Group {
   bool violent = true;
   bool background = false;
   bool series = false;  // "a series of attacks", "attacks since October": absorbs, never output
+  bool named = false;   // some mention names the kind of violence (not only outcome words)
   int last_sentence = 0;
 };
 
@@ -74,6 +75,9 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   if (m.strength == Strength::kWeak) {
     return g.event_type != "Protests" && g.event_type != "Strategic developments";
   }
+  // Outcome and generic words ("were killed", "the attack") do not fix the kind of violence:
+  // a group told only with them takes the first violent mention that names it.
+  if (!g.named && !g.sub_evidence) return true;
   if (m.event_type != g.event_type) {
     // A generic attack joins an explosion or air strike told with a stronger word.
     return !m.sub_evidence && m.event_type == "Violence against civilians" &&
@@ -84,6 +88,7 @@ bool TypesCompatible(const Mention& m, const Group& g) {
 
 void Absorb(const Mention& m, int index, Group* g) {
   g->mentions.push_back(index);
+  g->named = g->named || m.strength != Strength::kWeak;
   g->last_sentence = m.sentence;
   bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
   if (m.sub_evidence && !g->sub_evidence) upgrade = true;
@@ -113,6 +118,7 @@ Group NewGroup(const Mention& m, int index) {
   g.actor1 = m.actor1;
   g.background = m.background;
   g.series = m.other;
+  g.named = m.strength != Strength::kWeak;
   g.last_sentence = m.sentence;
   g.mentions.push_back(index);
   return g;
@@ -138,6 +144,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         continue;
       }
       if (m.other || !TypesCompatible(m, g)) continue;
+      if (m.anchor) continue;  // the event another is dated from is not that event
       // A series takes the outcome words and anaphors that follow it, nothing else.
       if (g.series && m.strength != Strength::kWeak && !(m.anaphoric && Plural(doc, m))) continue;
       if (m.background != g.background) continue;  // history is not the news of the day

@@ -60,11 +60,15 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
       if (has_event && m.begin >= t.event_begin && m.end <= t.event_end) {
         // The trigger is the event the expression is counted from: "the anniversary of X".
         std::string_view phrase = doc.text.substr(t.event_begin, t.event_end - t.event_begin);
+        m.anchor = true;
         if (auto day = KnownEventDate(phrase)) {
           m.date = DateInterval{*day, *day, DatePrecision::kDay};
           m.best_day = *day;
         }
-        m.background = true;
+        // An anchor is history only when it is old ("the anniversary of X"); "hours after X"
+        // names a recent event that is news of its own. Undated anchors stay background.
+        m.background = !m.date || !doc.reference.known() ||
+                       m.date->latest < doc.reference.earliest - kBackgroundDays;
         best = nullptr;
         break;
       }

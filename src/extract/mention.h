@@ -65,6 +65,7 @@ struct Mention {
   std::optional<DateInterval> date;   // the mention's own time
   int64_t best_day = 0;
   bool background = false;
+  bool anchor = false;                // named inside "hours after X": another event than the sentence's
   std::vector<int> places;            // entity indices, best first
   std::optional<int> actor1, actor2;  // entity indices
   std::optional<Figure> fatalities, injured;

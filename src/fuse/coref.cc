@@ -122,6 +122,35 @@ bool SharesTrigger(const Event& a, const Event& b) {
   return false;
 }
 
+// Something that identifies one real event beyond its kind: the same place (named alike, or
+// both specific and near), the same day (both day-precise, within the slack), or a shared
+// sentence (copies). Agreement by absence (an undated or unplaced side) is no evidence, so a
+// year-wide or placeless report never links on its type alone.
+bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
+  if (a.location && b.location) {
+    const EventPlace& p = *a.location;
+    const EventPlace& q = *b.location;
+    bool specific = PrecisionRank(p.precision) <= 1 && PrecisionRank(q.precision) <= 1;
+    if (specific && SamePlaceName(p, q)) return true;
+    if (specific && p.has_coords && q.has_coords &&
+        DistanceKm(p.lat, p.lon, q.lat, q.lon) <= options.near_km) {
+      return true;
+    }
+  }
+  if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
+      b.date.precision == DatePrecision::kDay &&
+      std::llabs(a.best_day - b.best_day) <= options.date_slack_days) {
+    return true;
+  }
+  // The same week (an undated report lies in its article's week) told in shared words.
+  constexpr int64_t kWeekDays = 7;
+  if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest < kWeekDays &&
+      b.date.latest - b.date.earliest < kWeekDays && SharesTrigger(a, b)) {
+    return true;
+  }
+  return SharesSentence(a, b);
+}
+
 // Union-find over indexes (iterative find with path halving).
 struct Sets {
   std::vector<size_t> parent;
@@ -187,7 +216,8 @@ double LinkScore(const Report& ra, const Report& rb, const FusionOptions& option
 }
 
 bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
-  return Compatible(a, b, options) && LinkScore(a, b, options) >= options.link_score;
+  return Compatible(a, b, options) && IdentityEvidence(a.event, b.event, options) &&
+         LinkScore(a, b, options) >= options.link_score;
 }
 
 BlockKey BlockOf(const Report& r, const FusionOptions& options) {
@@ -256,9 +286,8 @@ std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>
   };
   std::vector<Edge> edges;
   for (auto [i, j] : CandidatePairs(reports, options)) {
-    if (!Compatible(*reports[i], *reports[j], options)) continue;
-    double s = LinkScore(*reports[i], *reports[j], options);
-    if (s >= options.link_score) edges.push_back({s, i, j});
+    if (!Linked(*reports[i], *reports[j], options)) continue;
+    edges.push_back({LinkScore(*reports[i], *reports[j], options), i, j});
   }
   // Best first; ties by the keys (not the input order), so the result is a function of the set.
   auto key_pair = [&](const Edge& e) {

@@ -322,6 +322,9 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
     }
   }
   for (const std::string& d : docs) origins.insert(origin_of(d));
+  // Only background mentions: context of the news, not a report of an event, so not an ACLED
+  // record (ACLED codes events from reports of them). The PLOVER reading stays.
+  if (e.historical) e.event_type.clear(), e.sub_event_type.clear();
   std::sort(e.sources.begin(), e.sources.end(), [](const EventSource& a, const EventSource& b) {
     return std::tie(a.doc, a.begin, a.end) < std::tie(b.doc, b.begin, b.end);
   });

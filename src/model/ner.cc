@@ -1,11 +1,13 @@
 #include "sitrep/model/ner.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <memory>
 #include <map>
 #include <set>
 
-#include "sitrep/base/file.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep {
@@ -18,7 +20,6 @@ constexpr int kTrans = 6;  // label-transition templates, conjoined with the pre
 constexpr int kDefaultLog2 = 19;
 constexpr uint64_t kNoTag = 0x77777;
 constexpr const char* kFeatureVersion = "ner-v2";
-constexpr const char* kUnknownMark = "NerDraft=Unknown";  // draft label lost: no update
 
 struct NerInput {
   std::vector<WordInfo> words;  // padded by kPad on each side
@@ -28,7 +29,7 @@ struct NerInput {
   std::vector<std::vector<uint64_t>> extra;  // hashed features from the feature source
 };
 
-NerInput Prepare(const Sentence& s, const NerFeatureSource* source) {
+NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos) {
   NerInput in;
   size_t n = s.tokens.size();
   in.tags.assign(n + 2 * kPad, kNoTag);
@@ -36,7 +37,7 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source) {
   int alpha = 0, caps = 0;
   for (size_t i = 0; i < n; ++i) {
     in.words.push_back(ComputeWordInfo(s.tokens[i].form));
-    in.tags[i + kPad] = HashString(s.tokens[i].upos);
+    in.tags[i + kPad] = HashString(use_pos ? std::string_view(s.tokens[i].upos) : "");
     const uint32_t fl = in.words.back().flags;
     if (!(fl & kAllDigitPunct)) {
       ++alpha;
@@ -142,7 +143,7 @@ bool Allowed(const std::vector<std::string>& labels, int prev, int cur) {
 // rows of `feats` into scores[0..L). The previous label of the first token is L (start).
 template <typename T, typename ScoreFn>
 void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels, ScoreFn&& score,
-            std::vector<int>* out) {
+            T o_penalty, std::vector<int>* out) {
   const int L = static_cast<int>(labels.size());
   out->assign(n, 0);
   if (n == 0) return;
@@ -152,6 +153,7 @@ void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels
   for (size_t i = 0; i < n; ++i) {
     std::fill(base.begin(), base.end(), T(0));
     score(f, StaticFeatures(in, i, f), base.data());
+    base[0] -= o_penalty;  // label 0 is "O"; a penalty trades precision for recall
     const int prevs = i == 0 ? 1 : L;
     bool any[64] = {};
     for (int pi = 0; pi < prevs; ++pi) {
@@ -189,23 +191,6 @@ std::vector<std::string> SplitLines(std::string_view s) {
   }
   return out;
 }
-// Entity spans (begin, end, type) of a BIO sequence; a stray I- starts a span.
-std::set<std::tuple<size_t, size_t, std::string>> Spans(const std::vector<std::string>& bio) {
-  std::set<std::tuple<size_t, size_t, std::string>> out;
-  size_t start = 0;
-  std::string type;
-  for (size_t i = 0; i <= bio.size(); ++i) {
-    const std::string l = i < bio.size() ? bio[i] : "O";
-    bool cont = l.size() > 2 && l[0] == 'I' && l.substr(2) == type && !type.empty();
-    if (!cont) {
-      if (!type.empty()) out.emplace(start, i, type);
-      type = l.size() > 2 ? l.substr(2) : "";
-      start = i;
-    }
-  }
-  return out;
-}
-
 bool HasUpos(const Sentence& s) {
   for (const Token& t : s.tokens)
     if (t.upos.empty()) return false;
@@ -213,78 +198,6 @@ bool HasUpos(const Sentence& s) {
 }
 
 }  // namespace
-
-std::string NerLabelOf(const Token& t) {
-  size_t at = t.misc.find("NER=");
-  if (at == std::string::npos || (at > 0 && t.misc[at - 1] != '|')) return "O";
-  size_t end = t.misc.find('|', at);
-  return t.misc.substr(at + 4, end == std::string::npos ? std::string::npos : end - at - 4);
-}
-
-void SetNerLabel(Token* t, const std::string& label) {
-  std::string out;
-  size_t pos = 0;
-  while (pos <= t->misc.size() && !t->misc.empty()) {
-    size_t end = t->misc.find('|', pos);
-    if (end == std::string::npos) end = t->misc.size();
-    std::string_view item(t->misc.data() + pos, end - pos);
-    if (!item.empty() && item.rfind("NER=", 0) != 0) {
-      if (!out.empty()) out += '|';
-      out += item;
-    }
-    pos = end + 1;
-  }
-  if (!out.empty()) out += '|';
-  t->misc = out + "NER=" + label;
-}
-
-Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) {
-  ASSIGN_OR_RETURN(std::string data, ReadFileBytes(path, 1ull << 31));
-  std::vector<Sentence> out;
-  Sentence cur;
-  size_t pos = 0;
-  int line_no = 0;
-  while (pos <= data.size()) {
-    size_t end = data.find('\n', pos);
-    if (end == std::string::npos) end = data.size();
-    std::string_view line(data.data() + pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) {
-      if (!cur.tokens.empty()) out.push_back(std::move(cur));
-      cur = Sentence();
-      if (end == data.size()) break;
-      continue;
-    }
-    if (line[0] == '#') {
-      if (line.rfind("# sent_id = ", 0) == 0) cur.id = std::string(line.substr(12));
-      if (line.rfind("# text = ", 0) == 0) cur.text = std::string(line.substr(9));
-      continue;
-    }
-    size_t t1 = line.find('\t');
-    size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string_view::npos)
-      return Status::DataLoss(path + ":" + std::to_string(line_no) + ": expected id, form, label");
-    size_t t3 = line.find('\t', t2 + 1);
-    Token t;
-    t.form = std::string(line.substr(t1 + 1, t2 - t1 - 1));
-    std::string label(line.substr(t2 + 1, t3 == std::string_view::npos ? t3 : t3 - t2 - 1));
-    bool bio = label == "O" || (label.size() > 2 && (label[0] == 'B' || label[0] == 'I') && label[1] == '-');
-    if (!bio) return Status::DataLoss(path + ":" + std::to_string(line_no) + ": bad label '" + label + "'");
-    bool unknown = false;
-    if (draft && label != "O") {
-      std::string type = label.substr(2);
-      unknown = type == "O";  // the draft lost this token's label
-      if (type == "OTH" || type == "O") label = "O";
-    }
-    if (unknown) t.misc = kUnknownMark;
-    SetNerLabel(&t, label);
-    cur.tokens.push_back(std::move(t));
-  }
-  if (!cur.tokens.empty()) out.push_back(std::move(cur));
-  return out;
-}
 
 Result<NerTagger> NerTagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
@@ -294,6 +207,14 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
     return Status::DataLoss("NER model has features '" + model.Hyper("features") + "', want " +
                             kFeatureVersion + " (retrain it)");
   t.labels_ = SplitLines(labels);
+  t.use_pos_ = model.Hyper("pos") != "none";
+  const std::string penalty = model.Hyper("o_penalty");
+  if (!penalty.empty()) {
+    char* end = nullptr;
+    long v = std::strtol(penalty.c_str(), &end, 10);
+    if (*end != '\0' || v < 0 || v > (1L << 30)) return Status::DataLoss("bad NER o_penalty");
+    t.o_penalty_ = static_cast<int32_t>(v);
+  }
   ASSIGN_OR_RETURN(std::string_view w, model.Section("weights"));
   ASSIGN_OR_RETURN(t.weights_, WeightTable::FromSection(w));
   if (t.labels_.empty() || t.labels_[0] != "O" ||
@@ -314,10 +235,10 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 }
 
 std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
-  NerInput in = Prepare(s, source_);
+  NerInput in = Prepare(s, source_, use_pos_);
   std::vector<int> ids;
   Decode<int32_t>(in, s.tokens.size(), labels_,
-         [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &ids);
+         [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, o_penalty_, &ids);
   std::vector<std::string> out;
   out.reserve(ids.size());
   for (int id : ids) out.push_back(labels_[id]);
@@ -327,24 +248,6 @@ std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
 void NerTagger::Tag(Sentence* s) const {
   std::vector<std::string> labels = Labels(*s);
   for (size_t i = 0; i < labels.size(); ++i) SetNerLabel(&s->tokens[i], labels[i]);
-}
-
-NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold) {
-  NerScores r;
-  for (const Sentence& g : gold) {
-    Sentence s = g;
-    if (tagger) tagger->Tag(&s);
-    std::vector<std::string> want;
-    for (const Token& t : g.tokens) want.push_back(NerLabelOf(t));
-    auto gs = Spans(want), ps = Spans(ner.Labels(s));
-    r.gold += gs.size();
-    r.predicted += ps.size();
-    for (const auto& span : ps) r.correct += gs.count(span);
-  }
-  r.precision = r.predicted ? 100.0 * r.correct / r.predicted : 0;
-  r.recall = r.gold ? 100.0 * r.correct / r.gold : 0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
-  return r;
 }
 
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
@@ -365,13 +268,16 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
   const int classes = static_cast<int>(labels.size());
 
+  // UPOS features only when the training sentences have UPOS (given or from `tagger`).
+  bool use_pos = tagger != nullptr;
+  for (const Sentence& s : train) use_pos = use_pos || HasUpos(s);
   std::vector<NerInput> inputs;
   std::vector<std::vector<int>> gold;
   std::vector<std::vector<char>> unknown;
   for (const Sentence& g : train) {
     Sentence s = g;
     if (tagger && !HasUpos(s)) tagger->Tag(&s);
-    inputs.push_back(Prepare(s, source));
+    inputs.push_back(Prepare(s, source, use_pos));
     gold.emplace_back();
     unknown.emplace_back();
     int prev = -1;
@@ -379,7 +285,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
       int id = label_id[NerLabelOf(t)];
       if (!Allowed(labels, prev, id)) id = label_id["B-" + labels[id].substr(2)];
       gold.back().push_back(id);
-      unknown.back().push_back(t.misc.find(kUnknownMark) != std::string::npos);
+      unknown.back().push_back(t.misc.find(kNerDraftUnknown) != std::string::npos);
       prev = id;
     }
   }
@@ -391,6 +297,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   ModelWriter writer(ModelKind::kNer);
   writer.SetHyper("features", kFeatureVersion);
   writer.SetHyper("decoder", "viterbi");
+  writer.SetHyper("pos", use_pos ? "upos" : "none");
   writer.SetHyper("feature_source", source ? source->name() : "");
   std::string label_text;
   for (const std::string& l : labels) label_text += l + "\n";
@@ -410,7 +317,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     for (size_t idx : order) {
       const NerInput& in = inputs[idx];
       const size_t n = gold[idx].size();
-      Decode<float>(in, n, labels, score, &pred);
+      Decode<float>(in, n, labels, score, 0.f, &pred);
       // Structured perceptron update; tokens whose draft label was lost take the prediction.
       want = gold[idx];
       for (size_t i = 0; i < n; ++i)
@@ -431,6 +338,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     t.weights_ = model.Averaged();
     t.labels_ = labels;
     t.source_ = source;
+    t.use_pos_ = use_pos;
     double f1 = dev.empty() ? epoch : ScoreNer(t, nullptr, dev_tagged).f1;
     if (options.log) options.log("epoch " + std::to_string(epoch) + " dev F1 " + std::to_string(f1));
     if (f1 > best) {
@@ -443,6 +351,24 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   }
   writer.SetHyper("epochs", std::to_string(best_epoch));
   writer.SetHyper("seed", std::to_string(options.seed));
+  // The penalty on "O" (in weight units) that maximises dev F1: recall lags precision.
+  int32_t best_penalty = 0;
+  if (!dev.empty() && !best_weights.empty()) {
+    NerTagger t;
+    auto bytes = std::make_shared<std::string>(best_weights);
+    ASSIGN_OR_RETURN(t.weights_, WeightTable::FromSection(*bytes));
+    t.weights_.KeepAlive(bytes);
+    t.labels_ = labels;
+    t.source_ = source;
+    t.use_pos_ = use_pos;
+    for (double p : {0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0}) {
+      t.o_penalty_ = static_cast<int32_t>(std::lround(p / t.weights_.scale()));
+      double f1 = ScoreNer(t, nullptr, dev_tagged).f1;
+      if (options.log) options.log("O penalty " + std::to_string(p) + " dev F1 " + std::to_string(f1));
+      if (f1 > best) best = f1, best_penalty = t.o_penalty_;
+    }
+  }
+  writer.SetHyper("o_penalty", std::to_string(best_penalty));
   writer.SetHyper("dev_f1", std::to_string(best));
   writer.AddSection("weights", std::move(best_weights));
   return writer.Serialize();

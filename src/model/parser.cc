@@ -11,7 +11,8 @@ namespace sitrep {
 namespace {
 
 enum Move { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3, kMoves = 4 };
-constexpr int kMaxFeatures = 112;
+constexpr int kMaxFeatures = 128;
+constexpr int kTrainVersion = 3;  // feature set of newly trained models (see Features)
 constexpr int kDefaultLog2Moves = 20;
 constexpr int kLog2Arcs = 17;
 constexpr uint64_t kNone = 0x4E4F4E45, kRootWord = 0x524F4F54;
@@ -20,6 +21,7 @@ constexpr int kNoTag = 250, kRootTag = 251, kNoLabel = 252;
 // Per-sentence inputs: word hashes and tag ids, index 0 = root.
 struct ParseInput {
   std::vector<uint64_t> word;
+  std::vector<uint64_t> suffix;  // hash of the last 3 bytes of the lowercase form
   std::vector<int> tag;
   int n = 0;
 };
@@ -102,7 +104,7 @@ struct State {
 int DistBucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 
 // `version` 2 adds lexicalised attachment features (the preposition or case marker n0l with
-// s0, its head and n0: PP attachment) and n0/n1 pairs.
+// s0, its head and n0: PP attachment) and n0/n1 pairs; 3 adds 3-byte suffixes (rare words).
 int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : i == 0 ? kRootWord : in.word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? kNoTag : i == 0 ? kRootTag : in.tag[i]; };
@@ -162,6 +164,11 @@ int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
     add(n0lw, s0w, n0w); add(n0lw, s0hw, n0w); add(n0lw, P(s0h), s0p);
     add(s0hw, n0w); add(L(s0), n0w); add(W(s1), n0w); add(P(s1), s0p, n0w);
     add(n0w, n1w); add(n0p, n1w); add(n0w, n1p); add(s0w, n1w);
+  }
+  if (version >= 3) {
+    auto S = [&](int i) -> uint64_t { return i < 0 ? kNone : in.suffix[i]; };
+    add(S(s0), s0p); add(S(n0), n0p); add(S(s0), n0p); add(s0p, S(n0)); add(S(s0), S(n0));
+    add(S(n1), n1p); add(S(n0l), n0p);
   }
   return n;
 }
@@ -239,10 +246,13 @@ ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) 
   ParseInput in;
   in.n = static_cast<int>(s.tokens.size());
   in.word.assign(in.n + 1, kRootWord);
+  in.suffix.assign(in.n + 1, kRootWord);
   in.tag.assign(in.n + 1, kRootTag);
   for (int i = 1; i <= in.n; ++i) {
     const Token& t = s.tokens[i - 1];
-    in.word[i] = HashString(AsciiLower(t.form));
+    const std::string lower = AsciiLower(t.form);
+    in.word[i] = HashString(lower);
+    in.suffix[i] = HashString(std::string_view(lower).substr(lower.size() - std::min<size_t>(3, lower.size())));
     auto it = tag_id.find(t.upos);
     in.tag[i] = it == tag_id.end() ? kNoTag : it->second;
   }
@@ -329,6 +339,7 @@ Result<Parser> Parser::FromModel(Model model) {
   const std::string features = model.Hyper("features");
   if (features == "parser-zn-v1") p.feature_version_ = 1;
   else if (features == "parser-zn-v2") p.feature_version_ = 2;
+  else if (features == "parser-zn-v3") p.feature_version_ = 3;
   else return Status::DataLoss("parser model has unknown features '" + features + "'");
   p.Index();
   p.model_ = std::move(model);
@@ -451,7 +462,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   AveragedPerceptron moves(log2, kMoves),
       arcs(options.log2_label_buckets ? options.log2_label_buckets : kLog2Arcs, classes);
   ModelWriter writer(ModelKind::kParser);
-  writer.SetHyper("features", "parser-zn-v2");
+  writer.SetHyper("features", "parser-zn-v" + std::to_string(kTrainVersion));
   writer.SetHyper("system", "arc-eager");
   writer.AddSection("tags", JoinLines(tags));
   writer.AddSection("labels", JoinLines(labels));
@@ -473,7 +484,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
       const std::vector<int>& gl = gold_label[idx];
       State st(in.n);
       while (!st.Terminal()) {
-        int nf = Features(in, st, 2, f);
+        int nf = Features(in, st, kTrainVersion, f);
         float s[kMoves] = {0, 0, 0, 0};
         moves.Score(f, nf, s);
         int cost[kMoves];
@@ -508,7 +519,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     p.arcs_ = arcs.Averaged();
     p.tags_ = tags;
     p.labels_ = labels;
-    p.feature_version_ = 2;
+    p.feature_version_ = kTrainVersion;
     p.Index();
     AttachmentScores sc = ScoreParser(p, nullptr, dev_tagged);
     if (options.log)

@@ -83,18 +83,46 @@ bool SentenceSplitter::IsCandidate(std::string_view text, const std::vector<Word
 void SentenceSplitter::Keys(std::string_view text, const std::vector<WordSpan>& words,
                             std::vector<WordKeys>* keys) {
   keys->resize(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    const WordSpan& w = words[i];
-    WordKeys& k = (*keys)[i];
-    Hash f(1), sh(2), su(3);
+  for (size_t i = 0; i < words.size(); ++i) WordKey(text, words[i], &(*keys)[i]);
+}
+
+void SentenceSplitter::WordKey(std::string_view text, const WordSpan& w, WordKeys* out) {
+  const char* t = text.data();
+  WordKeys& k = *out;
+  Hash f(1), sh(2), su(3);
+  uint32_t len = w.end - w.begin;
+  if (len <= kMaxFeatureBytes) {
+    // One pass for the form and the shape (the same bytes as AddForm and AddShape; the
+    // independent hash chains overlap in the pipeline).
+    char last = 0;
+    int n = 0;
+    for (uint32_t p = w.begin; p < w.end; ++p) {
+      unsigned char c = static_cast<unsigned char>(t[p]);
+      unsigned char lower = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+      f.Byte(lower);
+      if (n >= 6) continue;
+      char s;
+      if (c >= 'A' && c <= 'Z') s = 'X';
+      else if (c >= 'a' && c <= 'z') s = 'x';
+      else if (c >= '0' && c <= '9') s = 'd';
+      else if (c >= 0x80) { if ((c & 0xC0) == 0x80) continue; s = 'u'; }
+      else s = static_cast<char>(c);
+      if (s == last) continue;
+      last = s;
+      sh.Byte(static_cast<unsigned char>(s));
+      ++n;
+    }
+    f.Sep();
+    sh.Sep();
+  } else {
     AddForm(&f, text, w);
     AddShape(&sh, text, w);
-    AddSuffix(&su, text, w, 3);
-    k.form = f.h;
-    k.shape = sh.h;
-    k.suffix = su.h;
-    k.len = static_cast<uint8_t>(std::min<uint32_t>(w.end - w.begin, 8));
   }
+  AddSuffix(&su, text, w, 3);
+  k.form = f.h;
+  k.shape = sh.h;
+  k.suffix = su.h;
+  k.len = static_cast<uint8_t>(std::min<uint32_t>(len, 8));
 }
 
 namespace {

@@ -1,6 +1,8 @@
 #include "sitrep/text/tokenizer.h"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cstring>
 
 #include "text/abbreviations.h"
@@ -40,6 +42,17 @@ constexpr NoApostropheClitic kNoApostrophe[] = {
     {"arnt", 2},   {"im", 1},      {"ive", 1},      {"youre", 3},  {"thats", 4},
     {"whats", 4},  {"theres", 5},  {"lemme", 3},    {"gimme", 3},
 };
+
+constexpr uint64_t PackWord(std::string_view w) {  // up to 8 bytes, first byte lowest
+  uint64_t key = 0;
+  for (size_t i = 0; i < w.size() && i < 8; ++i) key |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  return key;
+}
+constexpr auto kNoApostropheKeys = [] {
+  std::array<uint64_t, std::size(kNoApostrophe)> keys{};
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = PackWord(kNoApostrophe[i].word);
+  return keys;
+}();
 
 // Emoticons EWT keeps as one token.
 constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-/", ";-)", ":'(",
@@ -102,9 +115,18 @@ class Scanner {
 
   void Chunk(size_t b, size_t e) {
     std::string_view chunk = t_.substr(b, e - b);
-    bool maybe_email = chunk.find('@') != std::string_view::npos;
-    bool maybe_url = chunk.find("://") != std::string_view::npos ||
-                     StartsWithNoCase(chunk, "www.") || chunk.find("www.") != std::string_view::npos;
+    // One inline pass (chunks are short; library find() calls cost more than the scan).
+    bool maybe_email = false, maybe_url = StartsWithNoCase(chunk, "www.");
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      char c = chunk[k];
+      if (c == '@') {
+        maybe_email = true;
+      } else if (c == ':') {
+        maybe_url |= chunk.substr(k, 3) == "://";
+      } else if (c == 'w') {
+        maybe_url |= chunk.substr(k, 4) == "www.";
+      }
+    }
     size_t p = b;
     bool prev_word = false;
     while (p < e) {
@@ -153,9 +175,11 @@ class Scanner {
   size_t Punct(size_t p, size_t e, const CharInfo& ci) {
     size_t b = p;
     bool after_word = p > 0 && IsWordKind(CharAt(t_, text_internal::PrevCharStart(t_, p)).kind);
-    if (!after_word || ci.cp == ':' || ci.cp == ';') {
+    bool emoticon_start = ci.cp == ':' || ci.cp == ';' || ci.cp == '^' || ci.cp == '=' ||
+                          ci.cp == '<';
+    if (emoticon_start && (!after_word || ci.cp == ':' || ci.cp == ';')) {
       for (std::string_view emo : kEmoticons) {
-        if (t_.compare(p, emo.size(), emo) == 0 && p + emo.size() <= e &&
+        if (emo[0] == t_[p] && t_.compare(p, emo.size(), emo) == 0 && p + emo.size() <= e &&
             !WordAt(p + emo.size(), e)) {
           if (!after_word || p + emo.size() == e) {
             Emit(p, p + emo.size());
@@ -334,7 +358,7 @@ class Scanner {
         ap = i, ap_len = 1;
         break;
       }
-      if (i + 2 < w.size() && w.compare(i, 3, "\xE2\x80\x99") == 0) {
+      if (w[i] == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' && w[i + 2] == '\x99') {
         ap = i, ap_len = 3;
         break;
       }
@@ -361,13 +385,13 @@ class Scanner {
       return false;
     }
     if (w.size() > 8) return false;
-    char lower[9];
-    for (size_t i = 0; i < w.size(); ++i) lower[i] = LowerAscii(w[i]);
-    std::string_view lw(lower, w.size());
-    for (const NoApostropheClitic& c : kNoApostrophe) {
-      if (lw == c.word) {
-        Emit(p, p + c.split);
-        Emit(p + c.split, q, true);
+    uint64_t key = 0;  // the lower-cased word packed in an integer: no string compares
+    for (size_t i = 0; i < w.size(); ++i)
+      key |= uint64_t{static_cast<unsigned char>(LowerAscii(w[i]))} << (8 * i);
+    for (size_t k = 0; k < std::size(kNoApostrophe); ++k) {
+      if (kNoApostropheKeys[k] == key) {
+        Emit(p, p + kNoApostrophe[k].split);
+        Emit(p + kNoApostrophe[k].split, q, true);
         return true;
       }
     }

@@ -100,3 +100,40 @@ TEST(CorefTest, CandidatePairsEqualAllCompatiblePairs) {
 
 }  // namespace
 }  // namespace sitrep
+
+namespace sitrep::testing_fuse {
+namespace {
+
+// Regression: a report dated only by its year (with a place) linked a dated report that named
+// no place, on type and shared words alone; agreement by absence is no identity evidence.
+TEST(CorefTest, YearWideReportDoesNotLinkPlacelessDayReport) {
+  FusionOptions o;
+  Report year = MakeReport("a", 0, "Explosions/Remote violence", "2024-01-01",
+                           Place("Port", "YE", 15.0, 42.8), 74, "A drone strike killed people.");
+  year.event.date = {Day("2024-01-01"), Day("2024-12-31"), DatePrecision::kYear};
+  Report day = MakeReport("b", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 2,
+                          "A drone strike killed people in a flat.");
+  EXPECT_TRUE(Compatible(year, day, o));
+  EXPECT_FALSE(Linked(year, day, o));
+  // The same day (both day-precise) is evidence.
+  Report day2 = MakeReport("c", 0, "Explosions/Remote violence", "2024-03-02",
+                           Place("Port", "YE", 15.0, 42.8), 2, "A drone strike killed two in a flat.");
+  EXPECT_TRUE(Linked(day, day2, o));
+}
+
+// An event told only as background in every article is historical and not an ACLED record.
+TEST(CorefTest, HistoricalOnlyEventHasNoAcledType) {
+  FusionOptions o;
+  Report a = MakeReport("a", 0, "Explosions/Remote violence", "2020-01-03",
+                        Place("Baghdad", "IQ", 33.3, 44.4), -1, "He was killed in 2020.");
+  a.event.historical = true;
+  a.event.sources[0].background = true;
+  FusedSet f = Fuse({a}, {}, o);
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_TRUE(f.events[0].historical);
+  EXPECT_EQ(f.events[0].event_type, "");
+  EXPECT_EQ(f.events[0].plover_type, "ASSAULT");
+}
+
+}  // namespace
+}  // namespace sitrep::testing_fuse

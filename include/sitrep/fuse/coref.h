@@ -15,7 +15,8 @@ namespace sitrep {
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
 // Agreement on type, place, day, actors, figures and words (>= 0); higher = more alike.
 double LinkScore(const Report& a, const Report& b, const FusionOptions& options);
-// Compatible and LinkScore >= options.link_score: an edge of the candidate graph.
+// Compatible, some identity evidence (same specific place, same day, a shared sentence, or
+// the same week with a shared trigger word) and LinkScore >= options.link_score: an edge.
 bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 
 // The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when

@@ -16,6 +16,7 @@ std::map<std::string, std::string> GroupOrigins(const std::vector<std::string>& 
                                                 const MinHashOptions& options);
 
 // The fused event of `members` (non-empty; any order). Its id derives from the smallest key.
+// An event whose every report is background is historical and has no ACLED type.
 Event Reconcile(const std::vector<const Report*>& members, const DocPrints& prints,
                 const FusionOptions& options);
 

@@ -44,7 +44,12 @@ class NerTagger {
   WeightTable weights_;
   std::vector<std::string> labels_;
   const NerFeatureSource* source_ = nullptr;
+  bool use_pos_ = true;
+  int32_t o_penalty_ = 0;  // subtracted from the score of "O" (tuned on dev at training)  // false: trained without UPOS ("pos" = "none"), upos is ignored
 };
+
+// MISC item marking a draft token whose label was lost (stray B-O): training skips it.
+inline constexpr const char kNerDraftUnknown[] = "NerDraft=Unknown";
 
 // The NER= value in a token's MISC, or "O".
 std::string NerLabelOf(const Token& token);

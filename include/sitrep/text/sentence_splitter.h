@@ -38,7 +38,7 @@ class SentenceSplitter {
   void Split(std::string_view text, const std::vector<WordSpan>& words,
              std::vector<uint32_t>* ends) const;
 
-  bool has_model() const { return weights_ != nullptr; }
+  bool has_model() const { return !blocks_.empty(); }
   const SplitterOptions& options() const { return options_; }
   void set_options(const SplitterOptions& o) { options_ = o; }
 
@@ -51,6 +51,8 @@ class SentenceSplitter {
   static constexpr int kNumFeatures = 22;
   static void Keys(std::string_view text, const std::vector<WordSpan>& words,
                    std::vector<WordKeys>* keys);
+  static void WordKey(std::string_view text, const WordSpan& w, WordKeys* out);  // one of Keys
+  static constexpr uint8_t kNoKey = 0xFF;  // WordKeys::len of a key not computed yet
   static void Features(std::string_view text, const std::vector<WordSpan>& words,
                        const std::vector<WordKeys>& keys, size_t i, uint32_t words_since_break,
                        uint32_t* out);
@@ -61,7 +63,30 @@ class SentenceSplitter {
   friend Status TrainSentenceSplitter(const std::string&, const std::string&, int, std::string*);
   bool RuleBoundary(std::string_view text, const std::vector<WordSpan>& words, size_t i) const;
 
-  std::unique_ptr<float[]> weights_;  // 1 << kTableBits entries when a model is loaded
+  // The weight table (1 << kTableBits entries, mostly zero) stored compactly so that it stays in
+  // cache: one bit per entry, each 64-entry block with the rank of its first non-zero weight.
+  struct Block {
+    uint64_t nonzero = 0;
+    uint32_t rank = 0;
+  };
+  float Weight(uint32_t f) const {
+    const Block& b = blocks_[f >> 6];
+    uint64_t bit = uint64_t{1} << (f & 63);
+    if (!(b.nonzero & bit)) return 0.0f;
+    return packed_[b.rank + PopCount(b.nonzero & (bit - 1))];
+  }
+  static uint32_t PopCount(uint64_t x) {  // inline SWAR: no libgcc call without -mpopcnt
+#if defined(__POPCNT__)
+    return static_cast<uint32_t>(__builtin_popcountll(x));
+#else
+    x -= (x >> 1) & 0x5555555555555555ull;
+    x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return static_cast<uint32_t>((x * 0x0101010101010101ull) >> 56);
+#endif
+  }
+  std::vector<Block> blocks_;  // empty when no model is loaded
+  std::vector<float> packed_;  // the non-zero weights in index order
   SplitterOptions options_;
 };
 
