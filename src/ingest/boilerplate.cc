@@ -13,17 +13,6 @@
 namespace sitrep {
 namespace {
 
-int CountWords(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 // Letters or digits, counting any non-ASCII character as a letter except the punctuation of
 // U+2000..U+206F (dashes, quotes, bullets) and U+00A0..U+00BF (no-break space, «, ·, ...).
 bool HasAlnum(std::string_view s) {

@@ -15,17 +15,6 @@ namespace {
 
 constexpr size_t kHeaderBlocks = 8;  // metadata lines are looked for among the first blocks
 
-int CountWords(std::string_view s) {
-  int n = 0;
-  bool in = false;
-  for (char c : s) {
-    bool sp = c == ' ';
-    if (!sp && !in) ++n;
-    in = !sp;
-  }
-  return n;
-}
-
 std::string Trim(std::string_view s, std::string_view junk = " ,|:;-_\xE2\x80\x93\xE2\x80\x94") {
   auto is_junk = [&](char c) { return junk.find(c) != std::string_view::npos; };
   while (!s.empty() && is_junk(s.front())) s.remove_prefix(1);

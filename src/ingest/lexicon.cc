@@ -120,4 +120,15 @@ const std::vector<std::vector<std::string>>& WireAgencies() {
   return rows;
 }
 
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
 }  // namespace sitrep

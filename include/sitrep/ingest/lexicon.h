@@ -22,6 +22,9 @@ const std::vector<std::vector<std::string>>& WireAgencies();
 // Lowercases ASCII, turns U+00A0 into a space and collapses whitespace runs.
 std::string NormalizeCue(std::string_view s);
 
+// Number of space-separated words of a block's text (blocks have single spaces).
+int CountWords(std::string_view s);
+
 // True when `norm` (NormalizeCue'd) starts with `phrase` at a word boundary.
 bool StartsWithCue(std::string_view norm, std::string_view phrase);
 
