@@ -135,7 +135,9 @@ void RunSegmentOnly(benchmark::State& state, const Corpus& corpus) {
 void BM_TextStageUd(benchmark::State& s) { RunStage(s, UdCorpus(), false); }
 void BM_TextStageSentenceObjectsUd(benchmark::State& s) { RunStage(s, UdCorpus(), true); }
 void BM_TextStageExamples(benchmark::State& s) { RunStage(s, ExamplesCorpus(), false); }
-void BM_TextStageSentenceObjectsExamples(benchmark::State& s) { RunStage(s, ExamplesCorpus(), true); }
+void BM_TextStageSentenceObjectsExamples(benchmark::State& s) {
+  RunStage(s, ExamplesCorpus(), true);
+}
 void BM_SegmentPerDocUd(benchmark::State& s) { RunSegmentOnly(s, UdCorpus()); }
 void BM_SegmentPerDocExamples(benchmark::State& s) { RunSegmentOnly(s, ExamplesCorpus()); }
 

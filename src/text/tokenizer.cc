@@ -45,7 +45,8 @@ constexpr NoApostropheClitic kNoApostrophe[] = {
 
 constexpr uint64_t PackWord(std::string_view w) {  // up to 8 bytes, first byte lowest
   uint64_t key = 0;
-  for (size_t i = 0; i < w.size() && i < 8; ++i) key |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
+  for (size_t i = 0; i < w.size() && i < 8; ++i)
+    key |= uint64_t{static_cast<unsigned char>(w[i])} << (8 * i);
   return key;
 }
 constexpr auto kNoApostropheKeys = [] {
@@ -53,6 +54,30 @@ constexpr auto kNoApostropheKeys = [] {
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = PackWord(kNoApostrophe[i].word);
   return keys;
 }();
+
+// kNoApostrophe as an open-addressed hash set of packed words: slot -> entry + 1 (0 = empty).
+constexpr int kNoApostropheBits = 7;
+constexpr size_t NoApostropheSlot(uint64_t key) {
+  return (key * 0x9E3779B97F4A7C15ull) >> (64 - kNoApostropheBits);
+}
+constexpr auto kNoApostropheTable = [] {
+  std::array<uint8_t, size_t{1} << kNoApostropheBits> slots{};
+  for (size_t i = 0; i < std::size(kNoApostrophe); ++i) {
+    size_t s = NoApostropheSlot(PackWord(kNoApostrophe[i].word));
+    while (slots[s] != 0) s = (s + 1) & (slots.size() - 1);
+    slots[s] = static_cast<uint8_t>(i + 1);
+  }
+  return slots;
+}();
+
+// The entry of kNoApostrophe for a packed lower-case word, or nullptr.
+const NoApostropheClitic* FindNoApostrophe(uint64_t key) {
+  for (size_t s = NoApostropheSlot(key);; s = (s + 1) & (kNoApostropheTable.size() - 1)) {
+    uint8_t e = kNoApostropheTable[s];
+    if (e == 0) return nullptr;
+    if (kNoApostropheKeys[e - 1] == key) return &kNoApostrophe[e - 1];
+  }
+}
 
 // Emoticons EWT keeps as one token.
 constexpr std::string_view kEmoticons[] = {":-)", ":-(", ":-D", ":-P", ":-/", ";-)", ":'(",
@@ -388,14 +413,11 @@ class Scanner {
     uint64_t key = 0;  // the lower-cased word packed in an integer: no string compares
     for (size_t i = 0; i < w.size(); ++i)
       key |= uint64_t{static_cast<unsigned char>(LowerAscii(w[i]))} << (8 * i);
-    for (size_t k = 0; k < std::size(kNoApostrophe); ++k) {
-      if (kNoApostropheKeys[k] == key) {
-        Emit(p, p + kNoApostrophe[k].split);
-        Emit(p + kNoApostrophe[k].split, q, true);
-        return true;
-      }
-    }
-    return false;
+    const NoApostropheClitic* c = FindNoApostrophe(key);
+    if (c == nullptr) return false;
+    Emit(p, p + c->split);
+    Emit(p + c->split, q, true);
+    return true;
   }
 
   size_t MatchUrl(size_t p, size_t e) const {
