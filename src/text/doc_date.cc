@@ -83,7 +83,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   }
 
   // 2. Lower bound: the latest dated past expression ("in 2021", "late 2023", "May 3, 2022").
-  int64_t lower = kNoBound;
+  int64_t lower = kNoBound, latest_full = kNoBound;  // latest_full: "May 3, 2022"
   int latest_year = 0;
   for (const auto& e : ex) {
     if (e.form != TimeForm::kCalendar || !e.year || !e.value.known() || e.future) continue;
@@ -91,10 +91,58 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
         PrecededBy(text, e.begin, "before"))
       continue;
     if (e.value.earliest > lower) lower = e.value.earliest;
+    if (e.day && e.value.earliest > latest_full) latest_full = e.value.earliest;
     latest_year = std::max(latest_year, e.year);
   }
   std::vector<std::string> why;
   if (latest_year) why.push_back("years up to " + std::to_string(latest_year) + " mentioned");
+
+  // 2b. An anniversary whose event is not known, with the years the text mentions: the
+  // "20th anniversary" of something in 2004 is in 2024 (the earliest such year not before
+  // the latest year mentioned).
+  if (latest_year) {
+    for (const auto& e : ex) {
+      if (e.form != TimeForm::kAnniversary || e.value.known() || e.offset <= 0) continue;
+      int best = 0;
+      for (const auto& y : ex) {
+        if (y.form != TimeForm::kCalendar || !y.year || y.future) continue;
+        int cand = y.year + e.offset;
+        if (cand >= latest_year && (!best || cand < best)) best = cand;
+      }
+      if (best > latest_year) {
+        latest_year = best;
+        lower = std::max(lower, DaysFromCivil(best, 1, 1));
+        why.push_back(Quote(text, e) + " of a year mentioned gives " + std::to_string(best));
+      }
+    }
+  }
+
+  // 2c. Past month-days without a year ("on March 15") fall in the current year: the year of
+  // the lower bound so far, or the next one when the day would lie well before that bound.
+  if (lower != kNoBound) {
+    int64_t base = lower, raised = lower;
+    std::string what;
+    for (const auto& e : ex) {
+      if (e.form != TimeForm::kCalendar || e.year || !e.month || !e.day || e.future || e.since ||
+          e.weekday >= 0)
+        continue;
+      if (PrecededBy(text, e.begin, "by") || PrecededBy(text, e.begin, "until") ||
+          PrecededBy(text, e.begin, "before"))
+        continue;
+      int y = CivilFromDays(base).year;
+      if (e.day > DaysInMonth(y, e.month) ||
+          DaysFromCivil(y, e.month, e.day) < base - opt.pin_before_lower_days)
+        ++y;
+      if (e.day > DaysInMonth(y, e.month)) continue;
+      int64_t d = DaysFromCivil(y, e.month, e.day);
+      if (d > raised) raised = d, what = Quote(text, e);
+    }
+    if (raised > lower) {
+      lower = raised;
+      latest_year = std::max(latest_year, CivilFromDays(raised).year);
+      why.push_back(what + " after the dates mentioned gives " + FormatIsoDate(raised));
+    }
+  }
 
   // 3. Pinned days: weekday + month-day pairs, anniversaries of dated events.
   std::vector<uint32_t> starts = SentenceStarts(text);
@@ -102,10 +150,12 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   std::vector<Pin> pins;
   for (const auto& e : ex) {
     if (e.form == TimeForm::kCalendar && !e.year && e.day && e.weekday >= 0 && latest_year) {
-      for (int y = latest_year; y <= latest_year + opt.max_years_ahead; ++y) {
+      // The weekday's day may precede the latest full date by some weeks (the article can be
+      // dated in its own text), but not by a year.
+      for (int y = latest_year - 1; y <= latest_year + opt.max_years_ahead; ++y) {
         if (e.day > DaysInMonth(y, e.month)) continue;
         int64_t d = DaysFromCivil(y, e.month, e.day);
-        if (Weekday(d) == e.weekday && d >= lower) {
+        if (Weekday(d) == e.weekday && d >= lower - opt.pin_before_lower_days) {
           pins.push_back({d, SentenceOf(starts, e.begin)});
           why.push_back(Quote(text, e) + " gives " + FormatIsoDate(d));
           break;
@@ -173,6 +223,14 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   if (w.hi == -kNoBound) {
     // Only a lower bound: the text was written at or after it, most likely within a year.
     CivilDate c = CivilFromDays(w.lo);
+    if (w.lo == latest_full && opt.days_after_full_date >= 0) {
+      // The latest fully dated event bounds it; news is written within days of the event.
+      int64_t hi = w.lo + opt.days_after_full_date;
+      out.interval = {w.lo, hi, PrecisionForWidth(w.lo, hi)};
+      out.evidence = "inferred (within " + std::to_string(opt.days_after_full_date) +
+                     " days after the latest full date " + FormatIsoDate(w.lo) + "): " + evidence;
+      return out;
+    }
     out.interval = {w.lo, DaysFromCivil(c.year + 1, 12, 31), DatePrecision::kYear};
     out.evidence = "inferred (lower bound only): " + evidence;
     return out;

@@ -52,7 +52,8 @@ std::string FindModel() {
 inline bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAlnumOrNonAscii(char c) {
   unsigned char u = static_cast<unsigned char>(c);
-  return (u | 0x20) - 'a' < 26u || u - '0' < 10u || u >= 0x80;
+  return static_cast<unsigned>((u | 0x20) - 'a') < 26u || static_cast<unsigned>(u - '0') < 10u ||
+         u >= 0x80;
 }
 
 // Gaps that do not end a sentence by rule, so the model is not asked (about 70% of the gaps

@@ -33,7 +33,8 @@ std::string TinyConllu() {
       std::string tok = s.substr(pos, sp - pos);
       pos = sp + 1;
       size_t a = tok.find('|'), b = tok.find('|', a + 1), c = tok.find('|', b + 1);
-      out += std::to_string(++id) + "\t" + tok.substr(0, a) + "\t_\t" + tok.substr(a + 1, b - a - 1) +
+      ++id;
+      out += std::to_string(id) + "\t" + tok.substr(0, a) + "\t_\t" + tok.substr(a + 1, b - a - 1) +
              "\t_\t_\t" + tok.substr(b + 1, c - b - 1) + "\t" + tok.substr(c + 1) + "\t_\t" +
              (id == 1 ? "NER=B-PER" : "NER=O") + "\n";
     }

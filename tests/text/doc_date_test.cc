@@ -33,6 +33,18 @@ const Case kCases[] = {
     {"The weather was pleasant and the talks went on.", "", ""},
     // A year that is a target is not a lower bound.
     {"The plan aims to cut emissions by 2050. It was adopted in 2015.", "2015-01-01", "2016-12-31"},
+    // Only a full date as bound: publication within a month after it.
+    {"The attack on March 7, 2024 killed ten people.", "2024-03-07", "2024-04-07"},
+    // A weekday-date a few days before the latest full date keeps its year (was 2030).
+    {"On October 12, 2024 the toll rose to 115. The gang attacked on Wednesday, October 9.",
+     "2024-10-12", "2024-10-15"},
+    // A past month-day without a year well before the month-year bound is in the next year.
+    {"Fighting began in October 2023. The strike on March 15 killed 20.", "2024-03-15", "2025-12-31"},
+    // ... but one a few weeks before a full date stays in its year.
+    {"The camp was shelled on May 6, 2024. Talks had failed on March 23.", "2024-05-06", "2024-06-06"},
+    // An anniversary of an unknown event with the year the text mentions.
+    {"Survivors marked the 20th anniversary of the siege. The school was seized in 2004.",
+     "2024-01-01", "2025-12-31"},
 };
 
 TEST(DocDateTest, Table) {

@@ -22,6 +22,8 @@ struct DocDateOptions {
   uint32_t header_line_max = 160;  // ... on a line at most this long
   int max_years_ahead = 12;        // how far past the latest year a weekday-date may be placed
   int reporting_window_days = 6;   // past-tense weekday mentions lie this many days back at most
+  int pin_before_lower_days = 62;  // a weekday-date may lie this far before the latest full date
+  int days_after_full_date = 31;   // with only a full date as bound, publication within this; -1 off
 };
 
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
