@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 
 #define XXH_INLINE_ALL
@@ -176,6 +177,23 @@ Result<Model> Model::Parse(std::shared_ptr<const void> owner, const char* data, 
     m.hyper_[std::string(line.substr(0, eq))] = std::string(line.substr(eq + 1));
   }
   return m;
+}
+
+std::string JoinLines(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += s + "\n";
+  return out;
+}
+
+std::vector<std::string> SplitLines(std::string_view s) {
+  std::vector<std::string> out;
+  while (!s.empty()) {
+    size_t nl = s.find('\n');
+    if (nl == std::string_view::npos) nl = s.size();
+    out.emplace_back(s.substr(0, nl));
+    s.remove_prefix(std::min(s.size(), nl + 1));
+  }
+  return out;
 }
 
 }  // namespace sitrep

@@ -181,16 +181,6 @@ void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels
   }
 }
 
-std::vector<std::string> SplitLines(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t nl = s.find('\n');
-    if (nl == std::string_view::npos) nl = s.size();
-    out.emplace_back(s.substr(0, nl));
-    s.remove_prefix(std::min(s.size(), nl + 1));
-  }
-  return out;
-}
 bool HasUpos(const Sentence& s) {
   for (const Token& t : s.tokens)
     if (t.upos.empty()) return false;

@@ -259,21 +259,6 @@ ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) 
   return in;
 }
 
-std::string JoinLines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
-std::vector<std::string> SplitLines(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t nl = s.find('\n');
-    if (nl == std::string_view::npos) nl = s.size();
-    out.emplace_back(s.substr(0, nl));
-    s.remove_prefix(std::min(s.size(), nl + 1));
-  }
-  return out;
-}
 int IndexOf(const std::vector<std::string>& v, const std::string& x) {
   auto it = std::find(v.begin(), v.end(), x);
   return it == v.end() ? -1 : static_cast<int>(it - v.begin());

@@ -109,23 +109,6 @@ void Decode(const TagInput& in, size_t n, int classes, ScoreFn&& score, std::vec
   }
 }
 
-std::string JoinLines(const std::vector<std::string>& v) {
-  std::string out;
-  for (const auto& s : v) out += s + "\n";
-  return out;
-}
-
-std::vector<std::string> SplitLines(std::string_view s) {
-  std::vector<std::string> out;
-  while (!s.empty()) {
-    size_t nl = s.find('\n');
-    if (nl == std::string_view::npos) nl = s.size();
-    out.emplace_back(s.substr(0, nl));
-    s.remove_prefix(std::min(s.size(), nl + 1));
-  }
-  return out;
-}
-
 }  // namespace
 
 Result<Tagger> Tagger::FromModel(Model model) {

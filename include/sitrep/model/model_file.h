@@ -66,4 +66,8 @@ class Model {
   std::map<std::string, std::string_view, std::less<>> sections_;
 };
 
+// Label lists are stored as text sections, one label a line.
+std::string JoinLines(const std::vector<std::string>& lines);
+std::vector<std::string> SplitLines(std::string_view text);
+
 }  // namespace sitrep
