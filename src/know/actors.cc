@@ -1,4 +1,5 @@
 #include "sitrep/know/actors.h"
+#include "know/tsv.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -19,17 +20,7 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (true) {
-    size_t j = s.find(sep, i);
-    if (j == std::string_view::npos) { out.push_back(s.substr(i)); break; }
-    out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
+using know::Split;
 
 bool IsAcronym(std::string_view alias) {
   int letters = 0;

@@ -1,4 +1,5 @@
 #include "sitrep/know/gazetteer_build.h"
+#include "know/tsv.h"
 
 #include <xxhash.h>
 
@@ -20,17 +21,7 @@ namespace {
 namespace fmt = gazetteer_format;
 constexpr uint64_t kMaxSourceBytes = 256ull << 20;
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (true) {
-    size_t j = s.find(sep, i);
-    if (j == std::string_view::npos) { out.push_back(s.substr(i)); break; }
-    out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
+using know::Split;
 
 template <typename T>
 bool ParseNum(std::string_view s, T* v) {
