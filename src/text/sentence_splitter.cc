@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <cstdio>
 #include <filesystem>
 
 #include "sitrep/base/file.h"
@@ -121,10 +122,15 @@ Result<SentenceSplitter> SentenceSplitter::Load(const std::string& path) {
 const SentenceSplitter& SentenceSplitter::Default() {
   static const SentenceSplitter* splitter = [] {
     std::string path = FindModel();
-    if (!path.empty()) {
-      Result<SentenceSplitter> loaded = Load(path);
-      if (loaded.ok()) return new SentenceSplitter(std::move(*loaded));
+    if (path.empty()) {
+      std::fprintf(stderr, "sitrep: warning: %s not found (set SITREP_MODELS); "
+                   "sentences are split by rules only\n", kModelFile);
+      return new SentenceSplitter();
     }
+    Result<SentenceSplitter> loaded = Load(path);
+    if (loaded.ok()) return new SentenceSplitter(std::move(*loaded));
+    std::fprintf(stderr, "sitrep: warning: %s; sentences are split by rules only\n",
+                 loaded.status().message().c_str());
     return new SentenceSplitter();
   }();
   return *splitter;
