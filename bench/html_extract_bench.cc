@@ -4,13 +4,14 @@
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
 #include <libxml/HTMLparser.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "sitrep/base/file.h"
+#include "sitrep/ingest/reader.h"
 #include "sitrep/ingest/clean.h"
 #include "sitrep/ingest/html_dom.h"
 #include "sitrep/ingest/html_extract.h"
@@ -18,15 +19,12 @@
 namespace sitrep {
 namespace {
 
-std::string Gunzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
+// The page's HTML, gunzipped by the reader's own code; empty when it cannot be read.
+std::string ReadPage(const std::string& path) {
+  auto bytes = ReadFileBytes(path, 64ull << 20);
+  if (!bytes.ok()) return {};
+  auto html = Gunzip(*bytes, 64ull << 20);
+  return html.ok() ? std::move(html).value() : std::string();
 }
 
 const std::vector<std::string>& Pages() {
@@ -37,7 +35,7 @@ const std::vector<std::string>& Pages() {
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path());
     std::sort(files.begin(), files.end());
-    for (const auto& p : files) v.push_back(Gunzip(p.string()));
+    for (const auto& p : files) v.push_back(ReadPage(p.string()));
     return v;
   }();
   return pages;

@@ -245,21 +245,7 @@ void RemoveBoilerplate(std::vector<TextBlock>* blocks, const BoilerplateStats* c
       if (CountWords(b.text) <= 15 && !EndsLikeSentence(b.text)) reason[i] = "repeated";
     }
   }
-  std::vector<TextBlock> kept;
-  kept.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    TextBlock& b = (*blocks)[i];
-    if (reason[i].empty()) {
-      kept.push_back(std::move(b));
-      continue;
-    }
-    RemovedBlock r;
-    r.text = b.text;
-    r.reason = reason[i];
-    b.map.ToSourceRange(0, static_cast<uint32_t>(b.text.size()), &r.raw_begin, &r.raw_end);
-    removed->push_back(std::move(r));
-  }
-  *blocks = std::move(kept);
+  RemoveMarkedBlocks(blocks, reason, removed);
 }
 
 }  // namespace sitrep

@@ -410,20 +410,7 @@ void DescribeDocument(const RawInput& input, const HtmlPage* page,
   }
 
   // Take the metadata lines out of the body.
-  std::vector<TextBlock> kept;
-  for (size_t i = 0; i < blocks->size(); ++i) {
-    TextBlock& b = (*blocks)[i];
-    if (reason[i].empty()) {
-      kept.push_back(std::move(b));
-      continue;
-    }
-    RemovedBlock r;
-    r.text = b.text;
-    r.reason = reason[i];
-    b.map.ToSourceRange(0, static_cast<uint32_t>(b.text.size()), &r.raw_begin, &r.raw_end);
-    doc->removed.push_back(std::move(r));
-  }
-  *blocks = std::move(kept);
+  RemoveMarkedBlocks(blocks, reason, &doc->removed);
 }
 
 }  // namespace sitrep

@@ -57,6 +57,25 @@ std::vector<TextBlock> SplitTextBlocks(std::string_view raw) {
   return blocks;
 }
 
+void RemoveMarkedBlocks(std::vector<TextBlock>* blocks, const std::vector<std::string>& reasons,
+                        std::vector<RemovedBlock>* removed) {
+  std::vector<TextBlock> kept;
+  kept.reserve(blocks->size());
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    TextBlock& b = (*blocks)[i];
+    if (reasons[i].empty()) {
+      kept.push_back(std::move(b));
+      continue;
+    }
+    RemovedBlock r;
+    r.text = b.text;
+    r.reason = reasons[i];
+    b.map.ToSourceRange(0, static_cast<uint32_t>(b.text.size()), &r.raw_begin, &r.raw_end);
+    removed->push_back(std::move(r));
+  }
+  *blocks = std::move(kept);
+}
+
 void AssembleText(const std::vector<TextBlock>& blocks, Document* doc) {
   doc->text.clear();
   doc->blocks.clear();

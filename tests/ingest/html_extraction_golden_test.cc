@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -14,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/base/file.h"
+#include "sitrep/ingest/reader.h"
 #include "sitrep/ingest/clean.h"
 #include "sitrep/ingest/html_extract.h"
 
@@ -22,15 +23,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Gunzip(const std::string& path) {
-  std::string out;
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) return out;
-  char buf[1 << 16];
-  int n;
-  while ((n = gzread(f, buf, sizeof(buf))) > 0) out.append(buf, static_cast<size_t>(n));
-  gzclose(f);
-  return out;
+// The page's HTML, gunzipped by the reader's own code; empty when it cannot be read.
+std::string ReadPage(const std::string& path) {
+  auto bytes = ReadFileBytes(path, 64ull << 20);
+  if (!bytes.ok()) return {};
+  auto html = Gunzip(*bytes, 64ull << 20);
+  return html.ok() ? std::move(html).value() : std::string();
 }
 
 // Python's \w+ on str: letters, digits and '_' (approximated with ICU's alnum).
@@ -106,7 +104,7 @@ TEST(HtmlExtractionGolden, ShingleF1OnBenchmarkPages) {
   Score extract, build;
   int pages = 0;
   for (const auto& [key, value] : truth.items()) {
-    std::string html = Gunzip((dir / "html" / (key + ".html.gz")).string());
+    std::string html = ReadPage((dir / "html" / (key + ".html.gz")).string());
     std::string body = value.value("articleBody", "");
     ++pages;
     std::string text;

@@ -23,6 +23,11 @@ struct TextBlock {
 // text is one line); runs of spaces/tabs collapse to one space. Offsets are bytes of `raw`.
 std::vector<TextBlock> SplitTextBlocks(std::string_view raw);
 
+// Moves every block whose reasons[i] is non-empty out of `blocks` (order of the rest kept) into
+// `removed`, with that reason and the block's raw byte span. reasons.size() == blocks->size().
+void RemoveMarkedBlocks(std::vector<TextBlock>* blocks, const std::vector<std::string>& reasons,
+                        std::vector<RemovedBlock>* removed);
+
 // Joins blocks with "\n\n" into doc->text, doc->blocks and doc->text_to_raw.
 void AssembleText(const std::vector<TextBlock>& blocks, Document* doc);
 
