@@ -6,7 +6,10 @@ Reads a manifest.jsonl (fields: file, published) next to the article texts, runs
 how often the true date lies inside the inferred [earliest, latest] interval, how many
 articles get no date at all, and the median width of the inferred intervals.
 
-Usage: bench/doc_date_eval.py --sitrep build-X/sitrep --dir /work/shared/dev/news [-v]
+With --with-url the manifest's `url` is passed too (`--url`; a dated URL path counts), one
+call per article. Without it the evaluation is text-only.
+
+Usage: bench/doc_date_eval.py --sitrep build-X/sitrep --dir /work/shared/dev/news [-v] [--with-url]
 """
 import argparse, datetime, json, os, statistics, subprocess, sys
 
@@ -16,15 +19,23 @@ def main():
     ap.add_argument("--sitrep", required=True)
     ap.add_argument("--dir", required=True)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--with-url", action="store_true")
     a = ap.parse_args()
-    truth = {}
+    truth, urls = {}, {}
     with open(os.path.join(a.dir, "manifest.jsonl")) as f:
         for line in f:
             r = json.loads(line)
             if r.get("published"):
-                truth[os.path.join(a.dir, r["file"])] = datetime.date.fromisoformat(r["published"][:10])
-    out = subprocess.run([a.sitrep, "times", "--doc-date", *sorted(truth)], check=True,
-                         capture_output=True, text=True).stdout
+                path = os.path.join(a.dir, r["file"])
+                truth[path] = datetime.date.fromisoformat(r["published"][:10])
+                urls[path] = r.get("url") or ""
+    if a.with_url:
+        out = "".join(subprocess.run([a.sitrep, "times", "--doc-date", "--url", urls[p], p],
+                                     check=True, capture_output=True, text=True).stdout
+                      for p in sorted(truth))
+    else:
+        out = subprocess.run([a.sitrep, "times", "--doc-date", *sorted(truth)], check=True,
+                             capture_output=True, text=True).stdout
     inside = none = 0
     widths = []
     for line in out.splitlines():

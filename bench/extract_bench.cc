@@ -1,11 +1,14 @@
 // The per-article pipeline, read to events: reading and cleaning (ingest), sentences, times,
-// quantities, entities and event extraction, over the dev news articles (../shared/dev/news).
-// Reports articles per second on one core.
+// quantities, entities and event extraction, over the dev news articles (../shared/dev/news)
+// and over our own generated news-length articles (ingest_bench_corpus.h; no shared data).
+// Reports articles per second on one core (CPU time; pin with taskset for a per-core figure).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 
+#include "ingest_bench_corpus.h"
 #include "sitrep/extract/extractor.h"
+#include "sitrep/ingest/clean.h"
 #include "sitrep/pipeline/corpus.h"
 
 namespace sitrep {
@@ -67,6 +70,34 @@ void BM_ExtractOnly(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * docs.size());
 }
 BENCHMARK(BM_ExtractOnly)->Unit(benchmark::kMillisecond);
+
+// Build the document (clean, describe) + extract, on generated articles of ~600 words.
+void BM_ReadToEventsGenerated(benchmark::State& state) {
+  const EventExtractor* ex = Extractor();
+  if (!ex) {
+    state.SkipWithError("the extractor could not load its data");
+    return;
+  }
+  const auto order = bench::ArrivalOrder(500);
+  size_t events = 0, bytes = 0, articles = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < order.size(); ++i) {
+      state.PauseTiming();  // generating the text is not part of the pipeline
+      RawInput in = bench::Article(order, i);
+      state.ResumeTiming();
+      Result<Document> doc = BuildDocument(std::move(in), CleanOptions{});
+      if (!doc.ok()) continue;
+      bytes += doc->text.size();
+      events += ex->Extract(*doc).size();
+      ++articles;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(articles));
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["events_per_article"] = static_cast<double>(events) / articles;
+  state.counters["bytes_per_article"] = static_cast<double>(bytes) / articles;
+}
+BENCHMARK(BM_ReadToEventsGenerated)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace sitrep

@@ -1,4 +1,5 @@
-// Gazetteer speed: name look-ups per second (key + index), index load and index build time.
+// Gazetteer speed: name look-ups per second (key + index), index load and index build time,
+// actor dictionary load (parsed vs compiled into the index) and the whole knowledge base load.
 // Needs third_party/npm/node_modules (scripts/setup.sh); skips otherwise.
 #include <benchmark/benchmark.h>
 
@@ -8,6 +9,7 @@
 #include "sitrep/base/file.h"
 #include "sitrep/know/gazetteer.h"
 #include "sitrep/know/gazetteer_build.h"
+#include "sitrep/know/knowledge_base.h"
 #include "sitrep/know/normalize.h"
 
 namespace sitrep {
@@ -64,6 +66,40 @@ void BM_NameLookup(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_NameLookup);
+
+// The actor dictionary parsed from data/actors (the path taken when the index holds none).
+void BM_ActorsParse(benchmark::State& state) {
+  for (auto _ : state) {
+    ActorDictionary d;
+    Status s = d.LoadFolder(kSrc + "/data/actors");
+    d.Index();
+    benchmark::DoNotOptimize(s.ok());
+  }
+}
+BENCHMARK(BM_ActorsParse)->Unit(benchmark::kMillisecond);
+
+// The same dictionary from its compiled form in the index (stamp check included).
+void BM_ActorsCompiledLoad(benchmark::State& state) {
+  if (!EnsureIndex()) { state.SkipWithError("no node_modules"); return; }
+  auto g = Gazetteer::Load(kIndex);
+  for (auto _ : state) {
+    ActorDictionary d;
+    Result<uint64_t> hash = ActorDictionary::FolderHash(kSrc + "/data/actors");
+    Status s = d.LoadCompiled((*g)->CompiledActors(), hash.ok() ? *hash : 0);
+    benchmark::DoNotOptimize(s.ok());
+  }
+}
+BENCHMARK(BM_ActorsCompiledLoad)->Unit(benchmark::kMillisecond);
+
+// Everything analyze loads: index (mmap + checks), compiled actors, country actors, word list.
+void BM_KnowledgeBaseLoad(benchmark::State& state) {
+  if (!EnsureIndex()) { state.SkipWithError("no node_modules"); return; }
+  for (auto _ : state) {
+    auto kb = LoadKnowledgeBase({kIndex, kSrc + "/data/actors"});
+    benchmark::DoNotOptimize(kb.ok());
+  }
+}
+BENCHMARK(BM_KnowledgeBaseLoad)->Unit(benchmark::kMillisecond);
 
 void BM_NameKey(benchmark::State& state) {
   const std::string name = "Major General Yehia Rasool";

@@ -2,7 +2,8 @@
 # Compiles the data sitrep reads at run time into <build>/data/ (default build/):
 #   gazetteer.bin  from the npm data packages (GeoNames cities500 + admin1, world-countries)
 #                  and data/places.tsv, with `sitrep gazetteer`;
-#   actors/        a copy of data/actors/ (our dictionary files).
+#   actors/        a copy of data/actors/ (our dictionary files);
+#   know_common_words.txt  a copy of the common-word list (scripts/places_common_words.py).
 # Called by scripts/setup.sh after the build. Usage: scripts/build_data.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,5 @@ fi
 mkdir -p "$build/data/actors"
 "$build/sitrep" gazetteer --npm "$npm_dir" --places data/places.tsv --out "$build/data/gazetteer.bin"
 cp data/actors/*.txt data/actors/*.tsv "$build/data/actors/"
+cp data/know_common_words.txt "$build/data/"
 echo "build_data: wrote $build/data/gazetteer.bin and $build/data/actors/"

@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +13,7 @@
 #include "cli/common.h"
 #include "sitrep/extract/extractor.h"
 #include "sitrep/store/event_store.h"
+#include "sitrep/store/ingester.h"
 
 namespace sitrep::cli {
 namespace {
@@ -89,63 +89,38 @@ void RunIngest(const IngestArgs& args) {
   if (!store.ok()) throw CommandFailed{store.status().message()};
   auto extractor = EventExtractor::Create(ExtractorConfig{});
   if (!extractor.ok()) throw CommandFailed{extractor.status().message()};
-  const EventExtractor& ex = **extractor;
-  int threads = args.threads > 0 ? args.threads
-                                 : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-
+  IngesterOptions options;
+  options.threads = args.threads > 0
+                        ? args.threads
+                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  options.batch = args.batch;
   Progress progress(EstimateInputs(args.paths));
-  IngestStats total;
-  size_t done = 0;
+  Ingester ingester(**store, **extractor, options,
+                    [&](size_t done, const IngestStats& s) { progress.Update(done, s, false); });
+
   int failed = 0;
-  std::vector<Document> pending;
-
-  auto flush = [&] {
-    if (pending.empty()) return;
-    std::vector<AnalysedArticle> batch(pending.size());
-    std::vector<char> skip(pending.size(), 0);
-    for (size_t i = 0; i < pending.size(); ++i) {
-      auto same = (*store)->HasSameContent(pending[i]);
-      skip[i] = same.ok() && *same;
-    }
-    std::atomic<size_t> next{0};
-    auto work = [&] {
-      for (size_t i = next++; i < pending.size(); i = next++) {
-        batch[i].doc = std::move(pending[i]);
-        if (!skip[i]) batch[i].events = ex.Extract(batch[i].doc);
-      }
-    };
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
-    auto stats = (*store)->IngestBatch(batch);
-    if (!stats.ok()) throw CommandFailed{stats.status().message()};
-    total.added += stats->added;
-    total.unchanged += stats->unchanged;
-    total.replaced += stats->replaced;
-    done += batch.size();
-    pending.clear();
-    progress.Update(done, total, false);
-  };
-
-  CorpusOptions options = args.corpus;
-  options.on_notice = [](const std::string& m) { Warn(m); };
-  Status st = ForEachDocument(args.paths, options, [&](Result<Document> doc) {
+  Status added = Status::Ok();
+  CorpusOptions corpus = args.corpus;
+  corpus.on_notice = [](const std::string& m) { Warn(m); };
+  Status st = ForEachDocument(args.paths, corpus, [&](Result<Document> doc) {
     if (!doc.ok()) {
       Warn(doc.status().message());
       ++failed;
       return;
     }
-    pending.push_back(std::move(doc).value());
-    if (pending.size() >= args.batch) flush();
+    if (added.ok()) added = ingester.Add(std::move(doc).value());
   });
   if (!st.ok()) throw CommandFailed{st.message()};
-  flush();
-  progress.Update(done, total, true);
-  auto events = (*store)->Events(EventFilter{});
-  std::fprintf(stderr, "sitrep: ingest: %zu articles: %d new, %d unchanged, %d replaced; %zu events in %s\n",
-               done, total.added, total.unchanged, total.replaced,
-               events.ok() ? events->size() : 0, args.db.c_str());
+  if (added.ok()) added = ingester.Finish();
+  if (!added.ok()) throw CommandFailed{added.message()};
+  const IngestStats& total = ingester.total();
+  progress.Update(ingester.done(), total, true);
+  auto events = QueryInt((*store)->db(), "SELECT count(*) FROM events");
+  std::fprintf(stderr,
+               "sitrep: ingest: %zu articles: %d new, %d unchanged, %d replaced; %lld events in "
+               "%s\n",
+               ingester.done(), total.added, total.unchanged, total.replaced,
+               static_cast<long long>(events.ok() ? events->value_or(0) : 0), args.db.c_str());
   if (failed) throw CommandFailed{std::to_string(failed) + " input(s) could not be read (see warnings)"};
 }
 

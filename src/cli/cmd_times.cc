@@ -22,6 +22,7 @@ struct TimesArgs {
   std::string cases;
   bool quantities = false;
   bool doc_date = false;
+  std::string url;  // with --doc-date: the article's URL (its path may state the date)
 };
 
 std::string ReadOrFail(const std::string& path) {
@@ -67,7 +68,7 @@ void RunTimes(const TimesArgs& args) {
   for (const auto& path : args.paths) {
     std::string text = ReadOrFail(path);
     if (args.doc_date) {
-      DocumentDate d = InferDocumentDate(text, ref);
+      DocumentDate d = InferDocumentDate(text, ref, args.url);
       nlohmann::json j{{"file", path}};
       j["published"] = d.interval.known() ? nlohmann::json(FormatIsoDate(d.interval.earliest)) : nullptr;
       j["earliest"] = d.interval.known() ? nlohmann::json(FormatIsoDate(d.interval.earliest)) : nullptr;
@@ -119,6 +120,7 @@ void SetupTimes(CLI::App& app) {
   cmd->add_option("--cases", args->cases, "Check a case table (tests/text/time_cases.tsv) and time it");
   cmd->add_flag("--quantities", args->quantities, "Print numbers and quantities instead");
   cmd->add_flag("--doc-date", args->doc_date, "Print the date the text itself supports");
+  cmd->add_option("--url", args->url, "With --doc-date: the article's URL (a dated path counts)");
   cmd->callback([args] { RunTimes(*args); });
 }
 

@@ -7,6 +7,7 @@
 #include "sitrep/base/file.h"
 #include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
+#include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
 #include "sitrep/text/conllu.h"
@@ -16,6 +17,7 @@ namespace {
 
 struct TrainArgs {
   std::string kind, train, dev, out, tagger, pos_train, dev_pos;
+  std::string lexicon;  // ner: name lists written by `sitrep ner-lexicon`, embedded in the model
   TrainOptions options;
 };
 
@@ -77,7 +79,19 @@ void RunTrain(TrainArgs args) {
       tagger = &*t;
     }
     if (args.options.jackknife > 1 && !args.pos_train.empty()) JackknifePos(args, &*train);
-    bytes = TrainNer(*train, dev, tagger, args.options);
+    std::unique_ptr<NerLexicon> lexicon;
+    if (!args.lexicon.empty()) {
+      Result<std::string> text = ReadFileBytes(args.lexicon, 1ull << 30);
+      NerLexicon built;
+      Status st = text.ok() ? built.AddText(*text) : text.status();
+      auto section = std::make_shared<std::string>(built.Serialize());
+      Result<std::unique_ptr<NerLexicon>> l =
+          st.ok() ? NerLexicon::FromSection(*section, section) : Result<std::unique_ptr<NerLexicon>>(st);
+      if (!l.ok()) throw CommandFailed{args.lexicon + ": " + l.status().message()};
+      lexicon = std::move(l).value();
+      args.options.log("NER lexicon: " + std::to_string(lexicon->size()) + " keys");
+    }
+    bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get());
   }
   if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
   Status st = WriteFileAtomic(args.out, *bytes);
@@ -104,9 +118,13 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--pos-train", args->pos_train,
                   "ner: gold-UPOS CoNLL-U of the same sentences, for --jackknife");
   cmd->add_option("--pos-dev", args->dev_pos, "ner: gold-UPOS CoNLL-U dev set for the jackknife taggers");
+  cmd->add_option("--lexicon", args->lexicon, "ner: name lists from `sitrep ner-lexicon` (embedded)");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
   cmd->add_option("--log2-label-buckets", args->options.log2_label_buckets,
                   "parse: label table size (0 = default)");
+  cmd->add_option("--beam", args->options.beam,
+                  "parse: beam width (1 = greedy; >1 = max-violation beam training)")
+      ->capture_default_str();
   cmd->callback([args] { RunTrain(*args); });
 }
 

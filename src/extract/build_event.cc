@@ -10,6 +10,9 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int64_t kUndatedWindowDays = 6;  // an undated event lies this far before the article
+// An undated event of a day-dated report: news tells what happened the day before publication
+// far more often than what happens on the day it is printed.
+constexpr int64_t kUndatedLagDays = 1;
 
 uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ULL) {
   for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
@@ -100,6 +103,7 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
     ev.date.latest = doc.reference.latest;
     ev.date.precision = PrecisionForWidth(ev.date.earliest, ev.date.latest);
     ev.best_day = doc.reference.earliest;
+    if (doc.reference.precision == DatePrecision::kDay) ev.best_day -= kUndatedLagDays;
   }
 
   // Place: the most precise one named for the event, first named on ties.
@@ -113,8 +117,11 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
   }
   if (place) ev.location = ToPlace(*place);
   for (int i : group) {
-    if (!ev.actor1 && mentions[i].actor1) ev.actor1 = ToActor(doc.entities[*mentions[i].actor1]);
-    if (!ev.actor2 && mentions[i].actor2) ev.actor2 = ToActor(doc.entities[*mentions[i].actor2]);
+    const Mention& m = mentions[i];
+    const std::optional<int>& a1 = m.parsed_roles ? m.role_actor1 : m.actor1;
+    const std::optional<int>& a2 = m.parsed_roles ? m.role_actor2 : m.actor2;
+    if (!ev.actor1 && a1) ev.actor1 = ToActor(doc.entities[*a1]);
+    if (!ev.actor2 && a2) ev.actor2 = ToActor(doc.entities[*a2]);
   }
   if (ev.actor1 && ev.actor2 && ev.actor1->id == ev.actor2->id) ev.actor2.reset();
 

@@ -25,7 +25,20 @@ struct Group {
   bool series = false;  // "a series of attacks", "attacks since October": absorbs, never output
   bool named = false;   // some mention names the kind of violence (not only outcome words)
   int last_sentence = 0;
+  std::vector<int> own_sentences, anchor_sentences;  // sentences of its plain / anchor mentions
 };
+
+bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// "Hours after the strike that killed X, the US conducted more strikes": the anchor and the
+// sentence's own event are two events, so neither joins a group holding the other.
+bool SplitsSentence(const Mention& m, const Group& g) {
+  return m.anchor ? Has(g.own_sentences, m.sentence) : Has(g.anchor_sentences, m.sentence);
+}
+
+void NoteSentence(const Mention& m, Group* g) {
+  (m.anchor ? g->anchor_sentences : g->own_sentences).push_back(m.sentence);
+}
 
 double Km(const Geo& a, const Geo& b) {
   constexpr double kR = 6371.0, kRad = M_PI / 180;
@@ -90,6 +103,7 @@ void Absorb(const Mention& m, int index, Group* g) {
   g->mentions.push_back(index);
   g->named = g->named || m.strength != Strength::kWeak;
   g->last_sentence = m.sentence;
+  NoteSentence(m, g);
   bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
   if (m.sub_evidence && !g->sub_evidence) upgrade = true;
   if (upgrade && (m.strength != Strength::kWeak || m.sub_evidence)) {
@@ -121,6 +135,7 @@ Group NewGroup(const Mention& m, int index) {
   g.named = m.strength != Strength::kWeak;
   g.last_sentence = m.sentence;
   g.mentions.push_back(index);
+  NoteSentence(m, &g);
   return g;
 }
 
@@ -136,15 +151,17 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (!IsViolent(m)) groups.push_back(NewGroup(m, i));
       continue;  // not an event that happened
     }
+    // The compatible group with the most identity evidence (same place, same day, same
+    // actor); ties go to the group told most recently.
     Group* join = nullptr;
-    for (auto it = groups.rbegin(); it != groups.rend() && !join; ++it) {
-      Group& g = *it;
+    int join_score = -1, join_sentence = -1;
+    for (Group& g : groups) {
       if (!IsViolent(m)) {
         if (!g.violent && g.plover_type == m.plover_type && g.actor1 == m.actor1) join = &g;
         continue;
       }
       if (m.other || !TypesCompatible(m, g)) continue;
-      if (m.anchor) continue;  // the event another is dated from is not that event
+      if (SplitsSentence(m, g)) continue;
       // A series takes the outcome words and anaphors that follow it, nothing else.
       if (g.series && m.strength != Strength::kWeak && !(m.anaphoric && Plural(doc, m))) continue;
       if (m.background != g.background) continue;  // history is not the news of the day
@@ -154,13 +171,22 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool says_nothing_new = !m.date && m.places.empty();
       bool group_empty = !g.date && g.places.empty();
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
-      bool same_sub = m.sub_event_type == g.sub_event_type;
+      bool same_sub = m.sub_event_type == g.sub_event_type || !g.named;
+      // The same kind of violence, stated by both, with nothing that tells them apart: news
+      // retells its main event (headline, lede, body) far more often than it adds a second
+      // event of the same kind without a place or time of its own.
+      bool same_kind = m.sub_evidence && g.sub_evidence && g.named && !g.series &&
+                       m.strength != Strength::kWeak && m.sub_event_type == g.sub_event_type;
       bool weak = m.strength == Strength::kWeak;
       if (weak && !m.anaphoric && pm <= 0 && m.sentence - g.last_sentence > kWeakReach) continue;
       if (weak && !m.places.empty() && g.places.empty()) continue;
-      if (m.strength == Strength::kWeak || m.anaphoric || dm > 0 || pm > 0 || same_actor ||
-          ((says_nothing_new || group_empty) && same_sub)) {
-        join = &g;
+      if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind ||
+            ((says_nothing_new || group_empty) && same_sub))) {
+        continue;
+      }
+      int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor;
+      if (score > join_score || (score == join_score && g.last_sentence >= join_sentence)) {
+        join = &g, join_score = score, join_sentence = g.last_sentence;
       }
     }
     if (join) {

@@ -67,8 +67,12 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
         }
         // An anchor is history only when it is old ("the anniversary of X"); "hours after X"
         // names a recent event that is news of its own. Undated anchors stay background.
-        m.background = !m.date || !doc.reference.known() ||
-                       m.date->latest < doc.reference.earliest - kBackgroundDays;
+        // "a day after X" with X unknown: X is as recent as the sentence's own event.
+        bool near = t.form == TimeForm::kEventOffset &&
+                    (t.unit == 'h' || t.unit == 'd' || t.unit == 'w');
+        m.background = m.date ? !doc.reference.known() ||
+                                    m.date->latest < doc.reference.earliest - kBackgroundDays
+                              : !near;
         best = nullptr;
         break;
       }
@@ -88,6 +92,9 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     // Plural attacks over a period ("attacks since October", "strikes in recent months") are a
     // series: they are not one event and give no figures to the events around them.
     if (period_only && PluralTrigger(doc.text, m)) m.other = true;
+    // One event told beside a period ("the strike, amid attacks since October") has no time of
+    // its own: the period is the series', not the event's.
+    if (period_only && !m.other) continue;
     DateInterval v = best->value;
     if (best->since) v.latest = doc.reference.known() ? doc.reference.latest : v.latest;
     // A year or month named with a widely known event of that time: the event's day.

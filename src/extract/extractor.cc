@@ -6,8 +6,10 @@
 
 #include "extract/lexicon.h"
 #include "extract/mention.h"
+#include "extract/roles.h"
 #include "sitrep/base/resources.h"
 #include "sitrep/know/knowledge_base.h"
+#include "sitrep/model/analyzer.h"
 #include "sitrep/text/doc_date.h"
 #include "sitrep/text/segment.h"
 
@@ -45,11 +47,13 @@ int TokenOf(const Sentence& s, uint32_t b) {
 
 class LexiconExtractor final : public EventExtractor {
  public:
-  LexiconExtractor(EventLexicon lex, const KnowledgeBase* kb) : lex_(std::move(lex)), kb_(kb) {}
+  LexiconExtractor(EventLexicon lex, const KnowledgeBase* kb, std::unique_ptr<Analyzer> analyzer)
+      : lex_(std::move(lex)), kb_(kb), analyzer_(std::move(analyzer)) {}
 
   std::vector<Event> Extract(const Document& doc) const override {
     DocContext ctx;
     ctx.text = doc.text;
+    ctx.analyzer = analyzer_.get();
     ctx.reference = InferDocumentDate(doc.text, doc.published).interval;
     ctx.sentences = DocumentSentences(doc);
     ctx.info.resize(ctx.sentences.size());
@@ -88,6 +92,7 @@ class LexiconExtractor final : public EventExtractor {
       }
     }
     auto mentions = extract::FindMentions(ctx, lex_);
+    extract::RefineMentions(lex_, ctx, &mentions);
     extract::AttachTimes(ctx, &mentions);
     extract::AttachFigures(ctx, lex_, &mentions);
     std::vector<Event> events;
@@ -100,6 +105,7 @@ class LexiconExtractor final : public EventExtractor {
  private:
   EventLexicon lex_;
   const KnowledgeBase* kb_;  // shared, immutable; null = no entities
+  std::unique_ptr<Analyzer> analyzer_;  // tagger + parser for roles; null = token patterns
 };
 
 }  // namespace
@@ -111,7 +117,8 @@ Result<std::unique_ptr<EventExtractor>> EventExtractor::Create(const ExtractorCo
   if (!lex.ok()) return lex.status();
   auto kb = DefaultKnowledgeBase();
   if (!kb.ok()) return kb.status();
-  return std::unique_ptr<EventExtractor>(new LexiconExtractor(std::move(*lex), *kb));
+  return std::unique_ptr<EventExtractor>(
+      new LexiconExtractor(std::move(*lex), *kb, extract::LoadRoleAnalyzer(config.models_dir)));
 }
 
 }  // namespace sitrep

@@ -1,6 +1,7 @@
 // Casualty figures: a number is a death or injury count when a death / injury word is next
 // to it, counting only filler words between ("six members ... were killed", "killing 84",
 // "the death of two", "injuries to four"). Each figure goes to the nearest violent mention.
+// A victim told with an article and no number counts one ("a man was shot dead").
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -52,6 +53,41 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
   return hit;
 }
 
+// One victim told with an article instead of a number: "a man was shot dead", "the victim
+// died", "shot and killed a taxi driver". Returns the token of the cue, or -1. Coordinated
+// victims ("a man and his son") are not one.
+int SingleVictimCue(const SentenceInfo& s, const EventLexicon& lex, bool* death) {
+  auto one = [](const std::string& w) { return w == "a" || w == "an" || w == "one"; };
+  auto stop = [](const std::string& w) { return IsBarrier(w) || w == "," || w == "and"; };
+  const auto& w = s.lower;
+  for (int i = 0; i < (int)w.size(); ++i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(w, i, &len);
+    bool d = HasKind(kinds, "death"), inj = HasKind(kinds, "injury");
+    if (!d && !inj) continue;
+    *death = d;
+    // Passive: "a|an|one|the victim ... was [verb [and]] CUE".
+    int j = i - 1;
+    while (j >= 0 && i - j <= 3 && w[j] != "was" && !IsBarrier(w[j]) && w[j] != ",") --j;
+    if (j > 0 && w[j] == "was") {
+      for (int k = j - 1; k >= 0 && j - k <= 5 && !stop(w[k]); --k) {
+        if (one(w[k]) || (w[k] == "the" && k + 1 < j && w[k + 1] == "victim")) return i;
+      }
+    }
+    if (d && i > 0 && w[i - 1] == "victim" && i > 1 && w[i - 2] == "the") return i;  // "the victim died"
+    // Active: "killed a taxi driver" (not "a man and a woman").
+    size_t next = i + (len ? len : 1);
+    if (next < w.size() && one(w[next])) {
+      bool coordinated = false;
+      for (size_t k = next + 1; k < w.size() && k <= next + 5 && !IsBarrier(w[k]) && w[k] != ","; ++k) {
+        coordinated |= w[k] == "and";
+      }
+      if (!coordinated) return i;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<Mention>* mentions) {
@@ -98,6 +134,26 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       auto& slot = cue.death ? best->fatalities : best->injured;
       // Several figures of one kind for one trigger: keep the larger, unless one revises.
       if (!slot || f.revision || (!slot->revision && f.best > slot->best)) slot = f;
+    }
+    // No number for a victim told with an article: one ("a man was shot dead").
+    bool death = false;
+    int cue = SingleVictimCue(s, lex, &death);
+    if (cue >= 0) {
+      Mention* best = nullptr;
+      int best_d = 1 << 30;
+      bool counted = false;
+      for (Mention& m : *mentions) {
+        if (m.sentence != (int)si || !IsViolent(m)) continue;
+        counted |= death ? m.fatalities.has_value() : m.injured.has_value();
+        int d = std::abs(m.token - cue) * (m.background ? 4 : 1);
+        if (d < best_d) best_d = d, best = &m;
+      }
+      if (best && !counted) {
+        Figure f;
+        f.best = 1, f.count.min = f.count.max = 1;
+        f.begin = sent.tokens[cue].begin, f.end = sent.tokens[cue].end;
+        (death ? best->fatalities : best->injured) = f;
+      }
     }
   }
 }

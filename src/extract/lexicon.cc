@@ -4,8 +4,12 @@
 #include <map>
 #include <sstream>
 
+#include "extract/mention.h"
+
 namespace sitrep::extract {
 namespace {
+
+constexpr int kContextRounds = 3;  // refinements of one mention by contexts.tsv
 
 std::vector<std::string> SplitChar(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -78,6 +82,54 @@ std::vector<std::string> EventLexicon::CueKindsAt(const std::vector<std::string>
   return SplitChar(cue_kinds_[v], ',');
 }
 
+const std::string* EventLexicon::IntentType(std::string_view modality,
+                                            std::string_view plover_type) const {
+  std::string key;
+  key.append(modality).append("\t").append(plover_type);
+  auto it = intents_.find(key);
+  if (it == intents_.end()) it = intents_.find(std::string(modality) + "\t*");
+  return it == intents_.end() ? nullptr : &it->second;
+}
+
+int EventLexicon::ContextAt(const std::vector<std::string>& words, size_t i,
+                            std::string_view event_type, std::string_view sub_event_type,
+                            size_t* len) const {
+  int v = contexts_.Match(words, i, len);
+  if (v < 0) return -1;
+  for (int r : context_phrase_rules_[v]) {
+    const ContextRule& rule = context_rules_[r];
+    if (rule.event_type == event_type && rule.sub_event_type == sub_event_type) return r;
+  }
+  return -1;
+}
+
+void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (m.strength == Strength::kVerbal && m.event_type.empty()) {
+      const std::string* t = lex.IntentType(m.modality, m.plover_type);
+      if (t && *t != m.plover_type) m.plover_type = *t, m.plover_mode.clear();
+      continue;
+    }
+    // A refined type may be refined again (a protest with intervention that burns tyres is a
+    // violent demonstration); the rules are few, so a bounded number of rounds suffices.
+    for (int round = 0; round < kContextRounds && !m.event_type.empty(); ++round) {
+      int hit = -1;
+      for (int s = m.sentence; s <= m.sentence + 1 && s < (int)doc.info.size() && hit < 0; ++s) {
+        const std::vector<std::string>& words = doc.info[s].lower;
+        for (size_t i = 0; i < words.size() && hit < 0; ++i) {
+          size_t len = 0;
+          int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, &len);
+          if (r >= 0 && (s == m.sentence || lex.context_rule(r).next_sentence)) hit = r;
+        }
+      }
+      if (hit < 0) break;
+      const EventLexicon::ContextRule& rule = lex.context_rule(hit);
+      m.event_type = rule.new_event_type, m.sub_event_type = rule.new_sub_event_type;
+      m.sub_evidence = true;
+    }
+  }
+}
+
 Result<EventLexicon> EventLexicon::Load(const std::string& dir) {
   EventLexicon lex;
   auto triggers = ReadTsv(dir + "/triggers.tsv", 3);
@@ -111,6 +163,31 @@ Result<EventLexicon> EventLexicon::Load(const std::string& dir) {
   for (auto& [phrase, k] : kinds) {
     lex.cues_.Add(phrase, static_cast<int>(lex.cue_kinds_.size()));
     lex.cue_kinds_.push_back(k);
+  }
+  // intents.tsv: modality <TAB> PLOVER type ("*" = any) <TAB> the type it becomes.
+  if (std::ifstream(dir + "/intents.tsv")) {
+    auto intents = ReadTsv(dir + "/intents.tsv", 3);
+    if (!intents.ok()) return intents.status();
+    for (auto& row : *intents) lex.intents_[row[0] + "\t" + row[1]] = row[2];
+  }
+  // contexts.tsv: event type <TAB> sub-event type <TAB> phrases (|) <TAB> new type <TAB> new sub
+  // <TAB> scope (sentence | next: the phrase may be in the following sentence too).
+  if (std::ifstream(dir + "/contexts.tsv")) {
+    auto contexts = ReadTsv(dir + "/contexts.tsv", 6);
+    if (!contexts.ok()) return contexts.status();
+    std::map<std::string, int> phrase_ids;
+    for (auto& row : *contexts) {
+      int r = static_cast<int>(lex.context_rules_.size());
+      lex.context_rules_.push_back({row[0], row[1], row[3], row[4], row[5] == "next"});
+      for (const auto& phrase : SplitChar(row[2], '|')) {
+        auto [it, added] = phrase_ids.emplace(phrase, static_cast<int>(phrase_ids.size()));
+        if (added) {
+          lex.contexts_.Add(phrase, it->second);
+          lex.context_phrase_rules_.emplace_back();
+        }
+        lex.context_phrase_rules_[it->second].push_back(r);
+      }
+    }
   }
   return lex;
 }

@@ -1,6 +1,7 @@
 // The event lexicons of data/events/: triggers (-> PLOVER and ACLED types), instruments that
-// decide an attack's sub-event type, and cue words (casualties, modality, attribution).
-// Phrases are matched over lowercased words, longest first. Immutable once loaded.
+// decide an attack's sub-event type, cue words (casualties, modality, attribution) and intents
+// (the PLOVER type of an act told only as intended or refused). Phrases are matched over
+// lowercased words, longest first. Immutable once loaded.
 #pragma once
 
 #include <string>
@@ -41,8 +42,21 @@ class PhraseTable {
 
 class EventLexicon {
  public:
-  // Reads triggers.tsv, instruments.tsv and cues.tsv from `dir`.
+  // Reads triggers.tsv, instruments.tsv, cues.tsv and (optional) intents.tsv from `dir`.
   static Result<EventLexicon> Load(const std::string& dir);
+  // The PLOVER type of a verbal act of `plover_type` told with `modality` ("planned" CONSULT ->
+  // AGREE, "negated" AGREE -> REJECT), or null when the act keeps its own type.
+  const std::string* IntentType(std::string_view modality, std::string_view plover_type) const;
+  // contexts.tsv: a phrase in the sentence that refines a mention's ACLED type ("tear gas"
+  // makes a peaceful protest one with intervention). Index of the rule matching at words[i]
+  // for (event_type, sub_event_type), or -1; *len = phrase length.
+  struct ContextRule {
+    std::string event_type, sub_event_type, new_event_type, new_sub_event_type;
+    bool next_sentence = false;  // the phrase may also be in the following sentence
+  };
+  int ContextAt(const std::vector<std::string>& words, size_t i, std::string_view event_type,
+                std::string_view sub_event_type, size_t* len) const;
+  const ContextRule& context_rule(int i) const { return context_rules_[i]; }
 
   const PhraseTable& triggers() const { return triggers_; }
   const TriggerEntry& trigger(int i) const { return trigger_entries_[i]; }
@@ -60,6 +74,18 @@ class EventLexicon {
   std::vector<TriggerEntry> trigger_entries_;
   std::vector<InstrumentEntry> instrument_entries_;
   std::vector<std::string> cue_kinds_;  // value -> "death,claim" (comma-joined kinds)
+  std::unordered_map<std::string, std::string> intents_;  // "modality\ttype" -> type
+  PhraseTable contexts_;  // phrase -> index into context_phrase_rules_
+  std::vector<std::vector<int>> context_phrase_rules_;
+  std::vector<ContextRule> context_rules_;
 };
+
+struct DocContext;
+struct Mention;
+// Lexicon rules over found mentions: verbal mentions told as intended, threatened,
+// hypothetical or negated take the PLOVER type of intents.tsv (an offer to meet is an AGREE, a
+// refusal to meet a REJECT); a context phrase of contexts.tsv in the mention's sentence
+// refines its ACLED type.
+void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions);
 
 }  // namespace sitrep::extract

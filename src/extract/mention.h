@@ -15,6 +15,10 @@
 #include "sitrep/text/sentence.h"
 #include "sitrep/text/time_expression.h"
 
+namespace sitrep {
+class Analyzer;
+}
+
 namespace sitrep::extract {
 
 // An entity mention inside one sentence.
@@ -41,6 +45,7 @@ struct DocContext {
   std::vector<Quantity> quantities;
   std::vector<TimeExpression> times;
   std::vector<Entity> entities;
+  const Analyzer* analyzer = nullptr;  // tagger + parser for roles; null = token patterns
 };
 
 struct Figure {
@@ -67,7 +72,11 @@ struct Mention {
   bool background = false;
   bool anchor = false;                // named inside "hours after X": another event than the sentence's
   std::vector<int> places;            // entity indices, best first
-  std::optional<int> actor1, actor2;  // entity indices
+  std::optional<int> actor1, actor2;  // entity indices (token patterns; coreference uses these)
+  // Actors read from the dependency tree (extract/roles.h) when the sentence was parsed: the
+  // event reports these; in-document coreference keeps the patterns' actor1.
+  bool parsed_roles = false;
+  std::optional<int> role_actor1, role_actor2;
   std::optional<Figure> fatalities, injured;
 };
 

@@ -1,9 +1,11 @@
 // Trigger detection per sentence: strong triggers name an event, weak ones (outcomes, generic
-// words) stand for one only when the sentence has no strong trigger of its own.
+// words) stand for one only when the sentence has no strong trigger of its own. Roles come
+// from the dependency tree when models are loaded (roles.h), else from token patterns.
 #include <algorithm>
 #include <cstdlib>
 
 #include "extract/mention.h"
+#include "extract/roles.h"
 
 namespace sitrep::extract {
 namespace {
@@ -87,6 +89,8 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Me
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     if (kinds.empty()) continue;
+    // A capitalised "May" inside a sentence is the month ("On 6 May, protesters..."), not a modal.
+    if (i > 0 && s.sentence->tokens[i].form == "May") continue;
     bool close = tok - i <= 3;
     if (close && HasKind(kinds, "negation")) m->modality = "negated";
     else if (close && HasKind(kinds, "threat")) m->modality = "threatened";
@@ -100,7 +104,11 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Me
   for (int i = tok - 1; i >= 0 && i >= tok - 4; --i) {
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
-    if (HasKind(kinds, "other")) m->other = true;
+    // "several fighters sustained injuries": a count of victims, not a series of events.
+    size_t tl = 0;
+    auto own = lex.CueKindsAt(s.lower, tok, &tl);
+    bool outcome = HasKind(own, "death") || HasKind(own, "injury");
+    if (HasKind(kinds, "other") && !outcome) m->other = true;
     if (HasKind(kinds, "anaphor")) {
       m->anaphoric = true;
       // "these attacks", "those strikes": a set of events, not one.
@@ -254,10 +262,16 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       std::sort(strong.begin(), strong.end(),
                 [](const Mention& a, const Mention& b) { return a.token < b.token; });
     }
+    // The sentence is parsed lazily: only when it holds a trigger and an entity to map to.
+    std::optional<Sentence> parsed;
+    bool tried = false;
     for (auto* list : {&strong, &verbal}) {
       for (Mention& m : *list) {
         ResolveAttribution(s, lex, doc.text, &m);
         ResolveRoles(doc, s, &m);
+        if (!tried && !s.entities.empty()) parsed = ParseForRoles(doc, si, RoleOptions{});
+        tried = true;
+        if (parsed) ApplyParsedRoles(doc, s, *parsed, &m);
         out.push_back(std::move(m));
       }
     }

@@ -151,6 +151,24 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
   return SharesSentence(a, b);
 }
 
+// Two reports of one article are one event when they share a sentence, fall on the same day
+// (both day-precise; no slack: an article tells consecutive days' strikes apart) or name the
+// same specific place with the same date window (or one side undated). Same-week or placeless
+// agreement is not enough: articles tell earlier incidents of the same kind.
+bool SameArticleIdentity(const Event& a, const Event& b) {
+  if (SharesSentence(a, b)) return true;
+  if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
+      b.date.precision == DatePrecision::kDay && a.best_day == b.best_day) {
+    return true;
+  }
+  if (a.location && b.location && PrecisionRank(a.location->precision) <= 1 &&
+      PrecisionRank(b.location->precision) <= 1 && SamePlaceName(*a.location, *b.location)) {
+    return !a.date.known() || !b.date.known() ||
+           (a.date.earliest == b.date.earliest && a.date.latest == b.date.latest);
+  }
+  return false;
+}
+
 // Union-find over indexes (iterative find with path halving).
 struct Sets {
   std::vector<size_t> parent;
@@ -164,10 +182,14 @@ struct Sets {
 }  // namespace
 
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options) {
-  if (DocOf(a.key) == DocOf(b.key)) return false;  // one article = one event per real event
-  return TypesCompatible(a.event, b.event) &&
-         DatesCompatible(a.event, b.event, options.date_slack_days) &&
-         PlacesCompatible(a.event, b.event, options.near_km);
+  if (!TypesCompatible(a.event, b.event) ||
+      !DatesCompatible(a.event, b.event, options.date_slack_days) ||
+      !PlacesCompatible(a.event, b.event, options.near_km)) {
+    return false;
+  }
+  // Extraction may split one incident of an article in two (two sentences typed apart); such
+  // reports are one event only with identity evidence of their own (never by score alone).
+  return DocOf(a.key) != DocOf(b.key) || SameArticleIdentity(a.event, b.event);
 }
 
 double LinkScore(const Report& ra, const Report& rb, const FusionOptions& options) {

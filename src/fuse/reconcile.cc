@@ -130,6 +130,17 @@ std::optional<CountRange> ReconcileFigure(const std::vector<FigureReport>& repor
 
 }  // namespace
 
+bool Prominent(const Event& r, const FusionOptions& options) {
+  if (r.fatalities || r.injured || r.location) return true;
+  std::set<std::pair<std::string, uint32_t>> sentences;
+  for (const EventSource& s : r.sources) {
+    if (s.begin < options.lead_bytes) return true;
+    if (s.fatalities || s.injured) return true;
+    sentences.emplace(s.doc, s.begin);
+  }
+  return sentences.size() >= 2;
+}
+
 std::string EventIdFor(const std::string& canonical_key) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "ev-%016llx",
@@ -289,10 +300,12 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
   std::set<std::tuple<std::string, uint32_t, uint32_t>> seen;
   std::set<std::string> origins;
   e.historical = true;
+  bool prominent = false;
   std::vector<FigureReport> dead, hurt;
   std::vector<CountRange> dead_ranges, hurt_ranges;
   for (const Report* r : members) {
     e.historical = e.historical && r->event.historical;
+    prominent = prominent || Prominent(r->event, options);
     bool dead_in_sources = false, hurt_in_sources = false;
     for (const EventSource& s : r->event.sources) {
       if (!seen.emplace(s.doc, s.begin, s.end).second) continue;
@@ -325,6 +338,15 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
   // Only background mentions: context of the news, not a report of an event, so not an ACLED
   // record (ACLED codes events from reports of them). The PLOVER reading stays.
   if (e.historical) e.event_type.clear(), e.sub_event_type.clear();
+  // Told only in passing (not in the lead, once, without a figure) and never corroborated by
+  // another origin: too weak to be a record of its own (precision over recall, measured in
+  // bench/results/fusion.md). The PLOVER reading stays.
+  if (options.require_salience && !prominent && origins.size() < 2) {
+    e.event_type.clear(), e.sub_event_type.clear();
+  }
+  // ACLED codes every event with a date; an event no report dates at all is not a record yet
+  // (it becomes one when a dated report of it arrives and fuses with it).
+  if (options.require_salience && !e.date.known()) e.event_type.clear(), e.sub_event_type.clear();
   std::sort(e.sources.begin(), e.sources.end(), [](const EventSource& a, const EventSource& b) {
     return std::tie(a.doc, a.begin, a.end) < std::tie(b.doc, b.begin, b.end);
   });

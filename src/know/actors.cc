@@ -1,8 +1,12 @@
 #include "sitrep/know/actors.h"
 #include "know/tsv.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <filesystem>
+
+#include "know/actor_blob.h"
 
 #include "sitrep/base/date.h"
 #include "sitrep/base/file.h"
@@ -136,12 +140,44 @@ Status ActorDictionary::LoadTsv(const std::string& path) {
   return Status::Ok();
 }
 
-Status ActorDictionary::LoadFolder(const std::string& dir) {
+namespace {
+
+Result<std::vector<std::string>> FolderFiles(const std::string& dir) {
   std::error_code ec;
   std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) files.push_back(e.path().string());
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::string f = e.path().string();
+    if (f.size() > 4 && (f.substr(f.size() - 4) == ".txt" || f.substr(f.size() - 4) == ".tsv"))
+      files.push_back(f);
+  }
   if (ec) return Status::NotFound(dir + ": " + ec.message());
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+Result<uint64_t> ActorDictionary::FolderHash(const std::string& dir) {
+  ASSIGN_OR_RETURN(std::vector<std::string> files, FolderFiles(dir));
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  for (const std::string& f : files) {
+    Result<std::string> bytes = ReadFileBytes(f, kMaxDictBytes);
+    if (!bytes.ok()) {
+      XXH3_freeState(state);
+      return bytes.status();
+    }
+    std::string name = std::filesystem::path(f).filename().string();
+    XXH3_64bits_update(state, name.data(), name.size() + 1);
+    XXH3_64bits_update(state, bytes->data(), bytes->size());
+  }
+  uint64_t h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return h;
+}
+
+Status ActorDictionary::LoadFolder(const std::string& dir) {
+  ASSIGN_OR_RETURN(std::vector<std::string> files, FolderFiles(dir));
   // Curated blocks first so that their ids win.
   for (const std::string& f : files)
     if (f.size() > 4 && f.substr(f.size() - 4) == ".txt") RETURN_IF_ERROR(LoadBlocks(f));
@@ -228,12 +264,107 @@ void ActorDictionary::AddKey(const std::string& alias, uint32_t actor) {
 }
 
 void ActorDictionary::Index() {
-  by_key_.clear();
-  by_singular_.clear();
-  for (uint32_t i = 0; i < actors_.size(); ++i) {
+  for (uint32_t i = indexed_; i < actors_.size(); ++i) {
     AddKey(actors_[i].name, i);
     for (const std::string& a : actors_[i].aliases) AddKey(a, i);
   }
+  indexed_ = static_cast<uint32_t>(actors_.size());
+}
+
+namespace {
+
+constexpr uint32_t kBlobMagic = 0x31544341;  // "ACT1"
+
+void WriteKeys(const std::unordered_map<uint64_t, std::vector<ActorHit>>& keys, know::BlobWriter* w) {
+  w->U32(static_cast<uint32_t>(keys.size()));
+  for (const auto& [hash, hits] : keys) {
+    w->U64(hash);
+    w->U32(static_cast<uint32_t>(hits.size()));
+    for (const ActorHit& h : hits) w->U32(h.actor << 1 | (h.acronym ? 1 : 0));
+  }
+}
+
+bool ReadKeys(know::BlobReader* r, uint32_t n_actors,
+              std::unordered_map<uint64_t, std::vector<ActorHit>>* keys) {
+  uint32_t n = r->Count(12);
+  keys->reserve(n);
+  for (uint32_t i = 0; i < n && r->ok(); ++i) {
+    uint64_t hash = r->U64();
+    uint32_t m = r->Count(4);
+    std::vector<ActorHit>& hits = (*keys)[hash];
+    hits.reserve(m);
+    for (uint32_t k = 0; k < m && r->ok(); ++k) {
+      uint32_t v = r->U32();
+      if ((v >> 1) >= n_actors) return false;
+      hits.push_back({v >> 1, (v & 1) != 0});
+    }
+  }
+  return r->ok();
+}
+
+}  // namespace
+
+std::string ActorDictionary::Compile(uint64_t source_hash) const {
+  know::BlobWriter w;
+  w.U32(kBlobMagic);
+  w.U64(source_hash);
+  w.U32(indexed_);
+  for (uint32_t i = 0; i < indexed_; ++i) {
+    const Actor& a = actors_[i];
+    for (const std::string* f : {&a.id, &a.name, &a.kind, &a.country, &a.parent}) w.Str(*f);
+    w.U8(static_cast<uint8_t>(a.source));
+    w.U32(static_cast<uint32_t>(a.aliases.size()));
+    for (const std::string& al : a.aliases) w.Str(al);
+    w.U32(static_cast<uint32_t>(a.roles.size()));
+    for (const ActorRole& r : a.roles) {
+      w.Str(r.country);
+      w.Str(r.role);
+      w.U64(static_cast<uint64_t>(r.from));
+      w.U64(static_cast<uint64_t>(r.to));
+    }
+  }
+  WriteKeys(by_key_, &w);
+  WriteKeys(by_singular_, &w);
+  return std::move(w.bytes());
+}
+
+Status ActorDictionary::LoadCompiled(std::string_view bytes, uint64_t source_hash) {
+  if (!actors_.empty()) return Status::InvalidArgument("LoadCompiled on a non-empty dictionary");
+  know::BlobReader r(bytes);
+  if (r.U32() != kBlobMagic || !r.ok()) return Status::DataLoss("compiled actors: bad magic");
+  if (r.U64() != source_hash) return Status::InvalidArgument("compiled actors: stale (data/actors changed)");
+  uint32_t n = r.Count(4 * 5 + 1 + 8);
+  actors_.resize(n);
+  by_id_.reserve(n);
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    Actor& a = actors_[i];
+    for (std::string* f : {&a.id, &a.name, &a.kind, &a.country, &a.parent}) *f = r.Str();
+    uint8_t source = r.U8();
+    a.source = static_cast<ActorSource>(source > 3 ? 0 : source);
+    uint32_t na = r.Count(4);
+    a.aliases.reserve(na);
+    for (uint32_t k = 0; k < na && r.ok(); ++k) a.aliases.emplace_back(r.Str());
+    uint32_t nr = r.Count(24);
+    for (uint32_t k = 0; k < nr && r.ok(); ++k) {
+      ActorRole role;
+      role.country = r.Str();
+      role.role = r.Str();
+      role.from = static_cast<int64_t>(r.U64());
+      role.to = static_cast<int64_t>(r.U64());
+      a.roles.push_back(std::move(role));
+    }
+    by_id_[a.id] = i;
+  }
+  bool ok = r.ok() && ReadKeys(&r, n, &by_key_) && ReadKeys(&r, n, &by_singular_) && r.left() == 0;
+  if (!ok) {
+    actors_.clear();
+    by_id_.clear();
+    by_key_.clear();
+    by_singular_.clear();
+    return Status::DataLoss("compiled actors: truncated or malformed");
+  }
+  indexed_ = n;
+  return Status::Ok();
 }
 
 uint32_t ActorDictionary::FindId(std::string_view id) const {

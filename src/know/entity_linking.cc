@@ -165,12 +165,16 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
     if (kb_.gazetteer && upper_start && any_upper && !titled) {
       kb_.gazetteer->LookupKey(key, &places);
       uint32_t name_words = len - (article_start ? 1 : 0);
-      bool common = name_words == 1 && IsCommonWord(last.lower);
+      bool common = name_words == 1 && kb_.common_words.count(last.lower) > 0;
       places.erase(std::remove_if(places.begin(), places.end(),
                                   [&](const NameHit& h) {
                                     if (h.role == NameRole::kCode) return !all_caps;
-                                    if (common) return true;
                                     const PlaceRecord& p = kb_.gazetteer->place(h.place);
+                                    // A common word names only a country spelled just so
+                                    // ("Turkey", "Chad"), never a town ("Hit", "Reading").
+                                    if (common)
+                                      return p.kind != PlaceKind::kCountry ||
+                                             FoldName(kb_.gazetteer->Name(h.place)) != last.lower;
                                     // Single short all-caps words are acronyms, not towns.
                                     if (name_words == 1 && last.caps && last.end - last.begin <= 4 &&
                                         p.kind == PlaceKind::kCity)
@@ -266,6 +270,9 @@ void Linker::FindCandidates() {
         }
       }
     }
+    // "[the] <role> [of [the] <Country>]" not followed by a name: a role description whose
+    // country is the one named after it, else the document's (ResolveActors).
+    if (t == 0 && !headline_[i] && AddRoleDescription(i, &i)) continue;
     // A dictionary entry may include the title ("President Obama"); prefer the longer.
     Match with_title = t > 0 ? TryMatch(i, false) : Match();
     Match m = TryMatch(s, t > 0);
@@ -312,6 +319,40 @@ void Linker::FindCandidates() {
     ++i;
   }
   MergeDemonymPrefixes();
+}
+
+bool Linker::AddRoleDescription(uint32_t i, uint32_t* next) {
+  const uint32_t n = static_cast<uint32_t>(words_.size());
+  uint32_t rl = 0;
+  std::string role = RoleDescription(words_, i, &rl);
+  if (role.empty()) return false;
+  bool after_the = i > 0 && words_[i].gap != Gap::kBreak && words_[i - 1].lower == "the";
+  if (!after_the && !words_[i].upper) return false;
+  uint32_t j = i + rl;  // the word after the role
+  if (j < n && words_[j].upper && words_[j].gap == Gap::kSpace) return false;  // a title
+  std::string country;
+  uint32_t end = j;
+  if (j + 1 < n && words_[j].lower == "of" && words_[j].gap == Gap::kSpace) {
+    uint32_t k = j + 1;
+    if (words_[k].lower == "the" && k + 1 < n) ++k;
+    uint32_t cl = words_[k].gap == Gap::kBreak ? 0 : CountryAt(k, &country);
+    // "prime minister of Iraq" takes the country in; "... of the Iraqi Armed Forces" leaves
+    // the actor after it to be found on its own.
+    if (cl > 0 && !(k + cl < n && words_[k + cl].upper && words_[k + cl].gap == Gap::kSpace))
+      end = k + cl;
+  }
+  if (role == "capital" && country.empty() && !after_the) return false;
+  Cand c;
+  c.begin = words_[i].begin;
+  c.w0 = i;
+  c.w1 = end;
+  c.end = words_[end - 1].end;
+  c.key = NameKey(SpanText(c.w0, c.w1));
+  c.role = role;
+  c.role_country = country;
+  AddCand(std::move(c));
+  *next = end;
+  return true;
 }
 
 void Linker::MergeDemonymPrefixes() {
@@ -524,6 +565,46 @@ void Linker::BindDefinitions() {
   }
 }
 
+std::vector<uint32_t> Linker::HoldersOf(const std::string& country, std::string_view role) const {
+  std::vector<uint32_t> holders = kb_.actors.WithRole(country, role, day_);
+  // Where no one is listed as commander-in-chief, the head of state is.
+  if (holders.empty() && role == "commander_in_chief")
+    holders = kb_.actors.WithRole(country, "head_of_state", day_);
+  return holders;
+}
+
+std::vector<std::string> Linker::ContextCountries() const {
+  // Countries by how often the document names them (names, demonyms, national actors).
+  std::unordered_map<std::string, std::pair<int, uint32_t>> count;  // cc -> (mentions, first)
+  auto add = [&](std::string_view cc, uint32_t at) {
+    if (cc.size() != 2) return;
+    auto [it, inserted] = count.emplace(std::string(cc), std::make_pair(0, at));
+    ++it->second.first;
+  };
+  for (const Cand& c : cands_) {
+    if (c.dropped) continue;
+    if (!c.role_country.empty()) add(c.role_country, c.begin);
+    if (kb_.gazetteer)
+      for (const NameHit& h : c.place_hits)
+        if (kb_.gazetteer->place(h.place).kind == PlaceKind::kCountry) {
+          add(std::string_view(kb_.gazetteer->place(h.place).country, 2), c.begin);
+          break;
+        }
+    if (c.actor_hits.size() == 1) {
+      const Actor& a = kb_.actors.actor(c.actor_hits[0].actor);
+      if (a.source != ActorSource::kPhoenix) add(a.country, c.begin);
+    }
+  }
+  std::vector<std::pair<std::string, std::pair<int, uint32_t>>> v(count.begin(), count.end());
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    return a.second.first != b.second.first ? a.second.first > b.second.first
+                                            : a.second.second < b.second.second;
+  });
+  std::vector<std::string> out;
+  for (auto& [cc, stats] : v) out.push_back(cc);
+  return out;
+}
+
 uint32_t Linker::ChooseActor(const std::vector<ActorHit>& hits) const {
   uint32_t best = ActorDictionary::kNoActor;
   double best_score = -1e9;
@@ -575,8 +656,18 @@ void Linker::ResolveActors() {
   }
   std::optional<PlaceResolver> resolver;
   if (kb_.gazetteer) resolver.emplace(*kb_.gazetteer);
+  const std::vector<std::string> context = ContextCountries();
   for (Cand& c : cands_) {
     if (c.dropped || c.bound_to >= 0 || c.type == CandType::kNewActor) continue;
+    if (!c.role.empty() && c.role_country.empty()) {
+      // A role without a country: the document's country that has a holder on its date.
+      for (const std::string& cc : context) {
+        bool held = c.role == "capital" ? resolver && resolver->Capital(cc) != kNoIndex
+                                        : !HoldersOf(cc, c.role).empty();
+        if (held) { c.role_country = cc; break; }
+      }
+      if (c.role_country.empty()) { c.dropped = true; continue; }
+    }
     if (!c.role.empty()) {
       if (c.role == "capital" && resolver) {
         uint32_t cap = resolver->Capital(c.role_country);
@@ -589,7 +680,7 @@ void Linker::ResolveActors() {
         }
         continue;
       }
-      std::vector<uint32_t> holders = kb_.actors.WithRole(c.role_country, c.role, day_);
+      std::vector<uint32_t> holders = HoldersOf(c.role_country, c.role);
       if (!holders.empty()) {
         c.type = CandType::kActor;
         c.actor = holders[0];

@@ -56,6 +56,14 @@ class Linker {
   // Words at `s` naming a country (name, demonym, code); sets *iso2. 0 when none.
   uint32_t CountryAt(uint32_t s, std::string* iso2) const;
   void MergeDemonymPrefixes();
+  // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
+  // "prime minister of Iraq"): adds it and sets *next past it; false when none.
+  bool AddRoleDescription(uint32_t i, uint32_t* next);
+  // Countries the document names, most often named first (ties: first named first).
+  std::vector<std::string> ContextCountries() const;
+  // Holders of `role` in `country` on the document's date (commander-in-chief falls back to
+  // the head of state).
+  std::vector<uint32_t> HoldersOf(const std::string& country, std::string_view role) const;
   std::string SpanText(uint32_t w0, uint32_t w1) const;
   bool Covered(uint32_t begin, uint32_t end) const;
   int CandAt(uint32_t begin, uint32_t end) const;

@@ -81,6 +81,13 @@ Status Gazetteer::Init() {
       !section(h.off_values, uint64_t{h.n_keys} * 4) || !section(h.off_dir, dir_n * 4) ||
       !section(h.off_strings, h.strings_size) || h.strings_size == 0)
     return Status::DataLoss("gazetteer section out of bounds");
+  if (h.off_actors != 0) {
+    uint64_t n = 0;
+    if (!section(h.off_actors, 8)) return Status::DataLoss("gazetteer actor section out of bounds");
+    std::memcpy(&n, data_ + h.off_actors, 8);
+    if (n > size_ - h.off_actors - 8) return Status::DataLoss("gazetteer actor section out of bounds");
+    actors_blob_ = std::string_view(data_ + h.off_actors + 8, n);
+  }
   places_ = reinterpret_cast<const PlaceRecord*>(data_ + h.off_places);
   n_places_ = h.n_places;
   key_hashes_ = reinterpret_cast<const uint64_t*>(data_ + h.off_hashes);
@@ -97,8 +104,14 @@ Status Gazetteer::Init() {
   for (uint32_t i = 0; i < n_keys_; ++i)
     if ((key_values_[i] >> 2) >= n_places_) return Status::DataLoss("gazetteer key out of range");
   std::fill(std::begin(country_by_code_), std::end(country_by_code_), kNoIndex);
+  std::fill(std::begin(capital_by_code_), std::end(capital_by_code_), kNoIndex);
   for (uint32_t i = 0; i < n_places_; ++i) {
     const PlaceRecord& p = places_[i];
+    bool coded = p.country[0] >= 'A' && p.country[0] <= 'Z' && p.country[1] >= 'A' && p.country[1] <= 'Z';
+    if (coded && p.feature == Feature::kCapital) {
+      uint32_t& cap = capital_by_code_[(p.country[0] - 'A') * 26 + (p.country[1] - 'A')];
+      if (cap == kNoIndex || p.population > places_[cap].population) cap = i;
+    }
     if (p.name >= strings_size_ || p.extra >= strings_size_ ||
         (p.admin1 != kNoIndex && p.admin1 >= n_places_) ||
         static_cast<uint8_t>(p.kind) > 4 || !std::isfinite(p.lat) || !std::isfinite(p.lon))
@@ -143,6 +156,12 @@ uint32_t Gazetteer::CountryIndex(std::string_view iso2) const {
   char a = iso2[0] & ~0x20, b = iso2[1] & ~0x20;
   if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z') return kNoIndex;
   return country_by_code_[(a - 'A') * 26 + (b - 'A')];
+}
+
+uint32_t Gazetteer::CapitalIndex(std::string_view iso2) const {
+  uint32_t country = CountryIndex(iso2);
+  if (country == kNoIndex) return kNoIndex;
+  return capital_by_code_[(places_[country].country[0] - 'A') * 26 + (places_[country].country[1] - 'A')];
 }
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {

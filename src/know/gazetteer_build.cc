@@ -7,11 +7,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "know/gazetteer_format.h"
 #include "sitrep/base/file.h"
+#include "sitrep/know/actors.h"
 #include "sitrep/know/gazetteer.h"
 #include "sitrep/know/normalize.h"
 
@@ -55,6 +57,7 @@ class Builder {
     keys_.push_back({KeyHash(key), place << 2 | static_cast<uint32_t>(role)});
   }
   std::vector<PlaceRecord>& places() { return places_; }
+  void SetActors(std::string blob) { actors_ = std::move(blob); }
   std::string Finish(GazetteerBuildStats* stats) {
     // Sort by hash, then keep one entry per (hash, place): the strongest role.
     std::sort(keys_.begin(), keys_.end(), [](const auto& a, const auto& b) {
@@ -98,6 +101,13 @@ class Builder {
     h.strings_size = static_cast<uint32_t>(strings_.size());
     out += strings_;
     align();
+    if (!actors_.empty()) {
+      h.off_actors = static_cast<uint32_t>(out.size());
+      uint64_t n = actors_.size();
+      append(&n, 8);
+      out += actors_;
+      align();
+    }
     h.checksum = XXH3_64bits(out.data() + sizeof(h), out.size() - sizeof(h));
     std::memcpy(out.data(), &h, sizeof(h));
     if (stats) {
@@ -112,6 +122,7 @@ class Builder {
   std::vector<PlaceRecord> places_;
   std::vector<std::pair<uint64_t, uint32_t>> keys_;
   std::string strings_ = std::string(1, '\0');
+  std::string actors_;
 };
 
 PlaceRecord MakeRecord(uint32_t id, double lat, double lon, uint32_t pop, uint32_t name,
@@ -316,6 +327,21 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
         if (!alias.empty()) b.AddName(i, alias, NameRole::kAlternate);
       ++local.sites;
     }
+  }
+  // The actor dictionary, compiled so that loading needs no parsing (stamped with its files).
+  std::string actors_dir = src.actors_dir;
+  if (actors_dir.empty() && !src.places_tsv.empty()) {
+    std::string dir = std::filesystem::path(src.places_tsv).parent_path().string();
+    actors_dir = (dir.empty() ? std::string(".") : dir) + "/actors";
+    if (!IsDirectory(actors_dir)) actors_dir = "-";
+  }
+  if (!actors_dir.empty() && actors_dir != "-") {
+    ActorDictionary dict;
+    RETURN_IF_ERROR(dict.LoadFolder(actors_dir));
+    dict.Index();
+    ASSIGN_OR_RETURN(uint64_t hash, ActorDictionary::FolderHash(actors_dir));
+    b.SetActors(dict.Compile(hash));
+    local.actors = static_cast<uint32_t>(dict.size());
   }
   std::string out = b.Finish(&local);
   if (stats) *stats = local;

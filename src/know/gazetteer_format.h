@@ -1,7 +1,9 @@
 // On-disk layout of the gazetteer index (little-endian): a header, then 8-byte aligned
 // sections: places (PlaceRecord[n_places]), key hashes (u64[n_keys], sorted), key values
 // (u32[n_keys]: place << 2 | NameRole), directory (u32[2^dir_bits + 1]: first key whose
-// hash has those top bits), string pool (NUL-terminated UTF-8, ends with NUL).
+// hash has those top bits), string pool (NUL-terminated UTF-8, ends with NUL), and optionally
+// the compiled actor dictionary (at off_actors when not 0: u64 byte length, then the bytes of
+// ActorDictionary::Compile, see actor_blob.h).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +20,7 @@ struct Header {
   uint32_t n_keys;
   uint32_t dir_bits;
   uint32_t strings_size;
-  uint32_t reserved;
+  uint32_t off_actors;  // 0 = no compiled actor dictionary (indexes built before it existed)
   uint64_t checksum;  // XXH3-64 of every byte after the header
   uint64_t off_places, off_hashes, off_values, off_dir, off_strings;
 };

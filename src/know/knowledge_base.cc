@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include "sitrep/base/file.h"
+
 namespace sitrep {
 namespace {
 
@@ -20,6 +22,20 @@ std::string ExeDir() {
   return ec ? std::string(".") : p.parent_path().string();
 }
 
+Status LoadWordList(const std::string& path, std::unordered_set<std::string>* out) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileBytes(path, 16ull << 20));
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    pos = end + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    if (!line.empty() && line[0] != '#') out->emplace(line);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<KnowledgeBase>> LoadKnowledgeBase(const KnowledgeBasePaths& paths) {
@@ -29,9 +45,23 @@ Result<std::unique_ptr<KnowledgeBase>> LoadKnowledgeBase(const KnowledgeBasePath
   if (!paths.gazetteer.empty()) {
     ASSIGN_OR_RETURN(kb->gazetteer, Gazetteer::Load(paths.gazetteer));
   }
-  if (!paths.actors_dir.empty()) RETURN_IF_ERROR(kb->actors.LoadFolder(paths.actors_dir));
+  if (!paths.actors_dir.empty()) {
+    // The dictionary compiled into the index when it was built from these very files.
+    bool compiled = false;
+    if (kb->gazetteer && !kb->gazetteer->CompiledActors().empty()) {
+      Result<uint64_t> hash = ActorDictionary::FolderHash(paths.actors_dir);
+      compiled = hash.ok() && kb->actors.LoadCompiled(kb->gazetteer->CompiledActors(), *hash).ok();
+    }
+    if (!compiled) RETURN_IF_ERROR(kb->actors.LoadFolder(paths.actors_dir));
+  }
   if (kb->gazetteer) kb->actors.AddCountryActors(*kb->gazetteer);
   kb->actors.Index();
+  std::string words = paths.common_words;
+  if (words.empty() && !paths.actors_dir.empty()) words = paths.actors_dir + "/../know_common_words.txt";
+  if (!words.empty()) {
+    if (!Exists(words)) return Status::NotFound(words + ": common-word list missing (scripts/build_data.sh)");
+    RETURN_IF_ERROR(LoadWordList(words, &kb->common_words));
+  }
   return kb;
 }
 
@@ -47,6 +77,8 @@ KnowledgeBasePaths FindKnowledgeBasePaths() {
   for (const std::string& r : roots) {
     if (out.gazetteer.empty() && Exists(r + "/gazetteer.bin")) out.gazetteer = r + "/gazetteer.bin";
     if (out.actors_dir.empty() && Exists(r + "/actors/curated.txt")) out.actors_dir = r + "/actors";
+    if (out.common_words.empty() && Exists(r + "/know_common_words.txt"))
+      out.common_words = r + "/know_common_words.txt";
   }
   return out;
 }

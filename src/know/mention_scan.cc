@@ -169,6 +169,26 @@ std::string_view RolePhrase(const std::vector<Word>& words, uint32_t i, uint32_t
   return {};
 }
 
+std::string RoleDescription(const std::vector<Word>& words, uint32_t i, uint32_t* len) {
+  *len = 0;
+  if (i >= words.size()) return {};
+  const std::string& w = words[i].lower;
+  if (w == "spokesman" || w == "spokesperson" || w == "spokeswoman") {
+    uint32_t j = i + 1;
+    if (j < words.size() && words[j].lower == "for" && words[j].gap != Gap::kBreak) ++j;
+    else if (j < words.size() && words[j].lower == "of" && words[j].gap != Gap::kBreak) ++j;
+    else return {};
+    if (j < words.size() && words[j].lower == "the" && words[j].gap != Gap::kBreak) ++j;
+    uint32_t rl = 0;
+    std::string_view inner = j < words.size() && words[j].gap != Gap::kBreak
+                                 ? RolePhrase(words, j, &rl) : std::string_view();
+    if (inner.empty() || inner == "capital") return {};
+    *len = j + rl - i;
+    return std::string(inner) + "_spokesperson";
+  }
+  return std::string(RolePhrase(words, i, len));
+}
+
 std::string_view RelationBefore(std::string_view text, uint32_t pos) {
   static constexpr std::string_view kRelations[] = {
       "northeast of", "northwest of", "southeast of", "southwest of", "north-east of",
@@ -190,60 +210,6 @@ std::string_view RelationBefore(std::string_view text, uint32_t pos) {
     return r;
   }
   return {};
-}
-
-bool IsCommonWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "a", "about", "above", "across", "after", "again", "against", "ago", "air", "all",
-      "along", "also", "among", "an", "and", "any", "are", "area", "army", "around", "as",
-      "at", "attack", "back", "bad", "bank", "base", "bath", "be", "bear", "beach", "because",
-      "been", "before", "being", "best", "between", "big", "bill", "black", "blue", "border",
-      "both", "bridge", "brown", "but", "by", "call", "camp", "can", "cape", "capital", "car",
-      "case", "center", "centre", "chance", "change", "chief", "church", "city", "clear",
-      "close", "coast", "cold", "come", "commander", "council", "country", "court", "cross",
-      "day", "deal", "defense", "did", "do", "down", "during", "each", "early", "east", "end",
-      "even", "every", "fair", "fall", "far", "field", "fire", "first", "for", "force",
-      "forces", "fort", "free", "friday", "from", "front", "general", "george", "get", "go",
-      "gold", "good", "government", "great", "green", "ground", "group", "guard", "had",
-      "half", "hall", "harbor", "has", "have", "he", "head", "her", "here", "high", "hill",
-      "his", "hit", "home", "hope", "hot", "house", "how", "i", "if", "in", "into", "is",
-      "island", "it", "its", "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "just", "key", "kill",
-      "killed", "king", "lake", "land", "last", "late", "later", "law", "lead", "leader",
-      "left", "liberty", "life", "light", "like", "line", "little", "long", "lost", "low",
-      "made", "main", "major", "make", "man", "many", "market", "mayor", "me", "media",
-      "military", "mill", "minister", "mobile", "monday", "more", "most", "mount", "much",
-      "my", "national", "navy", "near", "new", "news", "next", "nice", "night", "no", "none",
-      "north", "not", "now", "of", "off", "office", "oil", "old", "on", "one", "only", "open",
-      "or", "order", "other", "our", "out", "over", "palace", "park", "party", "peace",
-      "people", "place", "plain", "plant", "point", "police", "port", "post", "power",
-      "president", "prime", "prison", "province", "reading", "red", "regional", "republic",
-      "river", "rock", "rose", "round", "said", "saint", "sale", "saturday", "say", "says",
-      "sea", "second", "security", "see", "she", "ship", "side", "since", "so", "some",
-      "south", "spring", "square", "staff", "star", "state", "states", "station", "still",
-      "stone", "street", "strike", "such", "summit", "sunday", "support", "table", "than",
-      "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-      "three", "through", "thursday", "time", "to", "today", "tower", "town", "trade",
-      "tuesday", "two", "under", "union", "unity", "up", "upon", "us", "valley", "very",
-      "victoria", "victory", "view", "village", "wall", "war", "was", "water", "way", "we",
-      "wednesday", "well", "were", "west", "what", "when", "where", "which", "while", "white",
-      "who", "why", "will", "with", "world", "would", "year", "yet", "you", "young", "your",
-      "western", "eastern", "northern", "southern", "central", "official", "officials",
-      "minister", "ministry", "militia", "forces", "soldier", "soldiers", "troops", "drone",
-      "drones", "rocket", "rockets", "missile", "missiles", "strikes", "video", "photo",
-      "reuters", "islamic", "resistance", "brigades", "movement", "front", "justice", "hope",
-      "mission", "quds", "sadr", "national", "zone", "green", "independence", "jesus",
-      "paradise", "eden", "hell", "heaven", "christmas", "easter", "ramadan", "muslim",
-      "christian", "jewish", "arab", "kurdish", "shiite", "sunni", "shia", "alliance", "they",
-      "kills", "kill", "gulf", "stance", "amid", "rising", "tensions", "labour", "labor",
-      "axis", "attacks", "deals", "shop", "now", "senior", "top", "leaders", "dead", "death",
-      "breaking", "update", "live", "opinion", "analysis", "editorial", "exclusive", "watch",
-      "read", "more", "sign", "login", "share", "tweet", "email", "print", "comments", "why",
-      "vows", "warns", "says", "slams", "urges", "denounces", "condemns", "blames", "calls",
-      "secretary", "colonel", "captain", "spokesman", "spokesperson", "director", "governor",
-      "senator", "prince", "sheikh", "deputy", "adviser", "advisor", "ambassador", "envoy",
-      "premier", "chairman", "speaker", "sergeant", "admiral", "lieutenant", "marshal"};
-  return kWords.count(lower) > 0;
 }
 
 bool IsGenericNoun(std::string_view lower) {

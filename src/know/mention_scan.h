@@ -1,5 +1,5 @@
 // Word-level scanning for the dictionary mention finder: words with byte spans, case and the
-// kind of gap before them; title, role and relative-place phrases; common English words.
+// kind of gap before them; title, role and relative-place phrases.
 #pragma once
 
 #include <cstdint>
@@ -32,11 +32,12 @@ uint32_t TitleLength(const std::vector<Word>& words, uint32_t i);
 // *len (words) and returns "" when none.
 std::string_view RolePhrase(const std::vector<Word>& words, uint32_t i, uint32_t* len);
 
+// A role phrase at `i`, or a spokesperson of one ("spokesman of the Commander-in-Chief" ->
+// "commander_in_chief_spokesperson"); sets *len (words) and returns "" when none.
+std::string RoleDescription(const std::vector<Word>& words, uint32_t i, uint32_t* len);
+
 // Relative place phrase ending right before byte `pos` ("north of ", "near ", "outskirts of ").
 std::string_view RelationBefore(std::string_view text, uint32_t pos);
-
-// True for frequent English words that are also place names ("Hit", "Police", "Mobile").
-bool IsCommonWord(std::string_view lower);
 
 // True for lower-case nouns that may sit inside a name ("Al Asad air base", "Iraqi army").
 bool IsGenericNoun(std::string_view lower);

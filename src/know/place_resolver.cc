@@ -113,15 +113,6 @@ Geo PlaceResolver::MakeGeo(uint32_t i) const {
   return geo;
 }
 
-uint32_t PlaceResolver::Capital(std::string_view iso2) const {
-  uint32_t best = kNoIndex;
-  for (uint32_t i = 0; i < g_.size(); ++i) {
-    const PlaceRecord& p = g_.place(i);
-    if (p.feature == Feature::kCapital && std::string_view(p.country, 2) == iso2 &&
-        (best == kNoIndex || p.population > g_.place(best).population))
-      best = i;
-  }
-  return best;
-}
+uint32_t PlaceResolver::Capital(std::string_view iso2) const { return g_.CapitalIndex(iso2); }
 
 }  // namespace sitrep

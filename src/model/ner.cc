@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep {
@@ -15,7 +16,7 @@ namespace {
 
 constexpr int kPad = 2;
 constexpr int kMaxStatic = 96;
-constexpr int kMaxExtra = 16;
+constexpr int kMaxExtra = 48;
 constexpr int kTrans = 6;  // label-transition templates, conjoined with the previous label
 constexpr int kDefaultLog2 = 19;
 constexpr uint64_t kNoTag = 0x77777;
@@ -64,13 +65,10 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos
   }
   in.extra.resize(n);
   if (source) {
-    std::vector<std::string> feats;
-    for (size_t i = 0; i < n; ++i) {
-      feats.clear();
-      source->Features(s, i, &feats);
-      for (size_t k = 0; k < feats.size() && k < kMaxExtra; ++k)
-        in.extra[i].push_back(Feat(500, HashString(feats[k])));
-    }
+    source->SentenceFeatures(s, &in.extra);
+    in.extra.resize(n);
+    for (std::vector<uint64_t>& e : in.extra)
+      if (e.size() > kMaxExtra) e.resize(kMaxExtra);
   }
   return in;
 }
@@ -189,6 +187,17 @@ bool HasUpos(const Sentence& s) {
 
 }  // namespace
 
+void NerFeatureSource::SentenceFeatures(const Sentence& s,
+                                        std::vector<std::vector<uint64_t>>* out) const {
+  out->assign(s.tokens.size(), {});
+  std::vector<std::string> feats;
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    feats.clear();
+    Features(s, i, &feats);
+    for (const std::string& f : feats) (*out)[i].push_back(Feat(500, HashString(f)));
+  }
+}
+
 Result<NerTagger> NerTagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   NerTagger t;
@@ -207,6 +216,14 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
   }
   ASSIGN_OR_RETURN(std::string_view w, model.Section("weights"));
   ASSIGN_OR_RETURN(t.weights_, WeightTable::FromSection(w));
+  if (Result<std::string_view> lex = model.Section("lexicon"); lex.ok()) {
+    ASSIGN_OR_RETURN(std::unique_ptr<NerLexicon> l, NerLexicon::FromSection(*lex, nullptr));
+    if (model.Hyper("feature_source") != l->name())
+      return Status::DataLoss("NER model embeds a lexicon but names feature source '" +
+                              model.Hyper("feature_source") + "'");
+    t.embedded_ = std::move(l);
+    t.source_ = t.embedded_.get();
+  }
   if (t.labels_.empty() || t.labels_[0] != "O" ||
       t.weights_.classes() != static_cast<int>(t.labels_.size()))
     return Status::DataLoss("NER labels do not match its weights");
@@ -289,6 +306,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   writer.SetHyper("decoder", "viterbi");
   writer.SetHyper("pos", use_pos ? "upos" : "none");
   writer.SetHyper("feature_source", source ? source->name() : "");
+  if (const auto* lex = dynamic_cast<const NerLexicon*>(source)) writer.AddSection("lexicon", lex->Serialize());
   std::string label_text;
   for (const std::string& l : labels) label_text += l + "\n";
   writer.AddSection("labels", label_text);

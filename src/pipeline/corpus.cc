@@ -32,7 +32,7 @@ void ProcessBatch(std::vector<Result<RawInput>>* batch, const CorpusOptions& opt
     // Later stages that complete the description (e.g. inferring a publication date from
     // relative expressions when there is no explicit one) hook in here, per document.
     if (doc.ok() && !doc->published.known()) {
-      DocumentDate inferred = InferDocumentDate(doc->text, doc->published);
+      DocumentDate inferred = InferDocumentDate(doc->text, doc->published, doc->url);
       if (inferred.interval.known()) {
         doc->published = inferred.interval;
         doc->published_evidence = inferred.evidence;

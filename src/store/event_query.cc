@@ -1,4 +1,6 @@
 // Reading the event database: filtered events, one event, the documents.
+#include <nlohmann/json.hpp>
+
 #include "sitrep/know/gazetteer.h"
 #include "sitrep/store/event_codec.h"
 #include "sitrep/store/event_store.h"
@@ -66,15 +68,31 @@ Result<std::optional<Event>> EventStore::GetEvent(const std::string& id) {
 }
 
 Result<std::vector<StoredDocument>> EventStore::Documents() {
+  // The origin group: the origins fusion gave the document's sources ("" = its own group).
   ASSIGN_OR_RETURN(SqliteStmt st, db_->Prepare(
       "SELECT d.id, d.title, d.outlet, d.published, d.url, d.content_hash, "
-      "(SELECT count(*) FROM reports r WHERE r.doc_id = d.id) FROM documents d ORDER BY d.id"));
+      "d.published_precision, d.wire_credits, "
+      "(SELECT count(*) FROM reports r WHERE r.doc_id = d.id), "
+      "(SELECT count(DISTINCT r.event_id) FROM reports r WHERE r.doc_id = d.id), "
+      "(SELECT group_concat(o, ';') FROM (SELECT DISTINCT s.origin AS o FROM event_sources s "
+      " WHERE s.doc_id = d.id AND coalesce(s.origin, '') NOT IN ('', d.id) ORDER BY 1)) "
+      "FROM documents d ORDER BY d.id"));
   std::vector<StoredDocument> out;
   for (;;) {
     ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5),
-                   static_cast<int>(st.Int(6))});
+    StoredDocument d{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5)};
+    d.published_precision = st.Text(6);
+    nlohmann::json credits = nlohmann::json::parse(st.Text(7), nullptr, false);
+    if (credits.is_array()) {
+      for (const auto& c : credits) {
+        if (c.is_string()) d.wire_credits.push_back(c.get<std::string>());
+      }
+    }
+    d.reports = static_cast<int>(st.Int(8));
+    d.events = static_cast<int>(st.Int(9));
+    d.origin = st.Text(10);
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include "sitrep/store/event_codec.h"
 #include "sitrep/store/refuse.h"
+#include "sitrep/store/report_index.h"
 #include "sitrep/store/schema.h"
 
 namespace sitrep {
@@ -96,6 +97,7 @@ Status RemoveDocument(SqliteDb& db, const std::string& doc_id, std::set<std::str
     }
     RETURN_IF_ERROR(DeleteEvent(db, ev));
   }
+  RETURN_IF_ERROR(ReportIndex(db).RemoveDocument(doc_id));
   ASSIGN_OR_RETURN(SqliteStmt fts, db.Prepare("DELETE FROM documents_fts WHERE doc_id = ?"));
   RETURN_IF_ERROR(fts.Bind(1, doc_id).Run());
   ASSIGN_OR_RETURN(SqliteStmt del, db.Prepare("DELETE FROM documents WHERE id = ?"));

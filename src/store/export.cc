@@ -126,43 +126,104 @@ std::string ExportCsv(const std::vector<Event>& events) {
   return out;
 }
 
+namespace {
+
+int AcledTimePrecision(const Event& e) {
+  if (e.date.precision == DatePrecision::kDay) return 1;
+  return e.date.precision == DatePrecision::kWeek ? 2 : 3;
+}
+
+int AcledGeoPrecision(const Event& e) {
+  if (!e.location) return 3;
+  const std::string& p = e.location->precision;
+  if (p == "point" || p == "city") return 1;
+  if (p == "admin1" || p == "country") return 3;
+  return 2;
+}
+
+int64_t AcledFatalities(const Event& e) {
+  if (!e.fatalities) return 0;
+  for (const EventSource& s : e.sources) {
+    if (s.revised && s.fatalities) return e.fatalities->best;  // a revision supersedes
+  }
+  return e.fatalities->min;
+}
+
+std::string AcledDisorderType(const Event& e) {
+  if (e.event_type == "Protests") return "Demonstrations";
+  if (e.event_type == "Riots") {
+    return e.sub_event_type == "Mob violence" ? "Political violence; Demonstrations"
+                                              : "Demonstrations";
+  }
+  if (e.event_type == "Strategic developments") return "Strategic developments";
+  return "Political violence";
+}
+
+std::string AcledEventNumber(const std::string& id) {
+  // ACLED ids are a country code and a number; ours: the first 8 hex digits of our id.
+  uint64_t n = 0;
+  int digits = 0;
+  for (size_t i = id.rfind('-') == std::string::npos ? 0 : id.rfind('-') + 1;
+       i < id.size() && digits < 8; ++i, ++digits) {
+    char c = id[i];
+    int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (v < 0) break;
+    n = n * 16 + static_cast<uint64_t>(v);
+  }
+  return std::to_string(n);
+}
+
+std::string AcledNotes(const Event& e) {
+  static const char* kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                                  "August", "September", "October", "November", "December"};
+  std::string notes;
+  if (e.date.known()) {
+    CivilDate d = CivilFromDays(e.best_day);
+    notes = e.date.precision == DatePrecision::kDay
+                ? "On " + std::to_string(d.day) + " " + kMonths[d.month - 1] + " " +
+                      std::to_string(d.year) + ", "
+                : "Around " + std::to_string(d.day) + " " + kMonths[d.month - 1] + " " +
+                      std::to_string(d.year) + " (" +
+                      std::string(DatePrecisionName(e.date.precision)) + " precision), ";
+  }
+  const EventSource* lead = LeadSource(e);
+  notes += lead ? lead->sentence : "";
+  for (const Conflict& c : e.conflicts) {
+    notes += " [" + c.field + " reported:";
+    for (size_t i = 0; i < c.values.size(); ++i) notes += (i ? ", " : " ") + c.values[i].value;
+    notes += "]";
+  }
+  return notes;
+}
+
+}  // namespace
+
 std::string ExportAcled(const std::vector<Event>& events, const CountryNamer& namer) {
-  std::string out = Row({"event_id_cnty", "event_date", "year", "time_precision", "event_type",
-                         "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+  std::string out = Row({"event_id_cnty", "event_date", "year", "time_precision",
+                         "disorder_type", "event_type", "sub_event_type", "actor1", "actor2",
+                         "civilian_targeting", "iso", "country", "admin1", "location",
                          "latitude", "longitude", "geo_precision", "source", "notes",
                          "fatalities"});
   for (const Event& e : events) {
     if (e.event_type.empty()) continue;  // ACLED has no verbal events
     const EventPlace* p = e.location ? &*e.location : nullptr;
     std::string iso = p && !p->country.empty() ? p->country : "XX";
-    // ACLED ids are a country code and a number; ours: the event id's first 32 bits in decimal.
-    std::string number = std::to_string(std::stoull(e.id.substr(3, 8), nullptr, 16));
-    int time_precision = e.date.precision == DatePrecision::kDay    ? 1
-                         : e.date.precision == DatePrecision::kWeek ? 2
-                                                                    : 3;
-    int geo_precision = !p ? 3
-                        : (p->precision == "point" || p->precision == "city") ? 1
-                        : p->precision == "admin1" || p->precision == "country" ? 3
-                                                                                : 2;
     std::string country = p ? p->country : "";
     if (namer && !country.empty()) {
       std::string name = namer(country);
       if (!name.empty()) country = name;
     }
-    const EventSource* lead = LeadSource(e);
-    std::string notes = e.date.known() ? "On " + DateOf(e) + ", " : "";
-    notes += lead ? lead->sentence : "";
-    if (e.fatalities && e.fatalities->min != e.fatalities->max) {
-      notes += " [fatalities reported: " + std::to_string(e.fatalities->min) + "-" +
-               std::to_string(e.fatalities->max) + "]";
-    }
-    out += Row({iso + number, DateOf(e),
+    bool civilians = e.event_type == "Violence against civilians" ||
+                     (e.actor2 && e.actor2->kind == "civilians");
+    out += Row({iso + AcledEventNumber(e.id), DateOf(e),
                 e.date.known() ? std::to_string(CivilFromDays(e.best_day).year) : "",
-                std::to_string(time_precision), e.event_type, e.sub_event_type,
-                e.actor1 ? e.actor1->name : "", e.actor2 ? e.actor2->name : "", country,
+                std::to_string(AcledTimePrecision(e)), AcledDisorderType(e), e.event_type,
+                e.sub_event_type, e.actor1 ? e.actor1->name : "", e.actor2 ? e.actor2->name : "",
+                civilians ? "Civilian targeting" : "", p ? p->country : "", country,
                 p ? p->admin1 : "", p ? p->name : "", p && p->has_coords ? Num(p->lat) : "",
-                p && p->has_coords ? Num(p->lon) : "", std::to_string(geo_precision),
-                SourceList(e), notes, std::to_string(e.fatalities ? e.fatalities->min : 0)});
+                p && p->has_coords ? Num(p->lon) : "", std::to_string(AcledGeoPrecision(e)),
+                SourceList(e), AcledNotes(e), std::to_string(AcledFatalities(e))});
   }
   return out;
 }

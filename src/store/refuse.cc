@@ -7,6 +7,7 @@
 #include "sitrep/fuse/coref.h"
 #include "sitrep/fuse/reconcile.h"
 #include "sitrep/store/event_codec.h"
+#include "sitrep/store/report_index.h"
 
 namespace sitrep {
 namespace {
@@ -96,15 +97,17 @@ std::string DocOfKey(const std::string& key) {
 Status InsertReport(SqliteDb& db, const Report& report, const FusionOptions& options) {
   BlockKey block = BlockOf(report, options);
   bool known = report.event.date.known();
+  ASSIGN_OR_RETURN(int64_t wid, ReportIndex(db).Add(report.key, block, known));
   ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(
-      "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json) "
-      "VALUES (?, ?, NULL, ?, ?, ?, ?)"));
+      "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json, wid) "
+      "VALUES (?, ?, NULL, ?, ?, ?, ?, ?)"));
   return st.Bind(1, report.key)
       .Bind(2, DocOfKey(report.key))
       .Bind(3, block.country)
       .Bind(4, known ? block.from : kUnknownFrom)
       .Bind(5, known ? block.to : kUnknownTo)
       .Bind(6, EncodeEvent(report.event))
+      .Bind(7, wid)
       .Run();
 }
 
@@ -192,13 +195,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
                            const FusionOptions& options) {
   RefuseStats stats;
   ReportCache cache(db);
-  ASSIGN_OR_RETURN(std::optional<int64_t> span, QueryInt(db,
-      "SELECT coalesce(max(wto - wfrom), 0) FROM reports WHERE wfrom > -1099511627776"));
-  const int64_t max_span = span.value_or(0);
-  ASSIGN_OR_RETURN(SqliteStmt block, db.Prepare(
-      "SELECT key, json, coalesce(event_id, '') FROM reports "
-      "WHERE ((wfrom BETWEEN ?1 AND ?2 AND wto >= ?3) OR wfrom = ?5) "
-      "AND (?4 = '' OR country = ?4 OR country = '')"));
+  ReportIndex index(db);  // blocking: reports whose window and country overlap
   ASSIGN_OR_RETURN(SqliteStmt members, db.Prepare("SELECT key FROM reports WHERE event_id = ?"));
 
   std::set<std::string> visited;
@@ -228,24 +225,14 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
       }
       RETURN_IF_ERROR(members.Reset());
     }
-    BlockKey b = BlockOf(me->report, options);
-    bool known = me->report.event.date.known();
-    block.Bind(1, known ? b.from - max_span : kUnknownFrom)
-        .Bind(2, known ? b.to : kUnknownTo)
-        .Bind(3, known ? b.from : kUnknownFrom)
-        .Bind(4, b.country)
-        .Bind(5, kUnknownFrom);
-    std::vector<std::tuple<std::string, std::string, std::string>> rows;
-    for (;;) {
-      ASSIGN_OR_RETURN(bool row, block.Step());
-      if (!row) break;
-      if (!visited.count(block.Text(0))) rows.emplace_back(block.Text(0), block.Text(1), block.Text(2));
-    }
-    RETURN_IF_ERROR(block.Reset());
-    for (const auto& [k, json, ev] : rows) {
-      ASSIGN_OR_RETURN(const Loaded* other, cache.Add(k, json, ev));
-      if (Linked(me->report, other->report, options) && visited.insert(k).second) {
-        queue.push_back(k);
+    ASSIGN_OR_RETURN(std::vector<IndexedReport> rows,
+                     index.Overlapping(BlockOf(me->report, options),
+                                       me->report.event.date.known()));
+    for (const IndexedReport& row : rows) {
+      if (visited.count(row.key)) continue;
+      ASSIGN_OR_RETURN(const Loaded* other, cache.Get(row.key));  // decoded once per call
+      if (Linked(me->report, other->report, options) && visited.insert(row.key).second) {
+        queue.push_back(row.key);
       }
     }
   }

@@ -64,6 +64,21 @@ CREATE TABLE event_entities (
       {2, "actor search index", R"sql(
 CREATE INDEX event_entities_entity ON event_entities(entity_id);
 )sql"},
+      // Country axis as in report_index.cc: ISO2 -> 1..676, other names 677, "" all of 0..1000.
+      {3, "blocking index: R-tree over report date windows and countries", R"sql(
+ALTER TABLE reports ADD COLUMN wid INTEGER;  -- its row in reports_window
+CREATE VIRTUAL TABLE reports_window USING rtree_i32(id, wfrom, wto, cfrom, cto, +key TEXT);
+INSERT INTO reports_window(id, wfrom, wto, cfrom, cto, key)
+  SELECT rowid, max(wfrom, -1000000000), min(wto, 1000000000),
+         CASE WHEN country = '' THEN 0 WHEN upper(country) GLOB '[A-Z][A-Z]'
+              THEN (unicode(upper(substr(country, 1, 1))) - 65) * 26
+                   + unicode(upper(substr(country, 2, 1))) - 65 + 1 ELSE 677 END,
+         CASE WHEN country = '' THEN 1000 WHEN upper(country) GLOB '[A-Z][A-Z]'
+              THEN (unicode(upper(substr(country, 1, 1))) - 65) * 26
+                   + unicode(upper(substr(country, 2, 1))) - 65 + 1 ELSE 677 END,
+         key FROM reports;
+UPDATE reports SET wid = rowid;
+)sql"},
   };
   return kMigrations;
 }

@@ -80,7 +80,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
   sqlite3_busy_timeout(db->db_, 10000);
   sqlite3_extended_result_codes(db->db_, 0);
   RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; "
-                           "PRAGMA synchronous = NORMAL;")
+                           "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")
                       .WithContext("open " + path));
   return db;
 }
@@ -110,6 +110,7 @@ Result<SqliteStmt> SqliteDb::Prepare(std::string_view sql) {
 }
 
 int64_t SqliteDb::Changes() const { return sqlite3_changes64(db_); }
+int64_t SqliteDb::LastInsertRowid() const { return sqlite3_last_insert_rowid(db_); }
 
 Result<std::optional<int64_t>> QueryInt(SqliteDb& db, std::string_view sql) {
   ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(sql));

@@ -1,4 +1,5 @@
-// InferDocumentDate: constraints on the publication day from the article's time expressions.
+// InferDocumentDate: constraints on the publication day from the article's time expressions
+// and its URL.
 #include "sitrep/text/doc_date.h"
 
 #include <algorithm>
@@ -238,6 +239,92 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   out.interval = {w.lo, w.hi, PrecisionForWidth(w.lo, w.hi)};
   out.evidence = "inferred: " + evidence;
   return out;
+}
+
+namespace {
+
+// All-digit `s` as a number, or -1.
+int Digits(std::string_view s) {
+  if (s.empty() || s.size() > 8) return -1;
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+bool PlausibleYear(int y) { return y >= 1990 && y <= 2100; }
+
+DateInterval DayInterval(int y, int m, int d) {
+  if (!PlausibleYear(y) || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return {};
+  int64_t day = DaysFromCivil(y, m, d);
+  return {day, day, DatePrecision::kDay};
+}
+
+}  // namespace
+
+DateInterval DateFromUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return {};
+  url = url.substr(path);
+  url = url.substr(0, std::min(url.find('?'), url.find('#')));
+  std::vector<std::string_view> segs;
+  for (size_t b = 0; b < url.size();) {
+    size_t e = std::min(url.find('/', b), url.size());
+    segs.push_back(url.substr(b, e - b));
+    b = e + 1;
+  }
+  for (size_t i = 0; i < segs.size(); ++i) {
+    std::string_view s = segs[i];
+    // "2016-01-22" or "20160122" as one segment.
+    if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+      DateInterval d = DayInterval(Digits(s.substr(0, 4)), Digits(s.substr(5, 2)),
+                                   Digits(s.substr(8, 2)));
+      if (d.known()) return d;
+    }
+    if (s.size() == 8 && Digits(s) > 0) {
+      DateInterval d = DayInterval(Digits(s.substr(0, 4)), Digits(s.substr(4, 2)),
+                                   Digits(s.substr(6, 2)));
+      if (d.known()) return d;
+    }
+    int y = s.size() == 4 ? Digits(s) : -1;
+    if (!PlausibleYear(y)) continue;
+    int m = i + 1 < segs.size() && segs[i + 1].size() <= 2 ? Digits(segs[i + 1]) : -1;
+    if (m < 1 || m > 12) {
+      // A year alone, followed by a slug: the year.
+      if (i + 1 < segs.size() && !segs[i + 1].empty()) {
+        return {DaysFromCivil(y, 1, 1), DaysFromCivil(y, 12, 31), DatePrecision::kYear};
+      }
+      continue;
+    }
+    int d = i + 2 < segs.size() && segs[i + 2].size() <= 2 ? Digits(segs[i + 2]) : -1;
+    DateInterval day = d > 0 ? DayInterval(y, m, d) : DateInterval();
+    if (day.known()) return day;
+    return {DaysFromCivil(y, m, 1), DaysFromCivil(y, m, DaysInMonth(y, m)), DatePrecision::kMonth};
+  }
+  return {};
+}
+
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               std::string_view url, const DocDateOptions& options) {
+  if (given.known()) return {given, ""};
+  DateInterval from_url = DateFromUrl(url);
+  if (from_url.precision == DatePrecision::kDay) {
+    return {from_url, "url: '" + std::string(url) + "'"};
+  }
+  DocumentDate out = InferDocumentDate(text, given, options);
+  if (!from_url.known()) return out;
+  if (out.interval.known() && out.interval.earliest <= from_url.latest &&
+      from_url.earliest <= out.interval.latest) {
+    int64_t lo = std::max(out.interval.earliest, from_url.earliest);
+    int64_t hi = std::min(out.interval.latest, from_url.latest);
+    out.interval = {lo, hi, PrecisionForWidth(lo, hi)};
+    out.evidence += "; within the url's " + std::string(DatePrecisionName(from_url.precision));
+    return out;
+  }
+  return {from_url, "url: '" + std::string(url) + "'"};
 }
 
 }  // namespace sitrep

@@ -121,5 +121,52 @@ TEST(ReconcileTest, MostPreciseDateAndPlaceWin) {
   EXPECT_EQ(e.id, EventIdFor("a#0"));
 }
 
+// Salience: which events are ACLED records. One line per case: the report's shape and whether
+// the fused event keeps its ACLED type.
+TEST(ReconcileTest, SalienceTable) {
+  struct Case {
+    uint32_t begin;   // where the report's sentence starts in its article
+    bool place, figure, dated, second_sentence, corroborated;
+    bool typed;
+    const char* why;
+  } cases[] = {
+      {2000, false, false, true, false, false, false, "in passing: not a record"},
+      {100, false, false, true, false, false, true, "in the lead"},
+      {2000, true, false, true, false, false, true, "with a place"},
+      {2000, false, true, true, false, false, true, "with a figure"},
+      {2000, false, false, true, true, false, true, "told twice"},
+      {2000, false, false, true, false, true, true, "corroborated by another origin"},
+      {100, true, true, false, true, true, false, "undated: no ACLED record"},
+  };
+  for (const Case& c : cases) {
+    Report r = MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, c.figure ? 3 : -1,
+                          "Earlier, a strike hit a depot.");
+    r.event.sources[0].begin = c.begin;
+    if (c.place) r.event.location = kBaghdad;
+    if (!c.dated) r.event.date = {};
+    if (c.second_sentence) {
+      EventSource s = r.event.sources[0];
+      s.begin += 200;
+      s.sentence = "The depot burned.";
+      r.event.sources.push_back(s);
+    }
+    std::vector<const Report*> m = {&r};
+    Report other = MakeReport("b", 0, kStrike, "2024-01-04", std::nullopt, -1, "A depot was hit.");
+    other.event.sources[0].begin = 3000;
+    if (!c.dated) other.event.date = {};
+    if (c.corroborated) m.push_back(&other);
+    DocPrints prints = {{"a", Print("a", Text(1))}, {"b", Print("b", Text(2))}};
+    Event e = Reconcile(m, prints, FusionOptions{});
+    EXPECT_EQ(!e.event_type.empty(), c.typed) << c.why;
+    EXPECT_EQ(e.plover_type, "ASSAULT") << c.why;  // the PLOVER reading always stays
+  }
+  // Off: every report is a record.
+  FusionOptions off;
+  off.require_salience = false;
+  Report r = MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, -1, "Earlier, a strike.");
+  r.event.sources[0].begin = 2000;
+  EXPECT_EQ(Reconcile({&r}, {}, off).event_type, kStrike);
+}
+
 }  // namespace
 }  // namespace sitrep

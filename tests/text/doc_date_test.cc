@@ -75,5 +75,54 @@ TEST(DocDateTest, PrecisionFollowsWidth) {
   EXPECT_EQ(d.interval.precision, DatePrecision::kWeek);
 }
 
+struct UrlCase {
+  const char* url;
+  const char* earliest;  // "" = none
+  const char* latest;
+};
+
+const UrlCase kUrlCases[] = {
+    {"https://example.org/2024/03/07/council-meets/", "2024-03-07", "2024-03-07"},
+    {"https://example.org/news/2020/5/31/floods-hit-town?ref=x", "2020-05-31", "2020-05-31"},
+    {"https://example.org/news/2016-01-22/floods/123", "2016-01-22", "2016-01-22"},
+    {"https://example.org/archive/20231205/story.html", "2023-12-05", "2023-12-05"},
+    {"https://example.org/2025/04/storm-hits-coast.html?m=1", "2025-04-01", "2025-04-30"},
+    {"https://example.org/2024/central-bank-raises-rate/", "2024-01-01", "2024-12-31"},
+    {"https://example.org/2023/02/30/not-a-day/", "2023-02-01", "2023-02-28"},
+    {"https://example.org/news/1871234/story", "", ""},        // an article number, not a year
+    {"https://example.org/?p=10064", "", ""},
+    {"https://example.org/world/3000/01/02/x", "", ""},          // implausible year
+    {"https://example.org/a-69288076", "", ""},
+    {"", "", ""},
+};
+
+TEST(DocDateTest, DateFromUrlTable) {
+  for (const UrlCase& c : kUrlCases) {
+    DateInterval d = DateFromUrl(c.url);
+    if (!*c.earliest) {
+      EXPECT_FALSE(d.known()) << c.url;
+      continue;
+    }
+    ASSERT_TRUE(d.known()) << c.url;
+    EXPECT_EQ(FormatIsoDate(d.earliest), c.earliest) << c.url;
+    EXPECT_EQ(FormatIsoDate(d.latest), c.latest) << c.url;
+  }
+}
+
+TEST(DocDateTest, UrlDayWinsAndUrlMonthBoundsText) {
+  const char* text = "The strike on March 7, 2024 killed ten people.";
+  DocumentDate day = InferDocumentDate(text, DateInterval(), "https://x.org/2024/03/09/a/");
+  EXPECT_EQ(FormatIsoDate(day.interval.earliest), "2024-03-09");
+  EXPECT_EQ(day.interval.precision, DatePrecision::kDay);
+  // Text: [2024-03-07, 2024-04-07]; the URL month (March) keeps [03-07, 03-31].
+  DocumentDate month = InferDocumentDate(text, DateInterval(), "https://x.org/2024/03/a.html");
+  EXPECT_EQ(FormatIsoDate(month.interval.earliest), "2024-03-07");
+  EXPECT_EQ(FormatIsoDate(month.interval.latest), "2024-03-31");
+  // No text date: the URL month is the answer.
+  DocumentDate only = InferDocumentDate("Talks went on.", DateInterval(), "https://x.org/2025/04/a");
+  EXPECT_EQ(FormatIsoDate(only.interval.earliest), "2025-04-01");
+  EXPECT_EQ(only.interval.precision, DatePrecision::kMonth);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -10,8 +10,9 @@
 
 namespace sitrep {
 
-// Hard constraints: compatible types, overlapping date windows, compatible places, different
-// articles. Two reports that fail this are never in one event.
+// Hard constraints: compatible types, overlapping date windows, compatible places, and for two
+// reports of one article also a shared sentence, the same day or the same specific place (an
+// incident extraction split). Two reports that fail this are never in one event.
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
 // Agreement on type, place, day, actors, figures and words (>= 0); higher = more alike.
 double LinkScore(const Report& a, const Report& b, const FusionOptions& options);

@@ -19,6 +19,12 @@ struct FusionOptions {
   double near_km = 60;            // city/point places within this are the same place
   double link_score = 2.5;        // a candidate pair links at or above this score
   int max_block = 4000;           // reports compared per block before it is split by date
+  // Salience: a report is prominent in its article when told in its lead (a sentence starting
+  // within lead_bytes), in two or more sentences, with a figure or with a place. An event that
+  // no prominent report tells and only one origin reports, or that no report dates, keeps its
+  // PLOVER reading but no ACLED type.
+  uint32_t lead_bytes = 600;
+  bool require_salience = true;
 };
 
 // What fusion keeps of an article: enough to fold copies (signature, wire credits) and date it.

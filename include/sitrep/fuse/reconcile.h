@@ -16,9 +16,13 @@ std::map<std::string, std::string> GroupOrigins(const std::vector<std::string>& 
                                                 const MinHashOptions& options);
 
 // The fused event of `members` (non-empty; any order). Its id derives from the smallest key.
-// An event whose every report is background is historical and has no ACLED type.
+// An event whose every report is background is historical and has no ACLED type; so is one
+// told only in passing by a single origin or dated by no report (options.require_salience).
 Event Reconcile(const std::vector<const Report*>& members, const DocPrints& prints,
                 const FusionOptions& options);
+
+// The report is told in its article's lead, in two or more sentences, with a figure or a place.
+bool Prominent(const Event& report, const FusionOptions& options);
 
 // "ev-" + 16 hex digits of a hash of `canonical_key`.
 std::string EventIdFor(const std::string& canonical_key);

@@ -50,8 +50,17 @@ class ActorDictionary {
   // <cc>_government, <cc>_military, <cc>_police for every country of the gazetteer, named
   // from the country's name and demonym ("Iraqi army", "government of Iraq").
   void AddCountryActors(const Gazetteer& gazetteer);
-  // Builds the lookup index; call once after loading.
+  // Builds the lookup index of the actors added since the last call (call after loading).
   void Index();
+
+  // The loaded and indexed dictionary as bytes (actors and their keys, so loading needs no
+  // parsing and no NameKey), stamped with `source_hash` (FolderHash of the files it came from).
+  std::string Compile(uint64_t source_hash) const;
+  // Adopts bytes of Compile when their stamp equals `source_hash` (else InvalidArgument:
+  // stale); DataLoss when they are malformed. Only on an empty dictionary.
+  Status LoadCompiled(std::string_view bytes, uint64_t source_hash);
+  // XXH3 of the names and bytes of the *.txt and *.tsv files LoadFolder would read.
+  static Result<uint64_t> FolderHash(const std::string& dir);
 
   size_t size() const { return actors_.size(); }
   const Actor& actor(uint32_t i) const { return actors_[i]; }
@@ -69,6 +78,7 @@ class ActorDictionary {
   std::vector<Actor> actors_;
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<uint64_t, std::vector<ActorHit>> by_key_, by_singular_;
+  uint32_t indexed_ = 0;  // actors_[0, indexed_) are in the key maps
 };
 
 // Parses "CC role FROM..TO" (dates ISO, either may be empty); nullopt-like Status on error.

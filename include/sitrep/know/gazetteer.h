@@ -69,6 +69,11 @@ class Gazetteer {
   void Lookup(std::string_view name, std::vector<NameHit>* out) const;
   // The country place for an ISO2 code, kNoIndex when unknown.
   uint32_t CountryIndex(std::string_view iso2) const;
+  // The capital of a country (ISO2): its most populous place marked capital, kNoIndex when
+  // unknown. A table built at load: O(1).
+  uint32_t CapitalIndex(std::string_view iso2) const;
+  // The compiled actor dictionary stored in the index ("" when the index has none).
+  std::string_view CompiledActors() const { return actors_blob_; }
   // Every country place index.
   std::span<const uint32_t> Countries() const { return countries_; }
 
@@ -92,6 +97,8 @@ class Gazetteer {
   uint32_t strings_size_ = 0;
   std::vector<uint32_t> countries_;
   uint32_t country_by_code_[26 * 26];
+  uint32_t capital_by_code_[26 * 26];
+  std::string_view actors_blob_;
 };
 
 // Great-circle distance in kilometres.

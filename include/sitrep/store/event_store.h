@@ -45,7 +45,11 @@ struct EventFilter {
 
 struct StoredDocument {
   std::string id, title, outlet, published, url, content_hash;
-  int reports = 0;
+  std::string published_precision;        // "day" | "week" | "month" | "year" | ""
+  std::vector<std::string> wire_credits;  // agencies the article credits
+  std::string origin;  // its origin group (fusion: the group's smallest doc id); "" = itself
+  int reports = 0;     // per-article event reports
+  int events = 0;      // distinct fused events they belong to
 };
 
 class EventStore {

@@ -16,10 +16,10 @@ using CountryNamer = std::function<std::string(const std::string& iso2)>;
 std::string ExportTable(const std::vector<Event>& events);
 std::string ExportJsonl(const std::vector<Event>& events);
 std::string ExportCsv(const std::vector<Event>& events);
-// ACLED columns: event_id_cnty, event_date, year, time_precision (1 day, 2 week, 3 coarser),
-// event_type, sub_event_type, actor1, actor2, country, admin1, location, latitude, longitude,
-// geo_precision (1 point/city, 2 near, 3 region or coarser), source, notes, fatalities (the
-// conservative figure: the minimum reported, 0 when unknown).
+// ACLED's column names and conventions, one row per event with an ACLED type: time_precision
+// 1 day / 2 week / 3 coarser; geo_precision 1 town / 2 near / 3 region or coarser; fatalities
+// the most conservative figure reported (a revision supersedes what it revises; 0 unknown);
+// notes "On 4 January 2024, <lead sentence> [<field> reported: <values>]"; iso = ISO2.
 std::string ExportAcled(const std::vector<Event>& events, const CountryNamer& namer = {});
 std::string ExportGeoJson(const std::vector<Event>& events);
 

@@ -17,7 +17,7 @@ struct Migration {
 };
 
 const std::vector<Migration>& Migrations();
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings `db` to kSchemaVersion. Fails when the database is newer than this program.
 Status Migrate(SqliteDb& db);

@@ -45,7 +45,8 @@ class SqliteStmt {
 
 class SqliteDb {
  public:
-  // Opens (creating when absent) with the given VFS ("" = default). Foreign keys on, WAL on.
+  // Opens (creating when absent) with the given VFS ("" = default). Foreign keys on, WAL on,
+  // a 64 MiB page cache (the blocking queries revisit recent pages).
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, const std::string& vfs = "");
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
@@ -53,6 +54,7 @@ class SqliteDb {
   Status Exec(std::string_view sql);  // one or more statements, no rows
   Result<SqliteStmt> Prepare(std::string_view sql);
   int64_t Changes() const;
+  int64_t LastInsertRowid() const;  // rowid of the latest INSERT on this connection
   sqlite3* raw() const { return db_; }
   const std::string& path() const { return path_; }
 

@@ -29,5 +29,13 @@ struct DocDateOptions {
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                                const DocDateOptions& options = {});
+// As above, and the date the article's URL states (DateFromUrl): a URL day wins over the text;
+// a URL month or year bounds what the text supports (or is the answer when the text has none).
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               std::string_view url, const DocDateOptions& options = {});
+
+// The date a URL path states: /2024/03/07/, /2020/5/31/, /2016-01-22/, /20240307/ (day),
+// /2025/04/ (month), /2024/slug (year). Years 1990-2100 only; kNone when it states none.
+DateInterval DateFromUrl(std::string_view url);
 
 }  // namespace sitrep

@@ -1,0 +1,75 @@
+// From role spans to the know stage's entities: a role names the entity whose mention overlaps
+// its phrase (nearest the phrase's head), and the mention's actor1/actor2/places follow.
+#include <algorithm>
+#include <cstdlib>
+
+#include "extract/mention.h"
+#include "extract/roles.h"
+
+namespace sitrep::extract {
+namespace {
+
+constexpr int kPlaceReach = 2;  // tokens between a place phrase's head and its place name
+
+// Tokens [first, last] of an entity mention in its sentence.
+std::pair<int, int> EntityTokens(const Sentence& s, const EntityRef& r) {
+  int last = r.first_token;
+  while (last + 1 < static_cast<int>(s.tokens.size()) && s.tokens[last + 1].begin < r.end) ++last;
+  return {r.first_token, last};
+}
+
+bool ActorLike(const DocContext& doc, const EntityRef& r) {
+  if (!r.place) return true;
+  const Entity& e = doc.entities[r.entity];
+  return e.geo && e.geo->precision == Precision::kCountry;  // "Iran", "the US" act
+}
+
+// The trigger's last token: the one holding its last byte.
+int TriggerEnd(const Sentence& s, const Mention& m) {
+  int e = m.token + 1;
+  while (e < static_cast<int>(s.tokens.size()) && s.tokens[e].begin < m.end) ++e;
+  return e;
+}
+
+}  // namespace
+
+std::optional<int> EntityOfRole(const DocContext& doc, const SentenceInfo& s,
+                                const std::vector<RoleSpan>& spans, std::optional<bool> places) {
+  for (const RoleSpan& span : spans) {
+    int best = -1, best_dist = 1 << 30;
+    for (const EntityRef& r : s.entities) {
+      if (places && (*places ? !r.place : !ActorLike(doc, r))) continue;
+      auto [first, last] = EntityTokens(*s.sentence, r);
+      if (last < span.begin || first >= span.end) continue;
+      int dist = span.head < first ? first - span.head : std::max(0, span.head - last);
+      if (places && *places && dist > kPlaceReach) continue;  // "in the loss of ... Iran's"
+      if (dist < best_dist) best_dist = dist, best = r.entity;
+    }
+    if (best >= 0) return best;
+  }
+  return std::nullopt;
+}
+
+void ApplyParsedRoles(const DocContext& doc, const SentenceInfo& s, const Sentence& parsed,
+                      Mention* m) {
+  Roles r = FindRoles(parsed, m->token, TriggerEnd(parsed, *m));
+  std::optional<int> actor = EntityOfRole(doc, s, r.actor, false);
+  std::optional<int> target = EntityOfRole(doc, s, r.target, std::nullopt);
+  if (target) {
+    // A town as target ("the strike on Baghdad airport") is a place, not a party; a country
+    // is a party ("strikes on Iran").
+    const Entity& e = doc.entities[*target];
+    if (e.kind == "place" && !(e.geo && e.geo->precision == Precision::kCountry)) target.reset();
+  }
+  // The tree overrides the token patterns where it speaks; a pattern's guess that the tree
+  // names in the other role is dropped ("the convoy was struck": the convoy did not act).
+  m->parsed_roles = true;
+  m->role_actor1 = m->actor1, m->role_actor2 = m->actor2;
+  if (target && !actor && m->role_actor1 == target) m->role_actor1.reset();
+  if (actor && !target && m->role_actor2 == actor) m->role_actor2.reset();
+  if (actor) m->role_actor1 = actor;
+  if (target && target != m->role_actor1) m->role_actor2 = target;
+  if (m->role_actor1 && m->role_actor1 == m->role_actor2) m->role_actor2.reset();
+}
+
+}  // namespace sitrep::extract
