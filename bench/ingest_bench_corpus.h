@@ -275,7 +275,17 @@ inline std::string ArticleText(const Story& st, int copy, int64_t published,
   for (size_t i = 0; i < body.size(); ++i) body[i] = static_cast<int>(i);
   std::mt19937_64 r(h);
   std::shuffle(body.begin(), body.end(), r);
-  for (int i = 0; i < 7; ++i) text += Fill(kBody[body[i]], st, outlet) + "\n\n";
+  // Every body sentence names its story's place and day, so unrelated stories never share a
+  // sentence verbatim (they do not in real news; fusion takes a shared sentence as identity).
+  for (int i = 0; i < 7; ++i) {
+    std::string para = kBody[body[i]], tagged;
+    for (size_t at = 0; at < para.size(); ++at) {
+      bool end = para[at] == '.' && (at + 1 == para.size() || para[at + 1] == ' ');
+      if (end) tagged += " ({city}, {date})";
+      tagged += para[at];
+    }
+    text += Fill(tagged, st, outlet) + "\n\n";
+  }
   text += "Reporting by " + outlet + " staff; editing by the " +
           (copy % 2 ? std::string("foreign") : std::string("news")) + " desk.\n";
   return text;

@@ -96,10 +96,7 @@ def main():
             starts = [s.get("trigger_span", [1 << 30])[0] for s in e.get("sources", [])]
             evs.append((min(starts) if starts else 1 << 30, e.get("plover_type") or ""))
         evs.sort()
-        by_id[d.get("id") or d.get("doc") or ""] = evs
-    if len(by_id) != len(examples) and not all(e["id"] in by_id for e in examples):
-        # Documents are in input order; fall back to position when ids are not echoed.
-        by_id = {e["id"]: by_id_v for e, by_id_v in zip(examples, by_id.values())}
+        by_id[d.get("doc") or ""] = evs
     n = ok = any_ok = none = 0
     confusion = collections.Counter()
     per_gold = collections.defaultdict(lambda: [0, 0])

@@ -42,7 +42,7 @@ def main():
             b, t = m["span"][0], m["span"][1]
             ctx = text[max(0, b - 50):t + 30].replace("\n", " ") if text else ""
             geo = e.get("geo")
-            g = f" geo={geo['name']},{geo['country']},{geo['precision']},{geo['lat']:.2f},{geo['lon']:.2f}" if geo else ""
+            g = f" geo={geo.get('admin1','')},{geo['country']},{geo['precision']},{geo['lat']:.2f},{geo['lon']:.2f}" if geo else ""
             n += 1
             print(f"{n:3d} {e['id']} | {e['name']} | kind={e['kind']} country={e['country']}{g} "
                   f"| x{len(e['mentions'])} | ...{ctx}...")

@@ -8,8 +8,9 @@ form (lower-cased) is listed when, counted over sentence-internal tokens,
   - it occurs in lower case at least --min-lower (5) times, and
   - at least --min-share (0.5, a majority) of its sentence-internal occurrences are lower case, and
   - it is written with ASCII letters only and has at least 2 letters.
-Names the corpus writes capitalised ("Baghdad", "Sadr", "Quds") fail the share test; nothing
-else is added by hand. Usage:
+Names the corpus writes capitalised ("Baghdad", "Sadr", "Quds") fail the share test. The only
+words added otherwise are the English month and weekday names (a closed class that English
+always capitalises: "an August attack" is not August, Georgia). Usage:
   scripts/places_common_words.py [--ud ../shared/data/ud/en_ewt-ud-train.conllu] > data/know_common_words.txt
 """
 import argparse
@@ -49,13 +50,17 @@ def main():
                 if form[0].islower():
                     lower[key] += 1
             first = False
-    words = sorted(w for w, n in lower.items()
-                   if n >= args.min_lower and n >= args.min_share * total[w])
+    words = {w for w, n in lower.items() if n >= args.min_lower and n >= args.min_share * total[w]}
+    words |= {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday"}
+    words = sorted(words)
     print("# English words frequent in lower case: a capitalised one-word occurrence is not taken")
     print("# for a place name of that spelling (country names excepted). Derived by")
     print(f"# scripts/places_common_words.py (--min-lower {args.min_lower} --min-share {args.min_share})")
     print("# from Universal Dependencies English EWT train (en_ewt-ud-train.conllu, CC BY-SA 4.0):")
-    print("# sentence-internal lower-case occurrences. One word a line, lower case, sorted.")
+    print("# sentence-internal lower-case occurrences; plus the month and weekday names.")
+    print("# One word a line, lower case, sorted.")
     for w in words:
         print(w)
     print(f"places_common_words: {len(words)} words", file=sys.stderr)

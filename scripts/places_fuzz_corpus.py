@@ -40,6 +40,8 @@ def index(places=None, keys=None, dir_bits=1, strings=b"\0Baghdad\0Iraq\0Iraqi\0
     if places is None:
         places = [rec.pack(0, 33.0, 44.0, 40000000, 9, NO_INDEX, b"IQ", 2, 5, 14),
                   rec.pack(98182, 33.34, 44.40, 7216000, 1, NO_INDEX, b"IQ", 0, 1, 0)]
+    if keys is None and len(places) == 1:
+        keys = [(0x1000000000000000, 0)]
     if keys is None:
         keys = [(0x1000000000000000, 1 << 2), (0xC000000000000000, 0 << 2)]
     keys = sorted(keys)

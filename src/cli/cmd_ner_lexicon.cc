@@ -47,7 +47,7 @@ constexpr const char* kLocWords[] = {
 struct LexArgs {
   std::string gazetteer, actors, out;
   std::vector<std::string> first_names;
-  uint32_t min_population = 5000;
+  uint32_t min_population = 20000;
 };
 
 bool Alphabetic(const std::string& w) {

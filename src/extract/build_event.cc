@@ -116,12 +116,16 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
     }
   }
   if (place) ev.location = ToPlace(*place);
-  for (int i : group) {
-    const Mention& m = mentions[i];
-    const std::optional<int>& a1 = m.parsed_roles ? m.role_actor1 : m.actor1;
-    const std::optional<int>& a2 = m.parsed_roles ? m.role_actor2 : m.actor2;
-    if (!ev.actor1 && a1) ev.actor1 = ToActor(doc.entities[*a1]);
-    if (!ev.actor2 && a2) ev.actor2 = ToActor(doc.entities[*a2]);
+  // Actors: what the dependency tree says (extract/roles.h) in any report of the group first,
+  // then the token patterns' guesses.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (int i : group) {
+      const Mention& m = mentions[i];
+      const std::optional<int>& a1 = pass == 0 ? m.role_actor1 : m.actor1;
+      const std::optional<int>& a2 = pass == 0 ? m.role_actor2 : m.actor2;
+      if (!ev.actor1 && a1) ev.actor1 = ToActor(doc.entities[*a1]);
+      if (!ev.actor2 && a2) ev.actor2 = ToActor(doc.entities[*a2]);
+    }
   }
   if (ev.actor1 && ev.actor2 && ev.actor1->id == ev.actor2->id) ev.actor2.reset();
 

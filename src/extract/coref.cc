@@ -155,6 +155,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
     // actor); ties go to the group told most recently.
     Group* join = nullptr;
     int join_score = -1, join_sentence = -1;
+    bool join_own = false;
     for (Group& g : groups) {
       if (!IsViolent(m)) {
         if (!g.violent && g.plover_type == m.plover_type && g.actor1 == m.actor1) join = &g;
@@ -168,25 +169,36 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (g.series && (m.date || !m.places.empty())) continue;  // its own time or place
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
       if (dm < 0 || pm < 0) continue;
-      bool says_nothing_new = !m.date && m.places.empty();
+      // A time as coarse as the group's, containing it ("this week" beside "on Monday"), adds
+      // nothing that could tell the mention apart.
+      bool coarser = m.date && g.date && m.date->earliest <= g.date->earliest &&
+                     m.date->latest >= g.date->latest;
+      bool says_nothing_new = (!m.date || coarser) && m.places.empty();
       bool group_empty = !g.date && g.places.empty();
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
-      bool same_sub = m.sub_event_type == g.sub_event_type || !g.named;
+      bool same_sub = m.sub_event_type == g.sub_event_type || !g.named || !m.sub_evidence;
       // The same kind of violence, stated by both, with nothing that tells them apart: news
       // retells its main event (headline, lede, body) far more often than it adds a second
       // event of the same kind without a place or time of its own.
-      bool same_kind = m.sub_evidence && g.sub_evidence && g.named && !g.series &&
+      bool same_kind = !m.anchor && m.sub_evidence && g.sub_evidence && g.named && !g.series &&
                        m.strength != Strength::kWeak && m.sub_event_type == g.sub_event_type;
       bool weak = m.strength == Strength::kWeak;
       if (weak && !m.anaphoric && pm <= 0 && m.sentence - g.last_sentence > kWeakReach) continue;
       if (weak && !m.places.empty() && g.places.empty()) continue;
-      if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind ||
-            ((says_nothing_new || group_empty) && same_sub))) {
+      bool retold = (says_nothing_new || group_empty) && same_sub;
+      // An anchor ("hours after the strike that killed X") is named for its own identity, not
+      // as a reference back (not the headline's event): it joins only on the same day or place.
+      if (m.anchor && !(dm > 0 || pm > 0)) continue;
+      if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind || retold)) {
         continue;
       }
+      // Evidence, then recency, then a group told in its sentence's main clause over one
+      // named only as an anchor there ("hours after X, ...").
       int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor;
-      if (score > join_score || (score == join_score && g.last_sentence >= join_sentence)) {
-        join = &g, join_score = score, join_sentence = g.last_sentence;
+      bool own = Has(g.own_sentences, g.last_sentence);
+      if (score > join_score || (score == join_score && g.last_sentence > join_sentence) ||
+          (score == join_score && g.last_sentence == join_sentence && (own || !join_own))) {
+        join = &g, join_score = score, join_sentence = g.last_sentence, join_own = own;
       }
     }
     if (join) {

@@ -27,10 +27,12 @@ bool PluralTrigger(std::string_view text, const Mention& m) {
 
 // "a day after X", "hours after X" that the text stage left unresolved: from the date of X
 // when X is a widely known event. Returns `t` itself when there is nothing to resolve.
+// `known` is X's date when the article itself dates X elsewhere.
 const TimeExpression& EventOffsetResolved(const DocContext& doc, const TimeExpression& t,
-                                          TimeExpression* scratch) {
+                                          TimeExpression* scratch,
+                                          std::optional<int64_t> known = std::nullopt) {
   if (t.form != TimeForm::kEventOffset || t.value.known() || t.event_end <= t.event_begin) return t;
-  auto day = KnownEventDate(doc.text.substr(t.event_begin, t.event_end - t.event_begin));
+  auto day = known ? known : KnownEventDate(doc.text.substr(t.event_begin, t.event_end - t.event_begin));
   if (!day) return t;
   *scratch = t;
   int64_t shift = t.unit == 'd' ? t.offset : t.unit == 'w' ? 7 * t.offset : 0;
@@ -114,6 +116,37 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
       if (best->since && v.earliest < doc.reference.earliest - limit) m.background = true;
     }
   }
+}
+
+bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,
+                     std::vector<Mention>* mentions) {
+  auto& ms = *mentions;
+  bool changed = false;
+  for (const auto& group : groups) {
+    std::optional<int64_t> day;  // the group's day, when some mention states one
+    for (int i : group) {
+      const auto& d = ms[i].date;
+      if (d && d->precision == DatePrecision::kDay) day = d->earliest;
+    }
+    if (!day) continue;
+    for (int a : group) {
+      if (!ms[a].anchor || ms[a].date) continue;
+      for (int ti : doc.info[ms[a].sentence].times) {
+        const TimeExpression& t = doc.times[ti];
+        if (ms[a].begin < t.event_begin || ms[a].end > t.event_end) continue;
+        TimeExpression scratch;
+        const TimeExpression& r = EventOffsetResolved(doc, t, &scratch, day);
+        if (&r == &t) continue;
+        for (Mention& m : ms) {
+          if (m.sentence != ms[a].sentence || m.anchor || m.date) continue;
+          m.date = r.value;
+          m.best_day = r.unit == 'h' ? r.value.latest : r.value.earliest;
+          changed = true;
+        }
+      }
+    }
+  }
+  return changed;
 }
 
 }  // namespace sitrep::extract

@@ -95,8 +95,12 @@ class LexiconExtractor final : public EventExtractor {
     extract::RefineMentions(lex_, ctx, &mentions);
     extract::AttachTimes(ctx, &mentions);
     extract::AttachFigures(ctx, lex_, &mentions);
+    auto groups = extract::GroupMentionIndices(ctx, mentions);
+    if (extract::DateFromAnchors(ctx, groups, &mentions)) {
+      groups = extract::GroupMentionIndices(ctx, mentions);
+    }
     std::vector<Event> events;
-    for (const auto& group : extract::GroupMentionIndices(ctx, mentions)) {
+    for (const auto& group : groups) {
       events.push_back(extract::BuildEvent(ctx, mentions, group, doc.id, doc.outlet));
     }
     return events;

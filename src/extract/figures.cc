@@ -53,9 +53,10 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
   return hit;
 }
 
-// One victim told with an article instead of a number: "a man was shot dead", "the victim
-// died", "shot and killed a taxi driver". Returns the token of the cue, or -1. Coordinated
-// victims ("a man and his son") are not one.
+// One victim told with an article instead of a number, as the subject of a passive outcome
+// ("a man was shot dead", "the victim died"). Returns the token of the cue, or -1. Coordinated
+// victims ("a man and his son was...") are not one. The active form ("the strike that killed a
+// leader") is left out: it often names another event than the sentence's own.
 int SingleVictimCue(const SentenceInfo& s, const EventLexicon& lex, bool* death) {
   auto one = [](const std::string& w) { return w == "a" || w == "an" || w == "one"; };
   auto stop = [](const std::string& w) { return IsBarrier(w) || w == "," || w == "and"; };
@@ -74,18 +75,35 @@ int SingleVictimCue(const SentenceInfo& s, const EventLexicon& lex, bool* death)
         if (one(w[k]) || (w[k] == "the" && k + 1 < j && w[k + 1] == "victim")) return i;
       }
     }
-    if (d && i > 0 && w[i - 1] == "victim" && i > 1 && w[i - 2] == "the") return i;  // "the victim died"
-    // Active: "killed a taxi driver" (not "a man and a woman").
-    size_t next = i + (len ? len : 1);
-    if (next < w.size() && one(w[next])) {
-      bool coordinated = false;
-      for (size_t k = next + 1; k < w.size() && k <= next + 5 && !IsBarrier(w[k]) && w[k] != ","; ++k) {
-        coordinated |= w[k] == "and";
-      }
-      if (!coordinated) return i;
-    }
+    if (d && i > 1 && w[i - 1] == "victim" && w[i - 2] == "the") return i;  // "the victim died"
   }
   return -1;
+}
+
+// "Thousands have died and almost 9 million have been displaced": a number that opens its own
+// coordinated clause with a predicate of its own ("have been displaced") is not counted by the
+// casualty word before the "and".
+bool OwnPredicate(const SentenceInfo& s, const EventLexicon& lex, int first, int last,
+                  uint32_t head_begin, uint32_t head_end) {
+  bool clause = false;
+  for (int i = first - 1; i >= 0 && i >= first - 3; --i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (HasKind(kinds, "death") || HasKind(kinds, "injury")) break;  // "and injuring hundreds"
+    if (s.lower[i] == "and" || s.lower[i] == "while") clause = true;
+  }
+  if (!clause) return false;
+  for (int i = last + 1; i < (int)s.lower.size(); ++i) {
+    const Token& tok = s.sentence->tokens[i];
+    if (tok.begin >= head_begin && tok.end <= head_end) continue;
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return false;
+    if (HasKind(kinds, "filler")) continue;
+    const std::string& w = s.lower[i];
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+  }
+  return false;
 }
 
 }  // namespace
@@ -108,6 +126,7 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
       const CueHit& cue = later.gap <= before.gap ? later : before;
       if (cue.gap > kMaxGap) continue;
+      if (&cue == &before && OwnPredicate(s, lex, first, last, q.head_begin, q.head_end)) continue;
       Figure f;
       f.best = static_cast<int64_t>(q.value);
       f.count.min = static_cast<int64_t>(q.min);

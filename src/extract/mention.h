@@ -74,7 +74,7 @@ struct Mention {
   std::vector<int> places;            // entity indices, best first
   std::optional<int> actor1, actor2;  // entity indices (token patterns; coreference uses these)
   // Actors read from the dependency tree (extract/roles.h) when the sentence was parsed: the
-  // event reports these; in-document coreference keeps the patterns' actor1.
+  // event prefers these over any pattern guess; in-document coreference uses actor1 above.
   bool parsed_roles = false;
   std::optional<int> role_actor1, role_actor2;
   std::optional<Figure> fatalities, injured;
@@ -89,6 +89,10 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
 // Each mention's own date from the time expressions of its sentence; background marks.
 void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions);
 // Mentions of the same real event grouped (in-document coreference): mention indices.
+// "a day after X" left undated where the article dates X elsewhere (X's mention is in a group
+// with a day): dates the sentence's own undated mentions. True when a date was set.
+bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,
+                     std::vector<Mention>* mentions);
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions);
 // The Event of one group of mentions (sources = the sentences that tell it).

@@ -216,6 +216,8 @@ bool InsideEventPhrase(const DocContext& doc, const SentenceInfo& s, const Menti
 bool IsViolent(const Mention& m) { return m.strength != Strength::kVerbal || !m.event_type.empty(); }
 
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex) {
+  const RoleOptions role_options;
+  int parsed_sentences = 0;
   std::vector<Mention> out;
   for (size_t si = 0; si < doc.info.size(); ++si) {
     const SentenceInfo& s = doc.info[si];
@@ -262,14 +264,19 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       std::sort(strong.begin(), strong.end(),
                 [](const Mention& a, const Mention& b) { return a.token < b.token; });
     }
-    // The sentence is parsed lazily: only when it holds a trigger and an entity to map to.
+    // The sentence is parsed lazily: only when it holds a violent trigger and an entity to map
+    // to (verbal events reuse the parse when there is one; see bench/results/roles.md).
     std::optional<Sentence> parsed;
     bool tried = false;
     for (auto* list : {&strong, &verbal}) {
       for (Mention& m : *list) {
         ResolveAttribution(s, lex, doc.text, &m);
         ResolveRoles(doc, s, &m);
-        if (!tried && !s.entities.empty()) parsed = ParseForRoles(doc, si, RoleOptions{});
+        if (!tried && list == &strong && !s.entities.empty() &&
+            parsed_sentences < role_options.max_parsed_sentences) {
+          parsed = ParseForRoles(doc, si, role_options);
+          parsed_sentences += parsed.has_value();
+        }
         tried = true;
         if (parsed) ApplyParsedRoles(doc, s, *parsed, &m);
         out.push_back(std::move(m));

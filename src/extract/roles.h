@@ -21,7 +21,8 @@ struct DocContext;
 struct Mention;
 
 struct RoleOptions {
-  int max_parse_tokens = 120;  // longer sentences keep the token patterns (parse cost, noise)
+  int max_parse_tokens = 60;  // longer sentences keep the token patterns (parse cost, noise)
+  int max_parsed_sentences = 6;  // per article, first ones first: bounds the parse cost
 };
 
 struct RoleSpan {
@@ -49,8 +50,8 @@ std::optional<int> EntityOfRole(const DocContext& doc, const SentenceInfo& s,
                                 const std::vector<RoleSpan>& spans, std::optional<bool> places);
 
 // Sets the mention's role_actor1 (actor) and role_actor2 (target) from the roles of its
-// trigger in `parsed` (the tokens of s.sentence, tagged and parsed). A role the tree leaves
-// empty keeps what the token patterns found. Places stay the patterns' (coreference uses them).
+// trigger in `parsed` (the tokens of s.sentence, tagged and parsed); only what the tree says.
+// actor1/actor2/places stay the patterns' (coreference and the event's fallback use them).
 void ApplyParsedRoles(const DocContext& doc, const SentenceInfo& s, const Sentence& parsed,
                       Mention* m);
 

@@ -61,15 +61,10 @@ void ApplyParsedRoles(const DocContext& doc, const SentenceInfo& s, const Senten
     const Entity& e = doc.entities[*target];
     if (e.kind == "place" && !(e.geo && e.geo->precision == Precision::kCountry)) target.reset();
   }
-  // The tree overrides the token patterns where it speaks; a pattern's guess that the tree
-  // names in the other role is dropped ("the convoy was struck": the convoy did not act).
+  // Only what the tree says; the event falls back to the patterns' guesses (BuildEvent).
   m->parsed_roles = true;
-  m->role_actor1 = m->actor1, m->role_actor2 = m->actor2;
-  if (target && !actor && m->role_actor1 == target) m->role_actor1.reset();
-  if (actor && !target && m->role_actor2 == actor) m->role_actor2.reset();
-  if (actor) m->role_actor1 = actor;
-  if (target && target != m->role_actor1) m->role_actor2 = target;
-  if (m->role_actor1 && m->role_actor1 == m->role_actor2) m->role_actor2.reset();
+  m->role_actor1 = actor;
+  if (target != actor) m->role_actor2 = target;
 }
 
 }  // namespace sitrep::extract

@@ -153,8 +153,8 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
 
 // Two reports of one article are one event when they share a sentence, fall on the same day
 // (both day-precise; no slack: an article tells consecutive days' strikes apart) or name the
-// same specific place with the same date window (or one side undated). Same-week or placeless
-// agreement is not enough: articles tell earlier incidents of the same kind.
+// same specific place with the same date window (or one side undated). A placeless mention
+// in the other's week is not enough (regression: the seeds' next-day Baghdad strikes merged).
 bool SameArticleIdentity(const Event& a, const Event& b) {
   if (SharesSentence(a, b)) return true;
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&

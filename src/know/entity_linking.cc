@@ -168,13 +168,15 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
       bool common = name_words == 1 && kb_.common_words.count(last.lower) > 0;
       places.erase(std::remove_if(places.begin(), places.end(),
                                   [&](const NameHit& h) {
-                                    if (h.role == NameRole::kCode) return !all_caps;
                                     const PlaceRecord& p = kb_.gazetteer->place(h.place);
                                     // A common word names only a country spelled just so
-                                    // ("Turkey", "Chad"), never a town ("Hit", "Reading").
+                                    // ("Turkey", "Chad"), never a town ("Hit", "Reading") or
+                                    // a code ("AND" on a capitals line).
                                     if (common)
-                                      return p.kind != PlaceKind::kCountry ||
-                                             FoldName(kb_.gazetteer->Name(h.place)) != last.lower;
+                                      return p.kind != PlaceKind::kCountry || h.role == NameRole::kCode ||
+                                             (FoldName(kb_.gazetteer->Name(h.place)) != last.lower &&
+                                              (SentenceStart(s) || headline_[s]));
+                                    if (h.role == NameRole::kCode) return !all_caps;
                                     // Single short all-caps words are acronyms, not towns.
                                     if (name_words == 1 && last.caps && last.end - last.begin <= 4 &&
                                         p.kind == PlaceKind::kCity)
@@ -182,6 +184,23 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
                                     return false;
                                   }),
                    places.end());
+    }
+    if (places.size() > 1) {
+      // A country reached through a native or alternate name whose key collides with a town's
+      // own name ("Sumy" = "Suomi"): the text names the town.
+      std::string folded = FoldName(text_.substr(first.begin, last.end - first.begin));
+      bool town = std::any_of(places.begin(), places.end(), [&](const NameHit& h) {
+        const PlaceRecord& p = kb_.gazetteer->place(h.place);
+        return p.kind == PlaceKind::kCity && p.population >= kStrongPopulation &&
+               FoldName(kb_.gazetteer->Name(h.place)) == folded;
+      });
+      if (town)
+        places.erase(std::remove_if(places.begin(), places.end(),
+                                    [&](const NameHit& h) {
+                                      return h.role == NameRole::kAlternate &&
+                                             kb_.gazetteer->place(h.place).kind == PlaceKind::kCountry;
+                                    }),
+                     places.end());
     }
     if (!actors.empty() || !places.empty()) {
       m.len = len;
@@ -191,6 +210,14 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
     }
   }
   return m;
+}
+
+bool Linker::SentenceStart(uint32_t w) const {
+  if (w == 0) return true;
+  if (words_[w].gap != Gap::kBreak) return false;
+  std::string_view gap = text_.substr(words_[w - 1].end, words_[w].begin - words_[w - 1].end);
+  return gap.find_first_of(".!?:\n\"") != std::string_view::npos ||
+         gap.find("\xE2\x80\x9C") != std::string_view::npos;  // an opening curly quote
 }
 
 uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
@@ -458,7 +485,7 @@ void Linker::BindDefinitions() {
     size_t close = text_.find(')', p);
     if (close == std::string_view::npos || close - p > 12) continue;
     std::string_view inner = text_.substr(p + 1, close - p - 1);
-    if (!IsAcronymText(inner) || Covered(static_cast<uint32_t>(p > 40 ? p - 3 : 0), static_cast<uint32_t>(p))) continue;
+    if (!IsAcronymText(inner)) continue;
     auto it = std::lower_bound(words_.begin(), words_.end(), static_cast<uint32_t>(p),
                                [](const Word& w, uint32_t b) { return w.end <= b; });
     if (it == words_.begin()) continue;
@@ -472,6 +499,24 @@ void Linker::BindDefinitions() {
     ++k;
     while (k <= last && (!words_[k].upper || IsDeterminer(words_[k].lower))) ++k;
     if (last - k < 1) continue;
+    // The acronym spells the run's initials ("Free Tribes Council (FTC)"): the run is one
+    // name, whatever was found inside it ("Council" the town). Else a known name ends there.
+    std::string initials, letters;
+    for (int w = k; w <= last; ++w)
+      if (words_[w].upper) initials.push_back(static_cast<char>(std::tolower(text_[words_[w].begin])));
+    for (char ch : inner)
+      if (std::isalpha(static_cast<unsigned char>(ch))) letters.push_back(static_cast<char>(std::tolower(ch)));
+    bool spelled = initials == letters;
+    if (!spelled && Covered(static_cast<uint32_t>(p > 40 ? p - 3 : 0), static_cast<uint32_t>(p))) continue;
+    if (spelled) {
+      bool known = false;  // a dictionary name spans the run exactly
+      for (const Cand& o : cands_)
+        known = known || (!o.dropped && o.begin <= words_[k].begin && o.end >= words_[last].end &&
+                          !o.actor_hits.empty());
+      if (known) continue;
+      for (Cand& o : cands_)
+        if (!o.dropped && o.begin >= words_[k].begin && o.end <= words_[last].end) o.dropped = true;
+    }
     Cand c;
     c.w0 = static_cast<uint32_t>(k);
     c.w1 = static_cast<uint32_t>(last + 1);

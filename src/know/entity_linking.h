@@ -56,6 +56,8 @@ class Linker {
   // Words at `s` naming a country (name, demonym, code); sets *iso2. 0 when none.
   uint32_t CountryAt(uint32_t s, std::string* iso2) const;
   void MergeDemonymPrefixes();
+  // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
+  bool SentenceStart(uint32_t w) const;
   // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
   // "prime minister of Iraq"): adds it and sets *next past it; false when none.
   bool AddRoleDescription(uint32_t i, uint32_t* next);

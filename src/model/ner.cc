@@ -17,10 +17,11 @@ namespace {
 constexpr int kPad = 2;
 constexpr int kMaxStatic = 96;
 constexpr int kMaxExtra = 48;
-constexpr int kTrans = 6;  // label-transition templates, conjoined with the previous label
+constexpr int kTrans = 8;  // label-transition templates, conjoined with the previous label
 constexpr int kDefaultLog2 = 19;
 constexpr uint64_t kNoTag = 0x77777;
-constexpr const char* kFeatureVersion = "ner-v2";
+constexpr const char* kFeatureVersion = "ner-v3";
+constexpr const char* kOldFeatureVersion = "ner-v2";  // still loads: 6 transition templates
 
 struct NerInput {
   std::vector<WordInfo> words;  // padded by kPad on each side
@@ -28,10 +29,12 @@ struct NerInput {
   std::vector<int> run_pos, run_len;  // position in / length of a run of capitalised words
   int casing = 0;  // 0 mostly lowercase, 1 mixed, 2 mostly capitalised (headline) sentence
   std::vector<std::vector<uint64_t>> extra;  // hashed features from the feature source
+  int trans = kTrans;  // transition templates used (ner-v2: 6)
 };
 
-NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos) {
+NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos, int trans) {
   NerInput in;
+  in.trans = trans;
   size_t n = s.tokens.size();
   in.tags.assign(n + 2 * kPad, kNoTag);
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(true));
@@ -126,6 +129,10 @@ void TransFeatures(const NerInput& in, size_t i, int prev, uint64_t* f) {
   f[3] = Feat(303, prev, in.tags[p]);
   f[4] = Feat(304, prev, in.words[p - 1].lower);
   f[5] = Feat(305, prev, w.flags);
+  if (in.trans <= 6) return;
+  // ner-v3: the previous label with the next word and with the word's suffix.
+  f[6] = Feat(306, prev, in.words[p + 1].lower);
+  f[7] = Feat(307, prev, w.suffix[2]);
 }
 
 // Labels are "O" (index 0) then B-X, I-X per type; I-X may only follow B-X or I-X.
@@ -158,7 +165,7 @@ void Decode(const NerInput& in, size_t n, const std::vector<std::string>& labels
       const int prev = i == 0 ? -1 : pi;
       TransFeatures(in, i, i == 0 ? L : prev, tf);
       std::fill(sc.begin(), sc.end(), T(0));
-      score(tf, kTrans, sc.data());
+      score(tf, in.trans, sc.data());
       const T from = i == 0 ? T(0) : best[pi];
       for (int c = 0; c < L; ++c) {
         if (!Allowed(labels, prev, c)) continue;
@@ -202,10 +209,12 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   NerTagger t;
   ASSIGN_OR_RETURN(std::string_view labels, model.Section("labels"));
-  if (model.Hyper("features") != kFeatureVersion)
+  const std::string version = model.Hyper("features");
+  if (version != kFeatureVersion && version != kOldFeatureVersion)
     return Status::DataLoss("NER model has features '" + model.Hyper("features") + "', want " +
                             kFeatureVersion + " (retrain it)");
   t.labels_ = SplitLines(labels);
+  t.trans_ = version == kOldFeatureVersion ? 6 : kTrans;
   t.use_pos_ = model.Hyper("pos") != "none";
   const std::string penalty = model.Hyper("o_penalty");
   if (!penalty.empty()) {
@@ -242,7 +251,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 }
 
 std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
-  NerInput in = Prepare(s, source_, use_pos_);
+  NerInput in = Prepare(s, source_, use_pos_, trans_);
   std::vector<int> ids;
   Decode<int32_t>(in, s.tokens.size(), labels_,
          [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, o_penalty_, &ids);
@@ -284,7 +293,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   for (const Sentence& g : train) {
     Sentence s = g;
     if (tagger && !HasUpos(s)) tagger->Tag(&s);
-    inputs.push_back(Prepare(s, source, use_pos));
+    inputs.push_back(Prepare(s, source, use_pos, kTrans));
     gold.emplace_back();
     unknown.emplace_back();
     int prev = -1;
@@ -336,8 +345,8 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
         if (want[i] != pred[i] || gp != pp) {
           TransFeatures(in, i, gp, tg);
           TransFeatures(in, i, pp, tp);
-          model.Adjust(tg, kTrans, want[i], 1);
-          model.Adjust(tp, kTrans, pred[i], -1);
+          model.Adjust(tg, in.trans, want[i], 1);
+          model.Adjust(tp, in.trans, pred[i], -1);
         }
         model.Tick();
       }

@@ -73,10 +73,11 @@ class Beam {
         if (it.st.Valid(m)) cands_.push_back({it.score + s[m], i, m, cost[m]});
     }
     const size_t keep = std::min<size_t>(width_, cands_.size());
-    std::partial_sort(cands_.begin(), cands_.begin() + keep, cands_.end(), [](const Cand& a, const Cand& b) {
-      if (a.score != b.score) return a.score > b.score;
-      return a.item != b.item ? a.item < b.item : a.move < b.move;
-    });
+    std::partial_sort(cands_.begin(), cands_.begin() + keep, cands_.end(),
+                      [](const Cand& a, const Cand& b) {
+                        if (a.score != b.score) return a.score > b.score;
+                        return a.item != b.item ? a.item < b.item : a.move < b.move;
+                      });
     if (width_ == 1 && items_.size() == 1) {  // greedy: update in place, no copies
       Expand(cands_[0], &items_[0]);
       return;

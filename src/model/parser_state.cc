@@ -110,8 +110,8 @@ ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) 
     const Token& t = s.tokens[i - 1];
     const std::string lower = AsciiLower(t.form);
     in.word[i] = HashString(lower);
-    in.suffix[i] =
-        HashString(std::string_view(lower).substr(lower.size() - std::min<size_t>(3, lower.size())));
+    const size_t k = std::min<size_t>(3, lower.size());
+    in.suffix[i] = HashString(std::string_view(lower).substr(lower.size() - k));
     auto it = tag_id.find(t.upos);
     in.tag[i] = it == tag_id.end() ? kNoTag : it->second;
   }

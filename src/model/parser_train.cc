@@ -141,7 +141,8 @@ void BeamSentence(const TrainingSet& data, size_t idx, int width, int root_label
       for (int k = 0; k < kMoves; ++k)
         if (cost[k] == min_cost && (m < 0 || s[k] > s[m])) m = k;
       int label = kNoLabel;
-      if (m == kLeft || m == kRight) label = TrainLabel(gold, m, f, nf, data, idx, root_label, arcs);
+      if (m == kLeft || m == kRight)
+        label = TrainLabel(gold, m, f, nf, data, idx, root_label, arcs);
       gold_score += s[m];
       gold.Apply(m, label);
       gold_hist.push_back(PackStep(m, label));
@@ -179,7 +180,8 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
       if (!t.deprel.empty()) label_set.insert(t.deprel);
   std::vector<std::string> labels(label_set.begin(), label_set.end());
   if (labels.empty() || labels.size() >= kNoLabel) return Status::InvalidArgument("bad label set");
-  if (options.beam < 1 || options.beam > 64) return Status::InvalidArgument("beam width must be 1..64");
+  if (options.beam < 1 || options.beam > 64)
+    return Status::InvalidArgument("beam width must be 1..64");
   std::map<std::string, int> tag_id, label_id;
   for (size_t i = 0; i < tags.size(); ++i) tag_id[tags[i]] = static_cast<int>(i);
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);

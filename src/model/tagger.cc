@@ -10,10 +10,9 @@ namespace sitrep {
 namespace {
 
 constexpr int kPad = 2;
-constexpr int kMaxFeatures = 64;
+constexpr int kMaxFeatures = 48;
 constexpr int kDefaultLog2 = 18;
 constexpr int kNoTag = 255;
-constexpr int kTrainVersion = 3;  // "tagger-v<N>" of newly trained models (see Features)
 
 // A sentence prepared for feature extraction: padded word properties and ambiguity classes.
 struct TagInput {
@@ -40,9 +39,8 @@ TagInput Prepare(const Sentence& s, const TagDict& dict) {
   return in;
 }
 
-// Features of token `i` (0-based) given the two previous predicted tags. `version` 2 adds
-// tag-history x word, wider suffix context and ambiguity-class trigram features.
-int Features(const TagInput& in, size_t i, int t1, int t2, int version, uint64_t* f) {
+// Features of token `i` (0-based) given the two previous predicted tags.
+int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f) {
   const size_t p = i + kPad;
   const WordInfo& w = in.words[p];
   const WordInfo& wm1 = in.words[p - 1];
@@ -85,23 +83,6 @@ int Features(const TagInput& in, size_t i, int t1, int t2, int version, uint64_t
   f[n++] = Feat(38, wp1.lower, wp2.lower);
   f[n++] = Feat(39, wm1.lower, wp1.lower);
   f[n++] = Feat(40, in.amb[p - 1], in.amb[p]);
-  if (version >= 2) {
-    f[n++] = Feat(41, t2);
-    f[n++] = Feat(42, t1, w.suffix[2]);
-    f[n++] = Feat(43, t1, wm1.lower);
-    f[n++] = Feat(44, wp1.lower, w.suffix[1]);
-    f[n++] = Feat(45, wp2.suffix[2]);
-    f[n++] = Feat(46, wm2.suffix[2]);
-    f[n++] = Feat(47, in.amb[p], in.amb[p + 1], in.amb[p + 2]);
-    f[n++] = Feat(48, t1, t2 + 1000, w.suffix[2]);
-  }
-  if (version >= 3) {
-    f[n++] = Feat(49, w.shape, wp1.shape);
-    f[n++] = Feat(50, w.form, i == 0 ? 1 : 2);
-    f[n++] = Feat(51, wp1.prefix[1], w.suffix[2]);
-    f[n++] = Feat(52, wm1.shape, w.shape, wp1.shape);
-    f[n++] = Feat(53, t1, in.amb[p], in.amb[p + 1] ^ (in.amb[p - 1] << 20));
-  }
   return n;
 }
 
@@ -115,14 +96,13 @@ int Argmax(const Scores* s, int n) {
 
 // Greedy decoding with the given (features -> scores) function.
 template <typename ScoreFn>
-void Decode(const TagInput& in, size_t n, int classes, int version, ScoreFn&& score,
-            std::vector<int>* tags) {
+void Decode(const TagInput& in, size_t n, int classes, ScoreFn&& score, std::vector<int>* tags) {
   tags->assign(n, 0);
   uint64_t f[kMaxFeatures];
   int32_t s[256];
   for (size_t i = 0; i < n; ++i) {
     int t1 = i >= 1 ? (*tags)[i - 1] : kNoTag, t2 = i >= 2 ? (*tags)[i - 2] : kNoTag;
-    int nf = Features(in, i, t1, t2, version, f);
+    int nf = Features(in, i, t1, t2, f);
     std::fill(s, s + classes, 0);
     score(f, nf, s);
     (*tags)[i] = Argmax(s, classes);
@@ -147,12 +127,6 @@ Result<Tagger> Tagger::FromModel(Model model) {
     if (tab == std::string::npos) return Status::DataLoss("malformed tag dictionary line");
     t.tag_dict_[line.substr(0, tab)] = static_cast<uint32_t>(std::strtoul(line.c_str() + tab + 1, nullptr, 10));
   }
-  const std::string features = model.Hyper("features", "tagger-v1");
-  t.feature_version_ = 0;
-  for (int v = 1; v <= kTrainVersion; ++v)
-    if (features == "tagger-v" + std::to_string(v)) t.feature_version_ = v;
-  if (t.feature_version_ == 0)
-    return Status::DataLoss("tagger model has unknown features '" + features + "'");
   t.model_ = std::move(model);
   return t;
 }
@@ -167,7 +141,7 @@ Result<Tagger> Tagger::Load(const std::string& path) {
 void Tagger::Tag(Sentence* s) const {
   TagInput in = Prepare(*s, tag_dict_);
   std::vector<int> tags;
-  Decode(in, s->tokens.size(), weights_.classes(), feature_version_,
+  Decode(in, s->tokens.size(), weights_.classes(),
          [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &tags);
   for (size_t i = 0; i < tags.size(); ++i) s->tokens[i].upos = labels_[tags[i]];
 }
@@ -224,7 +198,7 @@ Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::v
   for (const Sentence& s : dev) dev_inputs.push_back(Prepare(s, dict));
 
   ModelWriter writer(ModelKind::kTagger);
-  writer.SetHyper("features", "tagger-v" + std::to_string(kTrainVersion));
+  writer.SetHyper("features", "tagger-v1");
   writer.AddSection("labels", JoinLines(labels));
   writer.AddSection("tagdict", dict_text);
   std::vector<size_t> order(train.size());
@@ -243,7 +217,7 @@ Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::v
       const std::vector<int>& g = gold[idx];
       int t1 = kNoTag, t2 = kNoTag;
       for (size_t i = 0; i < g.size(); ++i) {
-        int nf = Features(in, i, t1, t2, kTrainVersion, f);
+        int nf = Features(in, i, t1, t2, f);
         std::fill(sc, sc + classes, 0.f);
         model.Score(f, nf, sc);
         int pred = Argmax(sc, classes);
@@ -259,7 +233,7 @@ Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::v
     size_t dright = 0, dtotal = 0;
     std::vector<int> tags;
     for (size_t d = 0; d < dev.size(); ++d) {
-      Decode(dev_inputs[d], dev[d].tokens.size(), classes, kTrainVersion,
+      Decode(dev_inputs[d], dev[d].tokens.size(), classes,
              [&](const uint64_t* ff, int n, int32_t* s) { avg.Score(ff, n, s); }, &tags);
       for (size_t i = 0; i < tags.size(); ++i) dright += labels[tags[i]] == dev[d].tokens[i].upos;
       dtotal += tags.size();

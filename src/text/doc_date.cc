@@ -98,6 +98,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   std::vector<std::string> why;
   if (latest_year) why.push_back("years up to " + std::to_string(latest_year) + " mentioned");
 
+  int anniversary_year = 0;  // the year 2b places the article in, 0 when none
   // 2b. An anniversary whose event is not known, with the years the text mentions: the
   // "20th anniversary" of something in 2004 is in 2024 (the earliest such year not before
   // the latest year mentioned).
@@ -111,6 +112,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
         if (cand >= latest_year && (!best || cand < best)) best = cand;
       }
       if (best > latest_year) {
+        anniversary_year = best;
         latest_year = best;
         lower = std::max(lower, DaysFromCivil(best, 1, 1));
         why.push_back(Quote(text, e) + " of a year mentioned gives " + std::to_string(best));
@@ -232,6 +234,10 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                      " days after the latest full date " + FormatIsoDate(w.lo) + "): " + evidence;
       return out;
     }
+    // Years mentioned only say "on or after": background years (a siege in 2004 recalled in
+    // 2024) would date the article decades early, and a wrong date keeps its events from
+    // fusing with their dated reports. Only an anniversary year is the article's own.
+    if (!opt.lower_bound_year && c.year != anniversary_year) return out;
     out.interval = {w.lo, DaysFromCivil(c.year + 1, 12, 31), DatePrecision::kYear};
     out.evidence = "inferred (lower bound only): " + evidence;
     return out;

@@ -116,5 +116,26 @@ TEST(ArticleEventsTest, VictimCountIsNotASeries) {
   }
 }
 
+// Regression: "9 million have been displaced" was read as 9 million deaths by the "died"
+// before the "and".
+TEST(ArticleEventsTest, NumberWithItsOwnPredicateIsNotACasualtyFigure) {
+  struct Case {
+    const char* text;
+    int64_t fatalities;
+  };
+  const Case kCases[] = {
+      {"Gunmen attacked a village on Monday, killing 12 people, and 3,000 have been displaced.",
+       12},
+      {"A bomb exploded at a market on Monday, killing 84 people and injuring hundreds more.", 84},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    auto evs = Acled(c.text);
+    ASSERT_GE(evs.size(), 1u);
+    ASSERT_TRUE(evs[0].fatalities);
+    EXPECT_EQ(evs[0].fatalities->best, c.fatalities);
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

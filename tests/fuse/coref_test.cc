@@ -19,6 +19,13 @@ const EventPlace kKabul = Place("Kabul", "AF", 34.53, 69.17);
 const char* kStrike = "Explosions/Remote violence";
 const char* kSentence = "A drone strike killed a commander and his aide in Baghdad.";
 
+// The report dated by its article's week: [day, day + 6].
+Report WeekOf(Report r) {
+  r.event.date.latest = r.event.date.earliest + 6;
+  r.event.date.precision = DatePrecision::kWeek;
+  return r;
+}
+
 TEST(CorefTest, CompatibilityTable) {
   FusionOptions o;
   struct Case {
@@ -59,6 +66,15 @@ TEST(CorefTest, CompatibilityTable) {
       {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence),
        MakeReport("a", 1, kStrike, "2024-01-04", kBasra, -1, "Basra was hit too."), false,
        "same doc, same day, other city"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), WeekOf(
+       MakeReport("a", 1, kStrike, "2024-01-01", std::nullopt, -1, "New strikes hit the city.")),
+       false, "same doc, placeless mention in the week (another day's strike)"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), WeekOf(
+       MakeReport("a", 1, kStrike, "2024-01-01", kBasra, -1, "Basra was hit that week.")),
+       false, "same doc, placed mention in the week"},
+      {MakeReport("a", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), WeekOf(
+       MakeReport("a", 1, "Battles", "2024-01-01", std::nullopt, -1, "Clashes went on.")),
+       false, "same doc, placeless mention of another type"},
       {MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, 2, kSentence),
        MakeReport("b", 0, kStrike, "2024-01-04", kBaghdad, 2, kSentence), true, "no place"},
   };

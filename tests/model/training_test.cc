@@ -127,37 +127,50 @@ TEST(Parser, BadBeamWidthIsRejected) {
   TrainOptions o = Options(1);
   o.beam = 0;
   EXPECT_FALSE(TrainParser(s, s, TrainTinyTagger(), o).ok());
+  // A model file whose "beam" hyper is not a width in 1..64 gives a clear load error.
+  Model good = Model::FromBytes(TrainParser(s, s, TrainTinyTagger(), Options(1)).value()).value();
+  for (const char* beam : {"0", "65", "x", "4x"}) {
+    ModelWriter w(ModelKind::kParser);
+    for (const auto& [k, v] : good.hyper()) w.SetHyper(k, v);
+    w.SetHyper("beam", beam);
+    for (const char* name : {"tags", "labels", "moves", "arcs"})
+      w.AddSection(name, std::string(good.Section(name).value()));
+    Result<Parser> p = Parser::FromModel(Model::FromBytes(w.Serialize()).value());
+    ASSERT_FALSE(p.ok()) << beam;
+    EXPECT_NE(p.status().message().find("beam"), std::string::npos) << beam;
+  }
 }
 
 TEST(Parser, OutputIsAlwaysATree) {
-  Tagger tagger = TrainTinyTagger();
-  for (int beam : {1, 4})
-    for (int decode : {1, 2, 8}) {
-      Parser parser = TrainTinyParser(tagger, beam);
-      parser.set_beam(decode);
-      const char* inputs[] = {
+  const char* inputs[] = {
       "x", ". . . .", "the the the the the the", "Rebels attacked Lagos Paris Monday militants",
       "Police said the army said it said rebels attacked the town in Paris on Monday .",
   };
-  for (const char* text : inputs) {
-    Sentence sent;
-    std::string t(text);
-    size_t pos = 0;
-    while (pos < t.size()) {
-      size_t sp = t.find(' ', pos);
-      if (sp == std::string::npos) sp = t.size();
-      Token tok;
-      tok.form = t.substr(pos, sp - pos);
-      sent.tokens.push_back(tok);
-      pos = sp + 1;
+  Tagger tagger = TrainTinyTagger();
+  for (int beam : {1, 4}) {
+    Parser parser = TrainTinyParser(tagger, beam);
+    for (int decode : {1, 2, 8}) {
+      parser.set_beam(decode);
+      for (const char* text : inputs) {
+        Sentence sent;
+        std::string t(text);
+        size_t pos = 0;
+        while (pos < t.size()) {
+          size_t sp = t.find(' ', pos);
+          if (sp == std::string::npos) sp = t.size();
+          Token tok;
+          tok.form = t.substr(pos, sp - pos);
+          sent.tokens.push_back(tok);
+          pos = sp + 1;
+        }
+        tagger.Tag(&sent);
+        parser.Parse(&sent);
+        EXPECT_EQ(TreeProblem(sent), "") << text << " beam " << beam << "/" << decode;
+      }
+      Sentence empty;
+      parser.Parse(&empty);  // no crash
     }
-    tagger.Tag(&sent);
-    parser.Parse(&sent);
-    EXPECT_EQ(TreeProblem(sent), "") << text << " beam " << beam << "/" << decode;
   }
-  Sentence empty;
-  parser.Parse(&empty);  // no crash
-    }
 }
 
 TEST(Parser, ProjectivityCheck) {

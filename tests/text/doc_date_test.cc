@@ -124,5 +124,19 @@ TEST(DocDateTest, UrlDayWinsAndUrlMonthBoundsText) {
   EXPECT_EQ(only.interval.precision, DatePrecision::kMonth);
 }
 
+// lower_bound_year = false: years mentioned alone date nothing (the Beslan siege of 2004
+// recalled in a 2024 report dates it 2004-2005 otherwise); an anniversary year still does.
+TEST(DocDateTest, LowerBoundYearOff) {
+  DocDateOptions o;
+  o.lower_bound_year = false;
+  EXPECT_FALSE(InferDocumentDate("The deadliest attack since the 2004 Beslan siege.", {}, o)
+                   .interval.known());
+  EXPECT_FALSE(InferDocumentDate("The group, formed in 2017, grew quickly in 2021.", {}, o)
+                   .interval.known());
+  DocumentDate d = InferDocumentDate(
+      "Survivors marked the 20th anniversary of the siege. The school was seized in 2004.", {}, o);
+  EXPECT_EQ(FormatIsoDate(d.interval.earliest), "2024-01-01");
+}
+
 }  // namespace
 }  // namespace sitrep

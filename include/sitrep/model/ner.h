@@ -50,6 +50,7 @@ class NerTagger {
   std::vector<std::string> labels_;
   const NerFeatureSource* source_ = nullptr;
   std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
+  int trans_ = 8;          // transition templates (ner-v2 models: 6)
   bool use_pos_ = true;    // false: trained without UPOS ("pos" = "none"), upos is ignored
   int32_t o_penalty_ = 0;  // subtracted from the score of "O" (tuned on dev at training)
 };

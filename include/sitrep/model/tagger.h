@@ -28,7 +28,6 @@ class Tagger {
   WeightTable weights_;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, uint32_t> tag_dict_;
-  int feature_version_ = 1;  // "tagger-v<N>" of the model file
 };
 
 // Trains on `train` (gold UPOS), early-stopping on `dev`; returns the model file bytes.

@@ -24,6 +24,7 @@ struct DocDateOptions {
   int reporting_window_days = 6;   // past-tense weekday mentions lie this many days back at most
   int pin_before_lower_days = 62;  // a weekday-date may lie this far before the latest full date
   int days_after_full_date = 31;   // with only a full date as bound, publication within this; -1 off
+  bool lower_bound_year = true;    // years mentioned alone date the text [Y, Y+1]; false: no date
 };
 
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
