@@ -2,6 +2,8 @@
 // null when third_party/npm/node_modules is absent (tests then GTEST_SKIP).
 #pragma once
 
+#include <unistd.h>
+
 #include <memory>
 #include <string>
 
@@ -18,7 +20,9 @@ inline const KnowledgeBase* TestKnowledgeBase() {
     Result<std::string> bytes =
         BuildGazetteer({src + "/third_party/npm/node_modules", src + "/data/places.tsv"}, nullptr);
     if (!bytes.ok()) return nullptr;
-    std::string path = ::testing::TempDir() + "/know_test_gazetteer.bin";
+    // One file per process: CTest runs the tests of this binary in parallel processes.
+    std::string path =
+        ::testing::TempDir() + "/know_test_gazetteer." + std::to_string(getpid()) + ".bin";
     if (!WriteFileAtomic(path, *bytes).ok()) return nullptr;
     Result<std::unique_ptr<KnowledgeBase>> r = LoadKnowledgeBase({path, src + "/data/actors"});
     return r.ok() ? std::move(r).value() : nullptr;
