@@ -125,6 +125,9 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--beam", args->options.beam,
                   "parse: beam width (1 = greedy; >1 = max-violation beam training)")
       ->capture_default_str();
+  cmd->add_option("--decode-beam", args->options.decode_beam,
+                  "parse: beam width stored in the model for decoding (0 = the training width)")
+      ->capture_default_str();
   cmd->callback([args] { RunTrain(*args); });
 }
 

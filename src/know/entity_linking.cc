@@ -11,20 +11,10 @@
 namespace sitrep::know {
 namespace {
 
-constexpr uint32_t kStrongPopulation = 50000;
-// Least population for a one-word town name: at home (a country the document names),
-// abroad, and on a title-case line where every word is capitalised.
-constexpr uint32_t kMinHomePopulation = 0;  // GeoNames often has 0 for towns
-constexpr uint32_t kMinForeignPopulation = 100000;
-constexpr uint32_t kHeadlinePopulation = 100000;
 constexpr uint32_t kGroupWindowBytes = 1500;
 constexpr uint32_t kDefinitionWindowBytes = 300;
 
 int SourceRank(ActorSource s) { return static_cast<int>(s); }
-
-bool Contains(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
 
 bool IsConnector(std::string_view lower) {
   return lower == "of" || lower == "the" || lower == "for" || lower == "and" || lower == "in" ||
@@ -84,6 +74,7 @@ Linker::Linker(const KnowledgeBase& kb, std::string_view text, const EntityOptio
     : kb_(kb), text_(text), options_(options), day_(options.day != 0 ? options.day : Today()) {}
 
 std::string Linker::SpanText(uint32_t w0, uint32_t w1) const {
+  if (w1 <= w0 || w1 > words_.size()) return {};  // candidates made from bytes, not words
   return std::string(text_.substr(words_[w0].begin, words_[w1 - 1].end - words_[w0].begin));
 }
 
@@ -123,7 +114,9 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
     for (uint32_t k = 1; k < run; ++k) {
       const Word& w = words_[s + k];
       if (w.upper || w.digit || w.gap == Gap::kJoin || IsGenericNoun(w.lower) ||
-          (IsConnector(w.lower) && k + 1 < run && words_[s + k + 1].upper)) {
+          (IsConnector(w.lower) && k + 1 < run &&
+           (words_[s + k + 1].upper ||  // "Republic of the Congo": "of the" joins too
+            (IsConnector(words_[s + k + 1].lower) && k + 2 < run && words_[s + k + 2].upper)))) {
         ok = k + 1;
       } else {
         break;
@@ -176,7 +169,8 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
                                       return p.kind != PlaceKind::kCountry || h.role == NameRole::kCode ||
                                              (FoldName(kb_.gazetteer->Name(h.place)) != last.lower &&
                                               (SentenceStart(s) || headline_[s]));
-                                    if (h.role == NameRole::kCode) return !all_caps;
+                                    if (h.role == NameRole::kCode)
+                                      return !all_caps || (last.end - first.begin == 2 && !CodeContext(s));
                                     // Single short all-caps words are acronyms, not towns.
                                     if (name_words == 1 && last.caps && last.end - last.begin <= 4 &&
                                         p.kind == PlaceKind::kCity)
@@ -184,6 +178,21 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
                                     return false;
                                   }),
                    places.end());
+    }
+    if (places.size() > 1) {
+      // A country's name beats a town's or division's alternate name ("Turkey" is also an
+      // alternate name of New Providence, NJ).
+      bool country = std::any_of(places.begin(), places.end(), [&](const NameHit& h) {
+        return h.role == NameRole::kPrimary &&
+               kb_.gazetteer->place(h.place).kind == PlaceKind::kCountry;
+      });
+      if (country)
+        places.erase(std::remove_if(places.begin(), places.end(),
+                                    [&](const NameHit& h) {
+                                      return h.role == NameRole::kAlternate &&
+                                             kb_.gazetteer->place(h.place).kind != PlaceKind::kCountry;
+                                    }),
+                     places.end());
     }
     if (places.size() > 1) {
       // A country reached through a native or alternate name whose key collides with a town's
@@ -212,6 +221,15 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
   return m;
 }
 
+bool Linker::CodeContext(uint32_t w) const {
+  if (w == 0 || !words_[w - 1].upper) return false;
+  std::string_view before = text_.substr(words_[w - 1].end, words_[w].begin - words_[w - 1].end);
+  if (before.find(',') == std::string_view::npos) return false;
+  if (w + 1 == words_.size()) return true;
+  std::string_view after = text_.substr(words_[w].end, words_[w + 1].begin - words_[w].end);
+  return after.find_first_of("\n.;)") != std::string_view::npos;
+}
+
 bool Linker::SentenceStart(uint32_t w) const {
   if (w == 0) return true;
   if (words_[w].gap != Gap::kBreak) return false;
@@ -236,6 +254,7 @@ uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
     for (const NameHit& h : hits) {
       const PlaceRecord& p = kb_.gazetteer->place(h.place);
       if (p.kind != PlaceKind::kCountry || (h.role == NameRole::kCode && !all_caps)) continue;
+      if (h.role == NameRole::kCode && last.end - words_[s].begin == 2) continue;  // two letters
       *iso2 = std::string(p.country, 2);
       return len;
     }
@@ -875,108 +894,6 @@ void Linker::LinkGroupReferences() {
     CopyResolution(&c, cands_[best]);
     AddCand(std::move(c));
   }
-}
-
-void Linker::ResolvePlaces() {
-  if (!kb_.gazetteer) {
-    for (Cand& c : cands_)
-      if (c.type == CandType::kPlace && c.place == kNoIndex) c.dropped = true;
-    return;
-  }
-  const Gazetteer& g = *kb_.gazetteer;
-  PlaceResolver resolver(g);
-  PlaceContext ctx;
-  ctx.countries = doc_countries_;
-  // Divisions and sites of one country name that country too ("Anbar province").
-  for (const Cand& c : cands_) {
-    if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty()) continue;
-    std::string_view cc(g.place(c.place_hits[0].place).country, 2);
-    bool one = true;
-    for (const NameHit& h : c.place_hits) {
-      const PlaceRecord& p = g.place(h.place);
-      one = one && p.kind != PlaceKind::kCity && std::string_view(p.country, 2) == cc;
-    }
-    if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
-  }
-  // One-word names of small towns abroad are more often words than places.
-  for (Cand& c : cands_) {
-    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
-    uint32_t name_words = c.w1 - c.w0;
-    if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
-    if (name_words == 1) {
-      c.place_hits.erase(
-          std::remove_if(c.place_hits.begin(), c.place_hits.end(),
-                         [&](const NameHit& h) {
-                           const PlaceRecord& p = g.place(h.place);
-                           if (p.kind != PlaceKind::kCity) return false;
-                           bool home = Contains(ctx.countries, std::string_view(p.country, 2));
-                           // Spelled differently from the place's own name ("Baloch" for
-                           // "Balloch"): only a large place is worth the doubt.
-                           if (h.role == NameRole::kPrimary && p.population < kMinForeignPopulation &&
-                               FoldName(text_.substr(words_[c.w1 - 1].begin,
-                                                     words_[c.w1 - 1].end - words_[c.w1 - 1].begin)) !=
-                                   FoldName(g.Name(h.place)) &&
-                               FoldName(SpanText(c.w0, c.w1)) != FoldName(g.Name(h.place)))
-                             return true;
-                           uint32_t need = c.headline ? kHeadlinePopulation
-                                           : home    ? kMinHomePopulation
-                                                     : kMinForeignPopulation;
-                           return p.population < need;
-                         }),
-          c.place_hits.end());
-    }
-    if (c.place_hits.empty()) c.dropped = true;
-  }
-  // Round 1: names with one meaning (countries, divisions, our sites, single candidates).
-  std::vector<bool> done(cands_.size(), false);
-  for (size_t i = 0; i < cands_.size(); ++i) {
-    Cand& c = cands_[i];
-    if (c.dropped || c.type != CandType::kPlace) continue;
-    if (c.place != kNoIndex) { done[i] = true; continue; }
-    std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, PlaceContext{});
-    if (scored.empty()) continue;
-    const PlaceRecord& p = g.place(scored[0].place);
-    bool clear = scored.size() == 1 || p.kind == PlaceKind::kCountry ||
-                 p.kind == PlaceKind::kSite || p.kind == PlaceKind::kDistrict;
-    if (!clear) continue;
-    c.place = scored[0].place;
-    done[i] = true;
-  }
-  for (size_t i = 0; i < cands_.size(); ++i) {
-    if (!done[i]) continue;
-    const PlaceRecord& p = g.place(cands_[i].place);
-    if (p.kind == PlaceKind::kAdmin1) ctx.admin1.push_back(cands_[i].place);
-    else if (p.kind != PlaceKind::kCountry) ctx.points.push_back({p.lat, p.lon});
-    if (p.kind != PlaceKind::kCountry && p.kind != PlaceKind::kAdmin1 &&
-        !Contains(ctx.countries, std::string_view(p.country, 2)))
-      ctx.countries.emplace_back(p.country, 2);
-  }
-  // Round 2: the rest, in the document's context.
-  for (size_t i = 0; i < cands_.size(); ++i) {
-    Cand& c = cands_[i];
-    if (c.dropped || c.type != CandType::kPlace) continue;
-    if (!done[i]) {
-      PlaceContext local = ctx;
-      std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
-      local.want_admin1 = last == "province" || last == "governorate" || last == "oblast";
-      std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, local);
-      if (scored.empty() && local.want_admin1) {
-        local.want_admin1 = false;
-        scored = resolver.Score(c.place_hits, local);
-      }
-      if (scored.empty()) { c.dropped = true; continue; }
-      c.place = scored[0].place;
-    }
-    c.relation = std::string(RelationBefore(text_, c.begin));
-  }
-  // Bound candidates copy places resolved just now.
-  for (Cand& c : cands_)
-    if (c.bound_to >= 0 && c.type == CandType::kPlace) {
-      int root = c.bound_to;
-      for (int guard = 0; guard < 8 && cands_[root].bound_to >= 0; ++guard) root = cands_[root].bound_to;
-      c.place = cands_[root].place;
-      c.dropped = cands_[root].dropped;
-    }
 }
 
 }  // namespace sitrep::know

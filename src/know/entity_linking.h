@@ -3,6 +3,7 @@
 // "the group" links, place resolution. Internal to src/know.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 
 #include "know/mention_scan.h"
 #include "sitrep/know/entities.h"
+#include "sitrep/know/place_resolver.h"
 
 namespace sitrep::know {
 
@@ -56,6 +58,14 @@ class Linker {
   // Words at `s` naming a country (name, demonym, code); sets *iso2. 0 when none.
   uint32_t CountryAt(uint32_t s, std::string* iso2) const;
   void MergeDemonymPrefixes();
+  // True when the two-letter word `w` is written as a country code: after "<Name>, " and
+  // before the end of the line or clause ("Kyiv, UA"), never inside running text.
+  bool CodeContext(uint32_t w) const;
+  // True when the candidate's text is the place's own name (an article before it allowed).
+  bool SpellsOwnName(uint32_t place, const Cand& c) const;
+  // False for a town matched only through a normalised key (not its own spelling) in a
+  // country the document never names and far from the document's other places ("Kiro" -> Kiel).
+  bool Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;
   // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
@@ -85,6 +95,11 @@ class Linker {
   std::unordered_map<std::string, int> doc_alias_;  // key -> candidate it names
 };
 
+// A town of at least this population is "large" (its own name beats a country's alternate).
+inline constexpr uint32_t kStrongPopulation = 50000;
+inline bool Contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 std::string Slug(std::string_view name);
 std::string PlaceId(const Gazetteer& g, uint32_t place);
 

@@ -221,6 +221,28 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     }
     ++local.countries;
   }
+  // Our list of common English short names ("Turkey" for "Türkiye", "DRC").
+  std::string aliases_path = src.country_aliases;
+  if (aliases_path.empty() && !src.places_tsv.empty()) {
+    std::string dir = std::filesystem::path(src.places_tsv).parent_path().string();
+    aliases_path = (dir.empty() ? std::string(".") : dir) + "/know_country_aliases.tsv";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(aliases_path, ec)) aliases_path = "-";
+  }
+  if (!aliases_path.empty() && aliases_path != "-") {
+    ASSIGN_OR_RETURN(std::string tsv, ReadFileBytes(aliases_path, kMaxSourceBytes));
+    size_t n = 0;
+    for (std::string_view line : Split(tsv, '\n')) {
+      ++n;
+      if (line.empty() || line[0] == '#' || line.substr(0, 5) == "iso2\t") continue;
+      std::vector<std::string_view> f = Split(line, '\t');
+      auto co = f.size() == 2 ? country_index.find(std::string(f[0])) : country_index.end();
+      if (co == country_index.end())
+        return Status::DataLoss(aliases_path + ":" + std::to_string(n) + ": malformed row");
+      for (std::string_view name : Split(f[1], '|'))
+        if (!name.empty()) b.AddName(co->second, name, NameRole::kPrimary);
+    }
+  }
   // First-level divisions, located later at the mean of their cities.
   std::unordered_map<std::string, uint32_t> admin1_index;
   for (const auto& a : admin1_json) {

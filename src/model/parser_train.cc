@@ -182,6 +182,8 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   if (labels.empty() || labels.size() >= kNoLabel) return Status::InvalidArgument("bad label set");
   if (options.beam < 1 || options.beam > 64)
     return Status::InvalidArgument("beam width must be 1..64");
+  if (options.decode_beam < 0 || options.decode_beam > 64)
+    return Status::InvalidArgument("decoding beam width must be 0..64");
   std::map<std::string, int> tag_id, label_id;
   for (size_t i = 0; i < tags.size(); ++i) tag_id[tags[i]] = static_cast<int>(i);
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
@@ -230,7 +232,9 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   ModelWriter writer(ModelKind::kParser);
   writer.SetHyper("features", "parser-zn-v" + std::to_string(kTrainVersion));
   writer.SetHyper("system", "arc-eager");
-  if (options.beam > 1) writer.SetHyper("beam", std::to_string(options.beam));
+  const int decode = options.decode_beam > 0 ? options.decode_beam : options.beam;
+  if (decode > 1) writer.SetHyper("beam", std::to_string(decode));
+  if (options.beam > 1) writer.SetHyper("train_beam", std::to_string(options.beam));
   writer.AddSection("tags", JoinLines(tags));
   writer.AddSection("labels", JoinLines(labels));
 

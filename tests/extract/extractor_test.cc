@@ -4,23 +4,13 @@
 
 #include <cstdlib>
 
+#include "extract_test_support.h"
 #include "sitrep/extract/extractor.h"
 
 namespace sitrep {
 namespace {
 
-const EventExtractor& Extractor() {
-  static std::unique_ptr<EventExtractor> ex = [] {
-    // Actors only (the repository's data/): these tests do not depend on the gazetteer.
-    setenv("SITREP_DATA_DIR", SITREP_SOURCE_DIR "/data", 1);
-    ExtractorConfig config;
-    config.data_dir = SITREP_SOURCE_DIR "/data";
-    auto r = EventExtractor::Create(config);
-    EXPECT_TRUE(r.ok()) << r.status().message();
-    return r.ok() ? std::move(*r) : nullptr;
-  }();
-  return *ex;
-}
+const EventExtractor& Extractor() { return testing::TestExtractor(); }
 
 Document Doc(const std::string& text) {
   Document d;

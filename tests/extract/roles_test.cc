@@ -156,7 +156,9 @@ TEST(RolesTest, ActorsFromParsedWireSentences) {
     ASSERT_FALSE(evs.empty());
     const Event& e = evs[0];
     EXPECT_EQ(e.actor1 ? e.actor1->name : "", c.actor1);
-    if (*c.actor2) EXPECT_EQ(e.actor2 ? e.actor2->name : "", c.actor2);
+    if (*c.actor2) {
+      EXPECT_EQ(e.actor2 ? e.actor2->name : "", c.actor2);
+    }
   }
 }
 

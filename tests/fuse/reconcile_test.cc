@@ -79,8 +79,12 @@ TEST(ReconcileTest, CopiesCountOnceInTheVote) {
   EXPECT_EQ(e.conflicts[0].values[0].value, "2");
   EXPECT_EQ(e.conflicts[0].values[1].docs.size(), 3u);
   for (const EventSource& s : e.sources) {
-    if (s.doc == "wire1" || s.doc == "wire2") EXPECT_EQ(s.origin, "wire0");
-    if (s.doc == "wire0" || s.doc.rfind("indep", 0) == 0) EXPECT_EQ(s.origin, "");
+    if (s.doc == "wire1" || s.doc == "wire2") {
+      EXPECT_EQ(s.origin, "wire0");
+    }
+    if (s.doc == "wire0" || s.doc.rfind("indep", 0) == 0) {
+      EXPECT_EQ(s.origin, "");
+    }
   }
 }
 

@@ -32,8 +32,12 @@ void Check(const KnowledgeBase& kb, const Case& c) {
     for (const EntityMention& m : e.mentions)
       if (m.text.find(c.mention) != std::string::npos) found = &e;
   EXPECT_EQ(found ? found->id : "", c.want_id) << c.text;
-  if (found && c.want_country) EXPECT_EQ(found->country, c.want_country) << c.text;
-  if (found && c.want_kind) EXPECT_EQ(found->kind, c.want_kind) << c.text;
+  if (found && c.want_country) {
+    EXPECT_EQ(found->country, c.want_country) << c.text;
+  }
+  if (found && c.want_kind) {
+    EXPECT_EQ(found->kind, c.want_kind) << c.text;
+  }
 }
 
 TEST(RoleDescriptions, ResolveToTheHolderAtTheDocumentDate) {

@@ -122,6 +122,23 @@ TEST(Parser, BeamTrainingIsDeterministicAndLearnsTheTinySet) {
   }
 }
 
+TEST(Parser, DecodingWidthIsStoredApartFromTheTrainingWidth) {
+  std::vector<Sentence> s = Tiny();
+  Tagger tagger = TrainTinyTagger();
+  TrainOptions o = Options(2);
+  o.beam = 4;
+  for (auto [decode, want] : {std::pair{0, 4}, {3, 3}, {1, 1}}) {
+    o.decode_beam = decode;
+    Result<std::string> bytes = TrainParser(s, s, tagger, o);
+    ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+    Model model = Model::FromBytes(*bytes).value();
+    EXPECT_EQ(model.Hyper("train_beam", ""), "4") << decode;
+    EXPECT_EQ(Parser::FromModel(model).value().beam(), want) << decode;
+  }
+  o.decode_beam = 65;
+  EXPECT_FALSE(TrainParser(s, s, tagger, o).ok());
+}
+
 TEST(Parser, BadBeamWidthIsRejected) {
   std::vector<Sentence> s = Tiny();
   TrainOptions o = Options(1);

@@ -14,6 +14,9 @@ struct GazetteerSources {
   // Actor dictionary folder compiled into the index; "" = <folder of places_tsv>/actors when
   // that exists, "-" = none.
   std::string actors_dir;
+  // Common English country names (ISO2 <tab> name|name), compiled as primary names; "" =
+  // <folder of places_tsv>/know_country_aliases.tsv when that exists, "-" = none.
+  std::string country_aliases;
 };
 
 struct GazetteerBuildStats {

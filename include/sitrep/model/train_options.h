@@ -16,6 +16,7 @@ struct TrainOptions {
   int patience = 3;      // stop after this many epochs without a better dev score
   int jackknife = 0;     // parser: tag the training set with taggers trained on k-1 of k folds
   int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
+  int decode_beam = 0;   // parser: width stored for decoding (0 = the training width)
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
 

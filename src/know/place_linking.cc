@@ -1,0 +1,177 @@
+// Place resolution of the linker: candidates narrowed by the division written after a name,
+// one-word towns abroad filtered, names of one meaning first, the rest in the document's
+// context; towns reached only through a normalised key need support from that context.
+#include <algorithm>
+#include <string>
+
+#include "know/entity_linking.h"
+#include "sitrep/know/normalize.h"
+
+namespace sitrep::know {
+namespace {
+
+// Least population for a one-word town name: at home (a country the document names),
+// abroad, and on a title-case line where every word is capitalised.
+constexpr uint32_t kMinHomePopulation = 0;  // GeoNames often has 0 for towns
+constexpr uint32_t kMinForeignPopulation = 100000;
+constexpr uint32_t kHeadlinePopulation = 100000;
+// A town reached only through a normalised key, in a country the document never names, is
+// kept only within this distance of the document's other places.
+constexpr double kSupportKm = 1000;
+
+}  // namespace
+
+bool Linker::SpellsOwnName(uint32_t place, const Cand& c) const {
+  std::string own = FoldName(kb_.gazetteer->Name(place));
+  return FoldName(SpanText(c.w0, c.w1)) == own ||
+         (c.w1 - c.w0 > 1 && IsArticleWord(words_[c.w0].lower) &&
+          FoldName(SpanText(c.w0 + 1, c.w1)) == own);
+}
+
+bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const {
+  const Gazetteer& g = *kb_.gazetteer;
+  const PlaceRecord& p = g.place(place);
+  if (p.kind != PlaceKind::kCity || SpellsOwnName(place, c)) return true;
+  for (const auto& [lat, lon] : ctx.points)
+    if (DistanceKm(lat, lon, p.lat, p.lon) < kSupportKm) return true;
+  // In a country the document names: a large town, or any when no other place is resolved
+  // ("Jina" is Jena, Louisiana only if the document's places are in the US).
+  if (Contains(ctx.countries, std::string_view(p.country, 2)))
+    return p.population >= kStrongPopulation || ctx.points.empty();
+  // No place or country of the document near it: only a document of no other place may keep it.
+  return ctx.points.empty() && ctx.countries.empty();
+}
+
+void Linker::ResolvePlaces() {
+  if (!kb_.gazetteer) {
+    for (Cand& c : cands_)
+      if (c.type == CandType::kPlace && c.place == kNoIndex) c.dropped = true;
+    return;
+  }
+  const Gazetteer& g = *kb_.gazetteer;
+  PlaceResolver resolver(g);
+  PlaceContext ctx;
+  ctx.countries = doc_countries_;
+  // Divisions and sites of one country name that country too ("Anbar province").
+  for (const Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty()) continue;
+    std::string_view cc(g.place(c.place_hits[0].place).country, 2);
+    bool one = true;
+    for (const NameHit& h : c.place_hits) {
+      const PlaceRecord& p = g.place(h.place);
+      one = one && p.kind != PlaceKind::kCity && std::string_view(p.country, 2) == cc;
+    }
+    if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
+  }
+  // "Juliaca, Puno", "Sao Goncalo (Rio de Janeiro)": the division or country written right
+  // after a name keeps the candidates inside it, when any is.
+  for (size_t i = 0; i + 1 < cands_.size(); ++i) {
+    Cand& c = cands_[i];
+    const Cand& next = cands_[i + 1];
+    if (c.dropped || next.dropped || c.type != CandType::kPlace || next.type != CandType::kPlace ||
+        c.place != kNoIndex || c.place_hits.size() < 2 || next.begin < c.end)
+      continue;
+    std::string_view gap = text_.substr(c.end, next.begin - c.end);
+    if (gap != ", " && gap != " (" && gap != ",") continue;
+    std::vector<NameHit> inside;
+    for (const NameHit& h : c.place_hits) {
+      const PlaceRecord& p = g.place(h.place);
+      for (const NameHit& a : next.place_hits) {
+        const PlaceRecord& q = g.place(a.place);
+        bool in = (q.kind == PlaceKind::kAdmin1 && p.admin1 == a.place && h.place != a.place) ||
+                  (q.kind == PlaceKind::kCountry && p.kind != PlaceKind::kCountry &&
+                   std::string_view(p.country, 2) == std::string_view(q.country, 2));
+        if (in) { inside.push_back(h); break; }
+      }
+    }
+    if (!inside.empty()) c.place_hits = std::move(inside);
+  }
+  // One-word names of small towns abroad are more often words than places.
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
+    uint32_t name_words = c.w1 - c.w0;
+    if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
+    if (name_words == 1) {
+      c.place_hits.erase(
+          std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                         [&](const NameHit& h) {
+                           const PlaceRecord& p = g.place(h.place);
+                           if (p.kind != PlaceKind::kCity) return false;
+                           bool home = Contains(ctx.countries, std::string_view(p.country, 2));
+                           // Spelled differently from the place's own name ("Baloch" for
+                           // "Balloch"): only a large place is worth the doubt.
+                           if (h.role == NameRole::kPrimary && p.population < kMinForeignPopulation &&
+                               FoldName(text_.substr(words_[c.w1 - 1].begin,
+                                                     words_[c.w1 - 1].end - words_[c.w1 - 1].begin)) !=
+                                   FoldName(g.Name(h.place)) &&
+                               FoldName(SpanText(c.w0, c.w1)) != FoldName(g.Name(h.place)))
+                             return true;
+                           uint32_t need = c.headline ? kHeadlinePopulation
+                                           : home    ? kMinHomePopulation
+                                                     : kMinForeignPopulation;
+                           return p.population < need;
+                         }),
+          c.place_hits.end());
+    }
+    if (c.place_hits.empty()) c.dropped = true;
+  }
+  // Round 1: names with one meaning (countries, divisions, our sites, single candidates).
+  std::vector<bool> done(cands_.size(), false);
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    Cand& c = cands_[i];
+    if (c.dropped || c.type != CandType::kPlace) continue;
+    if (c.place != kNoIndex) { done[i] = true; continue; }
+    std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, PlaceContext{});
+    if (scored.empty()) continue;
+    const PlaceRecord& p = g.place(scored[0].place);
+    bool clear = scored.size() == 1 || p.kind == PlaceKind::kCountry ||
+                 p.kind == PlaceKind::kSite || p.kind == PlaceKind::kDistrict;
+    // A lone town reached through a normalised key waits for the context (round 2).
+    if (p.kind == PlaceKind::kCity && !SpellsOwnName(scored[0].place, c)) clear = false;
+    if (!clear) continue;
+    c.place = scored[0].place;
+    done[i] = true;
+  }
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    if (!done[i]) continue;
+    const PlaceRecord& p = g.place(cands_[i].place);
+    if (p.kind == PlaceKind::kAdmin1) ctx.admin1.push_back(cands_[i].place);
+    else if (p.kind != PlaceKind::kCountry) ctx.points.push_back({p.lat, p.lon});
+    if (p.kind != PlaceKind::kCountry && p.kind != PlaceKind::kAdmin1 &&
+        !Contains(ctx.countries, std::string_view(p.country, 2)))
+      ctx.countries.emplace_back(p.country, 2);
+  }
+  // Round 2: the rest, in the document's context.
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    Cand& c = cands_[i];
+    if (c.dropped || c.type != CandType::kPlace) continue;
+    if (!done[i]) {
+      PlaceContext local = ctx;
+      std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
+      local.want_admin1 = last == "province" || last == "governorate" || last == "oblast" ||
+                          last == "state" || last == "region";
+      std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, local);
+      if (scored.empty() && local.want_admin1) {
+        local.want_admin1 = false;
+        scored = resolver.Score(c.place_hits, local);
+      }
+      if (scored.empty()) { c.dropped = true; continue; }
+      if (!Supported(scored[0].place, c, ctx)) { c.dropped = true; continue; }
+      c.place = scored[0].place;
+      // Later names are judged beside this one too.
+      if (g.place(c.place).kind == PlaceKind::kCity)
+        ctx.points.push_back({g.place(c.place).lat, g.place(c.place).lon});
+    }
+    c.relation = std::string(RelationBefore(text_, c.begin));
+  }
+  // Bound candidates copy places resolved just now.
+  for (Cand& c : cands_)
+    if (c.bound_to >= 0 && c.type == CandType::kPlace) {
+      int root = c.bound_to;
+      for (int guard = 0; guard < 8 && cands_[root].bound_to >= 0; ++guard) root = cands_[root].bound_to;
+      c.place = cands_[root].place;
+      c.dropped = cands_[root].dropped;
+    }
+}
+
+}  // namespace sitrep::know
