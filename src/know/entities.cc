@@ -30,6 +30,7 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, std::string_view 
   linker.LinkSurnames();
   linker.LinkGroupReferences();
   linker.ResolvePlaces();
+  linker.CountryOfNewActors();
   const std::vector<Cand>& cands = linker.candidates();
 
   // Group candidates into entities by what they resolved to.

@@ -45,10 +45,15 @@ class Linker {
   void ResolveActors();
   void LinkSurnames();
   void LinkGroupReferences();
+  // New actors take the country a country word right before them gives ("Nigerian bandit
+  // leader Bello Turji", "the Sudanese group Tamazuj Front"): at most 3 words back, one clause.
+  // Runs after ResolvePlaces (uses the country words' resolution).
+  void CountryOfNewActors();
   void ResolvePlaces();
   const std::vector<Cand>& candidates() const { return cands_; }
 
  private:
+  std::string CountryOf(const Cand& c) const;  // a country place's or an organisation's country
   struct Match {
     uint32_t len = 0;
     std::vector<ActorHit> actors;
