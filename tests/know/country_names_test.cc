@@ -7,10 +7,6 @@
 namespace sitrep {
 namespace {
 
-#define REQUIRE_KB()                                                                     \
-  const KnowledgeBase* kb = testing::TestKnowledgeBase();                                \
-  if (!kb) GTEST_SKIP() << "third_party/npm/node_modules absent: run scripts/setup.sh"
-
 struct Case {
   const char* text;
   const char* mention;

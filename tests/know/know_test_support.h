@@ -31,3 +31,8 @@ inline const KnowledgeBase* TestKnowledgeBase() {
 }
 
 }  // namespace sitrep::testing
+
+// In a TEST body: `kb` is the test knowledge base, or the test is skipped when it is absent.
+#define REQUIRE_KB()                                                                     \
+  const KnowledgeBase* kb = testing::TestKnowledgeBase();                                \
+  if (!kb) GTEST_SKIP() << "third_party/npm/node_modules absent: run scripts/setup.sh"

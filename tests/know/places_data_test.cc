@@ -22,10 +22,6 @@ namespace {
 
 constexpr double kMaxKm = 25, kRemoteKm = 60, kRegionKm = 150;
 
-#define REQUIRE_KB()                                                                     \
-  const KnowledgeBase* kb = testing::TestKnowledgeBase();                                \
-  if (!kb) GTEST_SKIP() << "third_party/npm/node_modules absent: run scripts/setup.sh"
-
 std::set<std::string> Exceptions() {
   std::set<std::string> out;
   Result<std::string> text =
