@@ -4,24 +4,13 @@
 
 #include <set>
 
+#include "model_test_support.h"
 #include "sitrep/model/ner_lexicon.h"
 
 namespace sitrep {
 namespace {
 
-Sentence Words(const std::string& text) {
-  Sentence s;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t sp = text.find(' ', pos);
-    if (sp == std::string::npos) sp = text.size();
-    Token t;
-    t.form = text.substr(pos, sp - pos);
-    s.tokens.push_back(t);
-    pos = sp + 1;
-  }
-  return s;
-}
+using testing::Words;
 
 std::string Joined(const std::vector<std::string>& words) {
   std::string out;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "model_test_support.h"
 #include "sitrep/model/analyzer.h"
 
 namespace sitrep {
@@ -11,19 +12,7 @@ namespace {
 
 const std::string kModels = std::string(SITREP_SOURCE_DIR) + "/models";
 
-Sentence Words(const std::string& text) {
-  Sentence s;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t sp = text.find(' ', pos);
-    if (sp == std::string::npos) sp = text.size();
-    Token t;
-    t.form = text.substr(pos, sp - pos);
-    s.tokens.push_back(t);
-    pos = sp + 1;
-  }
-  return s;
-}
+using testing::Words;
 
 int Find(const Sentence& s, const std::string& form) {
   for (size_t i = 0; i < s.tokens.size(); ++i)
@@ -70,7 +59,7 @@ constexpr Case kCases[] = {
      "capital"},
 };
 
-class NewsTest : public testing::Test {
+class NewsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!std::filesystem::exists(kModels + "/pos.model")) GTEST_SKIP() << "no models";
