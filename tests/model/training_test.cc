@@ -2,6 +2,7 @@
 // always a tree (one root, no cycles, heads in range) even on sentences unlike the training data.
 #include <gtest/gtest.h>
 
+#include "model_test_support.h"
 #include "sitrep/model/ner.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
@@ -169,17 +170,7 @@ TEST(Parser, OutputIsAlwaysATree) {
     for (int decode : {1, 2, 8}) {
       parser.set_beam(decode);
       for (const char* text : inputs) {
-        Sentence sent;
-        std::string t(text);
-        size_t pos = 0;
-        while (pos < t.size()) {
-          size_t sp = t.find(' ', pos);
-          if (sp == std::string::npos) sp = t.size();
-          Token tok;
-          tok.form = t.substr(pos, sp - pos);
-          sent.tokens.push_back(tok);
-          pos = sp + 1;
-        }
+        Sentence sent = testing::Words(text);
         tagger.Tag(&sent);
         parser.Parse(&sent);
         EXPECT_EQ(TreeProblem(sent), "") << text << " beam " << beam << "/" << decode;
