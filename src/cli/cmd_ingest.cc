@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "sitrep/extract/extractor.h"
+#include "sitrep/pipeline/progress.h"
 #include "sitrep/store/event_store.h"
 #include "sitrep/store/ingester.h"
 
@@ -53,37 +54,6 @@ size_t EstimateInputs(const std::vector<std::string>& paths) {
   return n;
 }
 
-class Progress {
- public:
-  Progress(size_t total) : total_(total), tty_(isatty(STDERR_FILENO)),
-                           start_(std::chrono::steady_clock::now()) {}
-  void Update(size_t done, const IngestStats& s, bool final_line) {
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    double rate = secs > 0 ? static_cast<double>(done) / secs : 0;
-    size_t total = std::max(total_, done);
-    if (tty_) {
-      const int width = 30;
-      int filled = total ? static_cast<int>(width * done / total) : width;
-      double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-      std::fprintf(stderr, "\r[%s%s] %zu/%zu articles  %.1f articles/s  ETA %d:%02d ",
-                   std::string(filled, '=').c_str(), std::string(width - filled, ' ').c_str(),
-                   done, total, rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
-      if (final_line) std::fprintf(stderr, "\n");
-    } else if (!final_line) {
-      std::fprintf(stderr,
-                   "sitrep: ingest: %zu articles (%d new, %d unchanged, %d replaced), "
-                   "%.1f articles/s\n",
-                   done, s.added, s.unchanged, s.replaced, rate);
-    }
-    std::fflush(stderr);
-  }
-
- private:
-  size_t total_;
-  bool tty_;
-  std::chrono::steady_clock::time_point start_;
-};
-
 void RunIngest(const IngestArgs& args) {
   auto store = EventStore::Open(args.db);
   if (!store.ok()) throw CommandFailed{store.status().message()};
@@ -94,9 +64,23 @@ void RunIngest(const IngestArgs& args) {
                         ? args.threads
                         : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   options.batch = args.batch;
-  Progress progress(EstimateInputs(args.paths));
-  Ingester ingester(**store, **extractor, options,
-                    [&](size_t done, const IngestStats& s) { progress.Update(done, s, false); });
+  ProgressReporter progress(stderr, isatty(STDERR_FILENO) != 0);
+  ProgressCounts counts;
+  counts.total = EstimateInputs(args.paths);
+  Ingester ingester(**store, **extractor, options, [&](size_t done, const IngestStats& s) {
+    counts.done = done;
+    counts.added = s.added;
+    counts.unchanged = s.unchanged;
+    counts.replaced = s.replaced;
+    progress.Update(counts);
+  });
+  if (progress.terminal()) {  // the bar also moves while a batch is analysed
+    ingester.set_on_analysed([&](size_t analysed) {
+      ProgressCounts now = counts;
+      now.done = analysed;
+      progress.Update(now);
+    });
+  }
 
   int failed = 0;
   Status added = Status::Ok();
@@ -114,7 +98,8 @@ void RunIngest(const IngestArgs& args) {
   if (added.ok()) added = ingester.Finish();
   if (!added.ok()) throw CommandFailed{added.message()};
   const IngestStats& total = ingester.total();
-  progress.Update(ingester.done(), total, true);
+  counts.done = ingester.done();
+  progress.Finish(counts);
   auto events = QueryInt((*store)->db(), "SELECT count(*) FROM events");
   std::fprintf(stderr,
                "sitrep: ingest: %zu articles: %d new, %d unchanged, %d replaced; %lld events in "

@@ -7,6 +7,7 @@
 #include "sitrep/base/file.h"
 #include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
+#include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
@@ -18,6 +19,7 @@ namespace {
 struct TrainArgs {
   std::string kind, train, dev, out, tagger, pos_train, dev_pos;
   std::string lexicon;  // ner: name lists written by `sitrep ner-lexicon`, embedded in the model
+  std::string clusters;  // ner: word clusters written by `sitrep clusters`, embedded in the model
   TrainOptions options;
 };
 
@@ -91,7 +93,19 @@ void RunTrain(TrainArgs args) {
       lexicon = std::move(l).value();
       args.options.log("NER lexicon: " + std::to_string(lexicon->size()) + " keys");
     }
-    bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get());
+    std::unique_ptr<WordClusters> clusters;
+    if (!args.clusters.empty()) {
+      Result<std::string> text = ReadFileBytes(args.clusters, 1ull << 30);
+      WordClusters built;
+      Status st = text.ok() ? built.AddText(*text) : text.status();
+      auto section = std::make_shared<std::string>(built.Serialize());
+      Result<std::unique_ptr<WordClusters>> c =
+          st.ok() ? WordClusters::FromSection(*section, section) : Result<std::unique_ptr<WordClusters>>(st);
+      if (!c.ok()) throw CommandFailed{args.clusters + ": " + c.status().message()};
+      clusters = std::move(c).value();
+      args.options.log("NER clusters: " + std::to_string(clusters->size()) + " words");
+    }
+    bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get(), clusters.get());
   }
   if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
   Status st = WriteFileAtomic(args.out, *bytes);
@@ -119,9 +133,12 @@ void SetupTrain(CLI::App& app) {
                   "ner: gold-UPOS CoNLL-U of the same sentences, for --jackknife");
   cmd->add_option("--pos-dev", args->dev_pos, "ner: gold-UPOS CoNLL-U dev set for the jackknife taggers");
   cmd->add_option("--lexicon", args->lexicon, "ner: name lists from `sitrep ner-lexicon` (embedded)");
+  cmd->add_option("--clusters", args->clusters, "ner: word clusters from `sitrep clusters` (embedded)");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
   cmd->add_option("--log2-label-buckets", args->options.log2_label_buckets,
                   "parse: label table size (0 = default)");
+  cmd->add_option("--features", args->options.features,
+                  "parse: feature-set version parser-zn-v<N> (0 = the latest)");
   cmd->add_option("--beam", args->options.beam,
                   "parse: beam width (1 = greedy; >1 = max-violation beam training)")
       ->capture_default_str();

@@ -3,7 +3,9 @@
 // new, or shares a place or day with it; otherwise it starts a new event. Verbal mentions
 // group by PLOVER type and actor.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string_view>
 
 #include "extract/mention.h"
 
@@ -11,7 +13,8 @@ namespace sitrep::extract {
 namespace {
 
 constexpr double kSamePlaceKm = 50;
-constexpr int kWeakReach = 2;  // sentences back that an outcome word ("were killed") refers to
+constexpr int kWeakReach = 2;
+constexpr size_t kMinNameBytes = 5;  // shorter place names are too ambiguous to find as text  // sentences back that an outcome word ("were killed") refers to
 
 struct Group {
   std::vector<int> mentions;
@@ -55,6 +58,36 @@ bool Plural(const DocContext& doc, const Mention& m) {
 
 bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
 
+bool ContainsNoCase(std::string_view hay, std::string_view needle) {
+  if (needle.empty() || needle.size() > hay.size()) return false;
+  auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && low(hay[i + k]) == low(needle[k])) ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
+}
+
+// A specific place of `places` is named, in the words of one of its mentions, inside one of
+// `sentences` even where the entity was not recognised there ("an incident at Iraq's Al Asad
+// air base" / "the Al Asad air base was targeted").
+bool NamedIn(const DocContext& doc, const std::vector<int>& places, const std::vector<int>& sentences) {
+  for (int p : places) {
+    const Entity& e = doc.entities[p];
+    if (!e.geo || !Specific(*e.geo)) continue;
+    for (const EntityMention& em : e.mentions) {
+      std::string_view name = doc.text.substr(em.begin, em.end - em.begin);
+      if (name.size() < kMinNameBytes) continue;
+      for (int si : sentences) {
+        const Sentence& s = *doc.info[si].sentence;
+        if (ContainsNoCase(doc.text.substr(s.begin, s.end - s.begin), name)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // -1 conflict, 0 no evidence, 1 same place.
 int PlaceMatch(const DocContext& doc, const std::vector<int>& a, const std::vector<int>& b) {
   if (a.empty() || b.empty()) return 0;
@@ -92,9 +125,14 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   // a group told only with them takes the first violent mention that names it.
   if (!g.named && !g.sub_evidence) return true;
   if (m.event_type != g.event_type) {
-    // A generic attack joins an explosion or air strike told with a stronger word.
-    return !m.sub_evidence && m.event_type == "Violence against civilians" &&
-           g.event_type == "Explosions/Remote violence";
+    // A generic attack and an explosion or air strike told with a stronger word, in either
+    // order ("an incident at the air base" ... "the air base was targeted by missiles").
+    auto generic = [](const std::string& type, bool evidence) {
+      return !evidence && type == "Violence against civilians";
+    };
+    const std::string kExplosions = "Explosions/Remote violence";
+    return (generic(m.event_type, m.sub_evidence) && g.event_type == kExplosions) ||
+           (generic(g.event_type, g.sub_evidence) && m.event_type == kExplosions);
   }
   return !(m.sub_evidence && g.sub_evidence && m.sub_event_type != g.sub_event_type);
 }
@@ -169,6 +207,8 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (g.series && (m.date || !m.places.empty())) continue;  // its own time or place
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
       if (dm < 0 || pm < 0) continue;
+      if (pm == 0 && (NamedIn(doc, g.places, {m.sentence}) || NamedIn(doc, m.places, g.own_sentences)))
+        pm = 1;
       // A time as coarse as the group's, containing it ("this week" beside "on Monday"), adds
       // nothing that could tell the mention apart.
       bool coarser = m.date && g.date && m.date->earliest <= g.date->earliest &&
@@ -183,7 +223,12 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool same_kind = !m.anchor && m.sub_evidence && g.sub_evidence && g.named && !g.series &&
                        m.strength != Strength::kWeak && m.sub_event_type == g.sub_event_type;
       bool weak = m.strength == Strength::kWeak;
-      if (weak && !m.anaphoric && pm <= 0 && m.sentence - g.last_sentence > kWeakReach) continue;
+      // An outcome word told with the group's own instrument ("wounded by the rocket that hit
+      // the pitch") refers to it however far back it was told.
+      bool same_instrument = m.sub_evidence && g.sub_evidence && m.sub_event_type == g.sub_event_type;
+      if (weak && !m.anaphoric && pm <= 0 && !same_instrument &&
+          m.sentence - g.last_sentence > kWeakReach)
+        continue;
       if (weak && !m.places.empty() && g.places.empty()) continue;
       bool retold = (says_nothing_new || group_empty) && same_sub;
       // An anchor ("hours after the strike that killed X") is named for its own identity, not

@@ -2,7 +2,10 @@
 // about another event; a trigger inside an anniversary's or "after X" event phrase takes X's
 // date. Mentions dated well before the article are background.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <iterator>
+#include <string>
 
 #include "extract/mention.h"
 
@@ -25,14 +28,60 @@ bool PluralTrigger(std::string_view text, const Mention& m) {
   return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
 }
 
+constexpr int kNamesakeWords = 3;  // content words two event phrases share to name one event
+
+// Lowercase words of four letters or more that are not function words: what names an event.
+std::vector<std::string> ContentWords(std::string_view phrase) {
+  static constexpr std::string_view kStop[] = {
+      "that", "which", "with", "from", "after", "before", "their", "they", "this", "these",
+      "those", "have", "been", "were", "when", "where", "while", "into", "than", "then", "there",
+      "what", "over", "also", "more", "most", "some", "such", "only", "just", "about", "against",
+      "during", "said", "says", "will", "would", "could", "other", "resulting", "amid"};
+  std::vector<std::string> out;
+  std::string w;
+  for (size_t i = 0; i <= phrase.size(); ++i) {
+    char c = i < phrase.size() ? phrase[i] : ' ';
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      continue;
+    }
+    if (w.size() >= 4 && std::find(std::begin(kStop), std::end(kStop), w) == std::end(kStop) &&
+        std::find(out.begin(), out.end(), w) == out.end())
+      out.push_back(w);
+    w.clear();
+  }
+  return out;
+}
+
+// X's date when the article names X again, in the event phrase of another time expression
+// that a widely known event dates: "a day after the US killed a top Iranian general" beside
+// "hours after the airstrike that killed top Iranian general Qassem Soleimani".
+std::optional<int64_t> NamesakeDate(const DocContext& doc, const TimeExpression& t) {
+  std::vector<std::string> own;
+  for (const TimeExpression& u : doc.times) {
+    if (u.begin == t.begin || u.event_end <= u.event_begin) continue;
+    std::string_view phrase = doc.text.substr(u.event_begin, u.event_end - u.event_begin);
+    auto day = KnownEventDate(phrase);
+    if (!day) continue;
+    if (own.empty()) own = ContentWords(doc.text.substr(t.event_begin, t.event_end - t.event_begin));
+    int shared = 0;
+    for (const std::string& w : ContentWords(phrase)) {
+      shared += std::find(own.begin(), own.end(), w) != own.end();
+    }
+    if (shared >= kNamesakeWords) return day;
+  }
+  return std::nullopt;
+}
+
 // "a day after X", "hours after X" that the text stage left unresolved: from the date of X
-// when X is a widely known event. Returns `t` itself when there is nothing to resolve.
-// `known` is X's date when the article itself dates X elsewhere.
+// when X is a widely known event, or named so elsewhere in the article. Returns `t` itself
+// when there is nothing to resolve. `known` is X's date when the article dates X elsewhere.
 const TimeExpression& EventOffsetResolved(const DocContext& doc, const TimeExpression& t,
                                           TimeExpression* scratch,
                                           std::optional<int64_t> known = std::nullopt) {
   if (t.form != TimeForm::kEventOffset || t.value.known() || t.event_end <= t.event_begin) return t;
   auto day = known ? known : KnownEventDate(doc.text.substr(t.event_begin, t.event_end - t.event_begin));
+  if (!day) day = NamesakeDate(doc, t);
   if (!day) return t;
   *scratch = t;
   int64_t shift = t.unit == 'd' ? t.offset : t.unit == 'w' ? 7 * t.offset : 0;
@@ -56,14 +105,23 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     int64_t best_d = 1LL << 40;
     bool period_only = true;
     TimeExpression scratch;
+    // A time in the trigger's own clause dates it before any time of another clause.
+    int clause = ClauseAt(s, m.begin);
+    bool own_clause_time = false;
+    for (int ti : s.times) own_clause_time |= ClauseAt(s, doc.times[ti].begin) == clause;
     for (int ti : s.times) {
+      if (own_clause_time && ClauseAt(s, doc.times[ti].begin) != clause &&
+          doc.times[ti].event_end <= doc.times[ti].event_begin)
+        continue;
       const TimeExpression& t = EventOffsetResolved(doc, doc.times[ti], &scratch);
       bool has_event = t.event_end > t.event_begin;
       if (has_event && m.begin >= t.event_begin && m.end <= t.event_end) {
         // The trigger is the event the expression is counted from: "the anniversary of X".
         std::string_view phrase = doc.text.substr(t.event_begin, t.event_end - t.event_begin);
         m.anchor = true;
-        if (auto day = KnownEventDate(phrase)) {
+        auto day = KnownEventDate(phrase);
+        if (!day && t.form == TimeForm::kEventOffset) day = NamesakeDate(doc, t);
+        if (day) {
           m.date = DateInterval{*day, *day, DatePrecision::kDay};
           m.best_day = *day;
         }

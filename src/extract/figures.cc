@@ -106,14 +106,36 @@ bool OwnPredicate(const SentenceInfo& s, const EventLexicon& lex, int first, int
   return false;
 }
 
+// The range "10-15 killed", "10 to 15", "between 10 and 15": quantity k of the sentence is the
+// upper end of a range when the quantity before it is joined to it by a range word. Returns the
+// lower end's index in s.quantities, or -1. ACLED (and we) count the lower bound as the figure.
+int RangeLower(const DocContext& doc, const SentenceInfo& s, size_t k) {
+  if (k == 0) return -1;
+  const Sentence& sent = *s.sentence;
+  const Quantity& lo = doc.quantities[s.quantities[k - 1]];
+  const Quantity& hi = doc.quantities[s.quantities[k]];
+  if (lo.kind != QuantityKind::kCardinal || hi.kind != QuantityKind::kCardinal) return -1;
+  if (lo.head_end > lo.head_begin) return -1;  // "2 soldiers and 3 police": two groups
+  int lo_last = TokenAt(sent, lo.number_end - 1), hi_first = TokenAt(sent, hi.number_begin);
+  if (hi_first - lo_last != 2 || lo.value >= hi.value) return -1;
+  const std::string& w = s.lower[lo_last + 1];
+  bool dash = w == "-" || w == "\u2013" || w == "\u2014" || w == "to" || w == "or";
+  int lo_first = TokenAt(sent, lo.number_begin);
+  bool between = w == "and" && lo_first > 0 && s.lower[lo_first - 1] == "between";
+  return dash || between ? static_cast<int>(k) - 1 : -1;
+}
+
 }  // namespace
 
 void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<Mention>* mentions) {
   for (size_t si = 0; si < doc.info.size(); ++si) {
     const SentenceInfo& s = doc.info[si];
     const Sentence& sent = *s.sentence;
-    for (int qi : s.quantities) {
-      const Quantity& q = doc.quantities[qi];
+    for (size_t k = 0; k < s.quantities.size(); ++k) {
+      const Quantity& q = doc.quantities[s.quantities[k]];
+      // The lower end of a range is told with its upper end (below).
+      if (k + 1 < s.quantities.size() && RangeLower(doc, s, k + 1) == (int)k) continue;
+      int lower = RangeLower(doc, s, k);
       if (q.kind != QuantityKind::kCardinal && q.kind != QuantityKind::kVague) continue;
       int first = TokenAt(sent, q.begin);
       int last = TokenAt(sent, q.end - 1);
@@ -132,6 +154,11 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       f.count.min = static_cast<int64_t>(q.min);
       f.count.max = std::isinf(q.max) ? -1 : static_cast<int64_t>(q.max);
       f.begin = q.begin, f.end = q.end;
+      if (lower >= 0) {
+        const Quantity& lq = doc.quantities[s.quantities[lower]];
+        f.best = f.count.min = static_cast<int64_t>(lq.value);
+        f.begin = lq.begin;
+      }
       bool subset = false;
       for (int i = std::max(0, first - kClauseCue); i < first; ++i) {
         size_t len = 0;

@@ -87,5 +87,10 @@ struct Mention;
 // refusal to meet a REJECT); a context phrase of contexts.tsv in the mention's sentence
 // refines its ACLED type.
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions);
+// type_rules.cc: an attack typed by counting the words around it takes its ACLED type from its
+// sides (cue kinds civilian/individual, armed, police, crowd): a crowd as the attacker makes it
+// mob violence, a civilian target an attack on civilians, an armed target a battle; a clash
+// of crowds with no armed side named is mob violence.
+void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m);
 
 }  // namespace sitrep::extract

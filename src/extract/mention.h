@@ -81,6 +81,9 @@ struct Mention {
 };
 
 bool IsViolent(const Mention& m);
+// Clause number of byte `b` in sentence `s`: clauses end at ";" and at a comma before "and",
+// "but", "while" ("killed four on Monday, and another strike killed two on Thursday").
+int ClauseAt(const SentenceInfo& s, uint32_t b);
 
 // Triggers, types, modality, attribution, actors and places of every sentence.
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex);

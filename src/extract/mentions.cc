@@ -11,6 +11,7 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int kInstrumentWindow = 6;   // tokens either side of a trigger
+constexpr int kInstrumentPhrase = 14;  // tokens of a "with ..." phrase after a trigger
 constexpr int kModalityWindow = 6;     // tokens before a trigger
 constexpr int kTargetWindow = 8;
 constexpr int kPlaceWindow = 14;       // tokens between a trigger and its place
@@ -26,6 +27,16 @@ bool InstrumentType(const SentenceInfo& s, const EventLexicon& lex, int tok, int
   const InstrumentEntry* best = nullptr;
   int lo = std::max(0, tok - kInstrumentWindow);
   int hi = std::min<int>(s.lower.size(), tok_end + kInstrumentWindow);
+  // "attacked the city of X with Iranian-made one-way attack drones": the instrument phrase
+  // after "with" / "using" reaches to the end of its clause.
+  for (int i = tok_end; i < hi; ++i) {
+    if (s.lower[i] == "," || s.lower[i] == ";") break;
+    if (s.lower[i] != "with" && s.lower[i] != "using") continue;
+    int end = std::min<int>(s.lower.size(), i + 1 + kInstrumentPhrase);
+    for (hi = i + 1; hi < end && s.lower[hi] != "," && s.lower[hi] != ";"; ++hi) {
+    }
+    break;
+  }
   for (int i = lo; i < hi; ++i) {
     size_t len = 0;
     int v = lex.instruments().Match(s.lower, i, &len);
@@ -42,11 +53,15 @@ bool InstrumentType(const SentenceInfo& s, const EventLexicon& lex, int tok, int
   return true;
 }
 
-// Counts target words of a kind near the trigger.
-int KindNear(const SentenceInfo& s, const EventLexicon& lex, int tok, std::string_view kind) {
+// Counts target words of a kind near the trigger: after it ("attacked soldiers"), or before
+// a passive one ("soldiers were attacked"); both sides when `both`.
+int KindNear(const SentenceInfo& s, const EventLexicon& lex, int tok, std::string_view kind,
+             bool both = true) {
   int n = 0;
-  int lo = std::max(0, tok - kTargetWindow);
-  int hi = std::min<int>(s.lower.size(), tok + kTargetWindow);
+  bool passive = tok > 0 && (s.lower[tok - 1] == "was" || s.lower[tok - 1] == "were" ||
+                             s.lower[tok - 1] == "been" || s.lower[tok - 1] == "being");
+  int lo = both || passive ? std::max(0, tok - kTargetWindow) : tok + 1;
+  int hi = both || !passive ? std::min<int>(s.lower.size(), tok + kTargetWindow) : tok;
   for (int i = lo; i < hi; ++i) {
     size_t len = 0;
     if (HasKind(lex.CueKindsAt(s.lower, i, &len), kind)) ++n;
@@ -78,7 +93,9 @@ void ResolveTypes(const SentenceInfo& s, const EventLexicon& lex, const TriggerE
     m->sub_event_type = aerial ? "Air/drone strike" : "Remote explosive/landmine/IED";
     return;
   }
-  int civ = KindNear(s, lex, tok, "civilian"), armed = KindNear(s, lex, tok, "armed");
+  // An armed clash when the target is armed (it can fight back); armed attackers of an
+  // unnamed or civilian target commit an attack ("Russian forces attacked the city").
+  int civ = KindNear(s, lex, tok, "civilian"), armed = KindNear(s, lex, tok, "armed", false);
   m->event_type = armed > civ ? "Battles" : "Violence against civilians";
   m->sub_event_type = armed > civ ? "Armed clash" : "Attack";
 }
@@ -215,6 +232,17 @@ bool InsideEventPhrase(const DocContext& doc, const SentenceInfo& s, const Menti
 
 bool IsViolent(const Mention& m) { return m.strength != Strength::kVerbal || !m.event_type.empty(); }
 
+int ClauseAt(const SentenceInfo& s, uint32_t b) {
+  const auto& toks = s.sentence->tokens;
+  int clause = 0;
+  for (size_t i = 0; i + 1 < toks.size() && toks[i + 1].begin <= b; ++i) {
+    const std::string& w = s.lower[i];
+    const std::string& next = s.lower[i + 1];
+    if (w == ";" || (w == "," && (next == "and" || next == "but" || next == "while"))) ++clause;
+  }
+  return clause;
+}
+
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex) {
   const RoleOptions role_options;
   int parsed_sentences = 0;
@@ -240,9 +268,18 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
                      : t.strength == Strength::kWeak ? weak : verbal;
       // One mention per kind of event in a sentence: repeated triggers of the same type are
       // one event told with several words ("missile and drone attacks").
+      // Two clauses with a time each tell two events ("a strike killed four on Monday, and
+      // another strike killed two on Thursday").
+      auto own_time = [&](const Mention& x) {
+        for (int ti : s.times) {
+          if (ClauseAt(s, doc.times[ti].begin) == ClauseAt(s, x.begin)) return true;
+        }
+        return false;
+      };
       bool dup = false;
       for (auto& o : bucket) {
         if (InsideEventPhrase(doc, s, o) != InsideEventPhrase(doc, s, m)) continue;
+        if (ClauseAt(s, o.begin) != ClauseAt(s, m.begin) && own_time(o) && own_time(m)) continue;
         if (o.plover_type == m.plover_type && o.event_type == m.event_type &&
             (o.sub_event_type == m.sub_event_type || !m.sub_evidence)) {
           dup = true;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "sitrep/fuse/identity.h"
 #include "sitrep/know/gazetteer.h"
 
 namespace sitrep {
@@ -148,15 +149,24 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
       b.date.latest - b.date.earliest < kWeekDays && SharesTrigger(a, b)) {
     return true;
   }
+  // A coarse or placeless report names what the precise one names (a village, a camp, a
+  // group) or gives the same toll: the identity a place or a day would give.
+  if (SharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure)) return true;
   return SharesSentence(a, b);
 }
 
 // Two reports of one article are one event when they share a sentence, fall on the same day
 // (both day-precise; no slack: an article tells consecutive days' strikes apart) or name the
 // same specific place with the same date window (or one side undated). A placeless mention
-// in the other's week is not enough (regression: the seeds' next-day Baghdad strikes merged).
-bool SameArticleIdentity(const Event& a, const Event& b) {
+// in the other's week is not enough (regression: the seeds' next-day Baghdad strikes merged),
+// but one told in the same window (the article's one time anchor) or with the same toll is.
+bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& options) {
   if (SharesSentence(a, b)) return true;
+  if (SameFigure(a, b, options.min_shared_figure)) return true;
+  if ((!a.location || !b.location) && a.date.known() && b.date.known() &&
+      a.date.earliest == b.date.earliest && a.date.latest == b.date.latest) {
+    return true;
+  }
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
       b.date.precision == DatePrecision::kDay && a.best_day == b.best_day) {
     return true;
@@ -189,7 +199,7 @@ bool Compatible(const Report& a, const Report& b, const FusionOptions& options) 
   }
   // Extraction may split one incident of an article in two (two sentences typed apart); such
   // reports are one event only with identity evidence of their own (never by score alone).
-  return DocOf(a.key) != DocOf(b.key) || SameArticleIdentity(a.event, b.event);
+  return DocOf(a.key) != DocOf(b.key) || SameArticleIdentity(a.event, b.event, options);
 }
 
 double LinkScore(const Report& ra, const Report& rb, const FusionOptions& options) {
@@ -221,24 +231,25 @@ double LinkScore(const Report& ra, const Report& rb, const FusionOptions& option
       score += 0.25;
     }
   }
-  auto actor_id = [](const std::optional<EventActor>& x) {
-    return x ? (x->id.empty() ? Lower(x->name) : x->id) : std::string();
-  };
-  std::string a1 = actor_id(a.actor1), a2 = actor_id(a.actor2);
-  std::string b1 = actor_id(b.actor1), b2 = actor_id(b.actor2);
+  std::string a1 = ActorKey(a.actor1), a2 = ActorKey(a.actor2);
+  std::string b1 = ActorKey(b.actor1), b2 = ActorKey(b.actor2);
   if (!a1.empty() && a1 == b1) score += 0.75;
   if (!a2.empty() && a2 == b2) score += 0.75;
   if ((!a1.empty() && a1 == b2) || (!a2.empty() && a2 == b1)) score += 0.25;
   if (a.fatalities && b.fatalities && a.fatalities->best == b.fatalities->best) score += 0.5;
   if (a.injured && b.injured && a.injured->best == b.injured->best) score += 0.25;
   score += 2 * WordJaccard(a, b);
+  score += static_cast<double>(std::min<size_t>(2, SharedNames(a, b)));
   if (SharesTrigger(a, b)) score += 0.5;
   if (SharesSentence(a, b)) score += 1.5;
   return score;
 }
 
 bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
-  return Compatible(a, b, options) && IdentityEvidence(a.event, b.event, options) &&
+  if (!Compatible(a, b, options)) return false;
+  // Two reports of one article passed SameArticleIdentity inside Compatible: that is enough.
+  if (DocOf(a.key) == DocOf(b.key)) return true;
+  return IdentityEvidence(a.event, b.event, options) &&
          LinkScore(a, b, options) >= options.link_score;
 }
 

@@ -1,6 +1,7 @@
 #include "sitrep/fuse/fusion.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "sitrep/fuse/coref.h"
 #include "sitrep/fuse/reconcile.h"
@@ -17,10 +18,43 @@ DocPrint MakeDocPrint(const Document& doc, const MinHashOptions& options) {
   return p;
 }
 
-std::vector<Report> MakeReports(const std::string& doc, const std::vector<Event>& events) {
+std::string MainCountry(const std::vector<Event>& events) {
+  // Votes: sentences of placed reports per country; ties to the country told first.
+  std::map<std::string, std::pair<size_t, uint32_t>> votes;  // country -> (count, -first)
+  for (const Event& e : events) {
+    if (!e.location || e.location->country.empty() || e.historical) continue;
+    for (const EventSource& s : e.sources) {
+      auto [it, inserted] = votes.emplace(e.location->country, std::make_pair(0, s.begin));
+      it->second.first += 1;
+      it->second.second = std::min(it->second.second, s.begin);
+    }
+  }
+  std::string best;
+  std::pair<size_t, uint32_t> best_vote{0, 0};
+  for (const auto& [country, vote] : votes) {
+    if (vote.first > best_vote.first ||
+        (vote.first == best_vote.first && vote.second < best_vote.second)) {
+      best = country;
+      best_vote = vote;
+    }
+  }
+  return best;
+}
+
+std::vector<Report> MakeReports(const std::string& doc, const std::vector<Event>& events,
+                                const FusionOptions& options) {
+  std::string country = options.inherit_country ? MainCountry(events) : "";
   std::vector<Report> out;
   for (size_t i = 0; i < events.size(); ++i) {
     out.push_back({doc + "#" + std::to_string(i), events[i]});
+    Event& e = out.back().event;
+    if (!e.location && !country.empty() && !e.historical) {
+      EventPlace p;
+      p.name = country;
+      p.country = country;
+      p.precision = "country";
+      e.location = std::move(p);
+    }
   }
   return out;
 }

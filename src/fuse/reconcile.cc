@@ -9,6 +9,8 @@
 #include <set>
 #include <tuple>
 
+#include "sitrep/fuse/identity.h"
+
 namespace sitrep {
 namespace {
 
@@ -277,21 +279,27 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
     places.AddConflict("location", &e.conflicts);
   }
 
-  // Actors: the best-supported id (or name when there is no id).
+  // Actors: the best-supported identity (dictionary id, or the transliteration-tolerant key of
+  // a new actor's name, so "Yahya Rasoul" and "Yehia Rasool" vote together); conflicts list
+  // the first-seen id or name of each identity.
   auto reconcile_actor = [&](std::optional<EventActor> Event::*field, const std::string& name) {
-    Tally actors;
+    Tally actors, shown;
     std::map<std::string, const EventActor*> by_id;
     for (const Report* r : members) {
       const auto& a = r->event.*field;
       if (!a) continue;
       std::string doc = DocOfKey(r->key);
-      std::string id = a->id.empty() ? a->name : a->id;
+      std::string id = ActorKey(a);
       actors.Add(id, origin_of(doc), doc);
       by_id.emplace(id, &*a);
     }
     if (by_id.empty()) return;
     e.*field = *by_id.at(actors.Best());
-    actors.AddConflict(name, &e.conflicts);
+    for (const auto& [id, docs] : actors.docs) {
+      const EventActor* first = by_id.at(id);
+      for (const std::string& d : docs) shown.Add(first->id.empty() ? first->name : first->id, d, d);
+    }
+    shown.AddConflict(name, &e.conflicts);
   };
   reconcile_actor(&Event::actor1, "actor1");
   reconcile_actor(&Event::actor2, "actor2");

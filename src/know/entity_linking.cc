@@ -66,6 +66,7 @@ std::string PlaceId(const Gazetteer& g, uint32_t i) {
   switch (p.kind) {
     case PlaceKind::kCountry: return "country:" + cc;
     case PlaceKind::kAdmin1: return "admin1:" + cc + ":" + Slug(g.Name(i));
+    case PlaceKind::kAdmin2: return "admin2:" + cc + ":" + Slug(g.Name(i));
     default: return "site:" + cc + ":" + Slug(g.Name(i));
   }
 }
@@ -173,7 +174,7 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
                                       return !all_caps || (last.end - first.begin == 2 && !CodeContext(s));
                                     // Single short all-caps words are acronyms, not towns.
                                     if (name_words == 1 && last.caps && last.end - last.begin <= 4 &&
-                                        p.kind == PlaceKind::kCity)
+                                        (p.kind == PlaceKind::kCity || p.kind == PlaceKind::kAdmin2))
                                       return true;
                                     return false;
                                   }),

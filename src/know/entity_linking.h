@@ -32,6 +32,8 @@ struct Cand {
   std::string relation;            // places: "north of", ...
   int bound_to = -1;               // defined in the text as another candidate's alias
   bool headline = false;           // on a title-case line
+  bool qualified = false;          // a division or country written after it holds its place
+  bool stand_in = false;           // an unknown name placed by the division after it (bound_to)
   bool dropped = false;
 };
 
@@ -51,6 +53,17 @@ class Linker {
   void CountryOfNewActors();
   void ResolvePlaces();
   const std::vector<Cand>& candidates() const { return cands_; }
+  // Steps of ResolvePlaces that read the divisions written after a name (place_context.cc).
+  // Second-level divisions need a division word ("Shopian district") or their first-level
+  // division named after them or in the document; others are removed.
+  void ConfirmDivisions();
+  // "Juliaca, Puno", "Kimberley (Frances Baard, Northern Cape)", "Gumbacoole in X district":
+  // a division or country written right after a name keeps its candidates inside it; a known
+  // name with no candidate inside a division becomes a stand-in for that division.
+  void NarrowByDivisionAfter();
+  // "in Halani town (Naushahro Feroze, Sindh)": an unknown name after a locative preposition
+  // and before a division becomes a stand-in for that division (coarser precision).
+  void AddStandIns();
 
  private:
   std::string CountryOf(const Cand& c) const;  // a country place's or an organisation's country
@@ -73,6 +86,11 @@ class Linker {
   bool Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;
+  // The non-dropped place candidate that follows byte `end` across a gap naming it as the
+  // division the place lies in (", ", " (", " in ", after an optional "town"/"district"), or -1.
+  int DivisionAfter(uint32_t end) const;
+  // True when the place hit `h` lies inside the division or country hit `a`.
+  bool Inside(uint32_t h, uint32_t a) const;
   // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
   // "prime minister of Iraq"): adds it and sets *next past it; false when none.
   bool AddRoleDescription(uint32_t i, uint32_t* next);

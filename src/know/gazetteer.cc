@@ -114,7 +114,7 @@ Status Gazetteer::Init() {
     }
     if (p.name >= strings_size_ || p.extra >= strings_size_ ||
         (p.admin1 != kNoIndex && p.admin1 >= n_places_) ||
-        static_cast<uint8_t>(p.kind) > 4 || !std::isfinite(p.lat) || !std::isfinite(p.lon))
+        static_cast<uint8_t>(p.kind) > 5 || !std::isfinite(p.lat) || !std::isfinite(p.lon))
       return Status::DataLoss("gazetteer place " + std::to_string(i) + " malformed");
     if (p.kind == PlaceKind::kCountry && p.country[0] >= 'A' && p.country[0] <= 'Z' &&
         p.country[1] >= 'A' && p.country[1] <= 'Z') {

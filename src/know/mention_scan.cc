@@ -228,7 +228,8 @@ bool IsGenericNoun(std::string_view lower) {
       "mosque", "valley", "river", "mountains", "desert", "zone", "gate", "hill", "airfield",
       "garrison", "compound", "interior", "foreign", "affairs", "ministry", "fighters",
       "gunmen", "insurgents", "cartel", "gang", "gangs", "junta", "regime", "authority",
-      "parliament", "assembly", "senate", "office", "department", "embassy", "consulate"};
+      "parliament", "assembly", "senate", "office", "department", "embassy", "consulate",
+      "municipality", "county", "subdistrict", "tehsil", "prefecture"};
   return kNouns.count(lower) > 0;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "know/division_names.h"
 #include "know/entity_linking.h"
 #include "sitrep/know/normalize.h"
 
@@ -31,7 +32,7 @@ bool Linker::SpellsOwnName(uint32_t place, const Cand& c) const {
 bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const {
   const Gazetteer& g = *kb_.gazetteer;
   const PlaceRecord& p = g.place(place);
-  if (p.kind != PlaceKind::kCity || SpellsOwnName(place, c)) return true;
+  if (p.kind != PlaceKind::kCity || c.qualified || SpellsOwnName(place, c)) return true;
   for (const auto& [lat, lon] : ctx.points)
     if (DistanceKm(lat, lon, p.lat, p.lon) < kSupportKm) return true;
   // In a country the document names: a large town, or any when no other place is resolved
@@ -64,32 +65,16 @@ void Linker::ResolvePlaces() {
     }
     if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
   }
-  // "Juliaca, Puno", "Sao Goncalo (Rio de Janeiro)": the division or country written right
-  // after a name keeps the candidates inside it, when any is.
-  for (size_t i = 0; i + 1 < cands_.size(); ++i) {
-    Cand& c = cands_[i];
-    const Cand& next = cands_[i + 1];
-    if (c.dropped || next.dropped || c.type != CandType::kPlace || next.type != CandType::kPlace ||
-        c.place != kNoIndex || c.place_hits.size() < 2 || next.begin < c.end)
-      continue;
-    std::string_view gap = text_.substr(c.end, next.begin - c.end);
-    if (gap != ", " && gap != " (" && gap != ",") continue;
-    std::vector<NameHit> inside;
-    for (const NameHit& h : c.place_hits) {
-      const PlaceRecord& p = g.place(h.place);
-      for (const NameHit& a : next.place_hits) {
-        const PlaceRecord& q = g.place(a.place);
-        bool in = (q.kind == PlaceKind::kAdmin1 && p.admin1 == a.place && h.place != a.place) ||
-                  (q.kind == PlaceKind::kCountry && p.kind != PlaceKind::kCountry &&
-                   std::string_view(p.country, 2) == std::string_view(q.country, 2));
-        if (in) { inside.push_back(h); break; }
-      }
-    }
-    if (!inside.empty()) c.place_hits = std::move(inside);
-  }
+  // Divisions written after names: confirm second-level ones, narrow the names before them,
+  // place unknown names by them (place_context.cc).
+  ConfirmDivisions();
+  NarrowByDivisionAfter();
+  AddStandIns();
   // One-word names of small towns abroad are more often words than places.
   for (Cand& c : cands_) {
-    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in ||
+        c.qualified)
+      continue;
     uint32_t name_words = c.w1 - c.w0;
     if (name_words == 2 && IsArticleWord(words_[c.w0].lower)) name_words = 1;
     if (name_words == 1) {
@@ -120,7 +105,7 @@ void Linker::ResolvePlaces() {
   std::vector<bool> done(cands_.size(), false);
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
-    if (c.dropped || c.type != CandType::kPlace) continue;
+    if (c.dropped || c.type != CandType::kPlace || c.stand_in) continue;
     if (c.place != kNoIndex) { done[i] = true; continue; }
     std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, PlaceContext{});
     if (scored.empty()) continue;
@@ -145,15 +130,16 @@ void Linker::ResolvePlaces() {
   // Round 2: the rest, in the document's context.
   for (size_t i = 0; i < cands_.size(); ++i) {
     Cand& c = cands_[i];
-    if (c.dropped || c.type != CandType::kPlace) continue;
+    if (c.dropped || c.type != CandType::kPlace || c.stand_in) continue;
     if (!done[i]) {
       PlaceContext local = ctx;
       std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
       local.want_admin1 = last == "province" || last == "governorate" || last == "oblast" ||
                           last == "state" || last == "region";
+      local.want_admin2 = !local.want_admin1 && IsDivisionWord(last);
       std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, local);
-      if (scored.empty() && local.want_admin1) {
-        local.want_admin1 = false;
+      if (scored.empty() && (local.want_admin1 || local.want_admin2)) {
+        local.want_admin1 = local.want_admin2 = false;
         scored = resolver.Score(c.place_hits, local);
       }
       if (scored.empty()) { c.dropped = true; continue; }
@@ -172,6 +158,10 @@ void Linker::ResolvePlaces() {
       for (int guard = 0; guard < 8 && cands_[root].bound_to >= 0; ++guard) root = cands_[root].bound_to;
       c.place = cands_[root].place;
       c.dropped = cands_[root].dropped;
+      // A stand-in needs a division or town to stand for, not a country.
+      if (c.stand_in && !c.dropped)
+        c.dropped = c.place == kNoIndex || g.place(c.place).kind == PlaceKind::kCountry;
+      if (c.stand_in) c.relation = std::string(RelationBefore(text_, c.begin));
     }
 }
 

@@ -12,6 +12,7 @@ constexpr double kCountryBonus = 8.0;
 constexpr double kAdmin1Bonus = 1.5;
 // A division named like its own city (Baghdad, Kerman) means the city unless qualified.
 constexpr double kAdmin1OwnCityPenalty = -3.0;
+constexpr double kAdmin2Bonus = 1.0;
 constexpr double kSiteBonus = 6.0;
 constexpr double kDistrictBonus = 4.0;
 constexpr double kCapitalBonus = 2.5;
@@ -44,6 +45,7 @@ std::vector<ScoredPlace> PlaceResolver::Score(const std::vector<NameHit>& hits,
     if (ctx.want_capital && (p.feature != Feature::kCapital || cc != ctx.qualifier_country))
       continue;
     if (ctx.want_admin1 && p.kind != PlaceKind::kAdmin1) continue;
+    if (ctx.want_admin2 && p.kind != PlaceKind::kAdmin2) continue;
     double s = std::log10(static_cast<double>(p.population) + 10.0);
     switch (p.kind) {
       case PlaceKind::kCountry: s += kCountryBonus; break;
@@ -52,6 +54,16 @@ std::vector<ScoredPlace> PlaceResolver::Score(const std::vector<NameHit>& hits,
         if (!ctx.want_admin1)
           for (const NameHit& o : hits)
             if (g_.place(o.place).kind == PlaceKind::kCity && g_.place(o.place).admin1 == h.place) {
+              s += kAdmin1OwnCityPenalty;
+              break;
+            }
+        break;
+      case PlaceKind::kAdmin2:
+        // Named like a town of its own first-level division: the town, unless qualified.
+        s += kAdmin2Bonus;
+        if (!ctx.want_admin2)
+          for (const NameHit& o : hits)
+            if (g_.place(o.place).kind == PlaceKind::kCity && g_.place(o.place).admin1 == p.admin1) {
               s += kAdmin1OwnCityPenalty;
               break;
             }
@@ -105,7 +117,8 @@ Geo PlaceResolver::MakeGeo(uint32_t i) const {
   if (p.admin1 != kNoIndex) geo.admin1 = g_.Name(p.admin1);
   switch (p.kind) {
     case PlaceKind::kCountry: geo.precision = Precision::kCountry; break;
-    case PlaceKind::kAdmin1: geo.precision = Precision::kAdmin1; break;
+    case PlaceKind::kAdmin1:
+    case PlaceKind::kAdmin2: geo.precision = Precision::kAdmin1; break;
     case PlaceKind::kCity: geo.precision = Precision::kCity; break;
     case PlaceKind::kSite:
     case PlaceKind::kDistrict: geo.precision = Precision::kPoint; break;

@@ -1,5 +1,6 @@
 #include "sitrep/model/linear.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -10,34 +11,176 @@ namespace sitrep {
 
 uint64_t HashString(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
-Result<WeightTable> WeightTable::FromSection(std::string_view bytes) {
-  if (bytes.size() < 16) return Status::DataLoss("weight section too short");
-  uint32_t log2, classes;
-  float scale;
-  std::memcpy(&log2, bytes.data(), 4);
-  std::memcpy(&classes, bytes.data() + 4, 4);
-  std::memcpy(&scale, bytes.data() + 8, 4);
-  if (log2 < 1 || log2 > 28 || classes < 1 || classes > 4096)
+namespace {
+
+constexpr size_t kHeaderBytes = 16;
+constexpr int kCodes = 256;
+constexpr size_t kCodebookBytes = kCodes * sizeof(int16_t);
+constexpr int kLloydRounds = 60;
+
+struct Header {
+  uint32_t log2 = 0, classes = 0, format = 0;
+  float scale = 1;
+  uint64_t weights() const { return (uint64_t{1} << log2) * classes; }
+};
+
+Result<Header> ReadHeader(std::string_view bytes) {
+  if (bytes.size() < kHeaderBytes) return Status::DataLoss("weight section too short");
+  Header h;
+  std::memcpy(&h.log2, bytes.data(), 4);
+  std::memcpy(&h.classes, bytes.data() + 4, 4);
+  std::memcpy(&h.scale, bytes.data() + 8, 4);
+  std::memcpy(&h.format, bytes.data() + 12, 4);
+  if (h.log2 < 1 || h.log2 > 28 || h.classes < 1 || h.classes > 4096)
     return Status::DataLoss("weight section has bad dimensions");
-  if (!std::isfinite(scale) || scale <= 0) return Status::DataLoss("weight section has bad scale");
-  uint64_t want = 16 + (uint64_t{1} << log2) * classes * 2;
+  if (!std::isfinite(h.scale) || h.scale <= 0) return Status::DataLoss("weight section has bad scale");
+  uint64_t want;
+  if (h.format == static_cast<uint32_t>(WeightFormat::kInt16)) {
+    want = kHeaderBytes + h.weights() * 2;
+  } else if (h.format == static_cast<uint32_t>(WeightFormat::kCodebook8)) {
+    want = kHeaderBytes + kCodebookBytes + h.weights();
+  } else {
+    return Status::DataLoss("weight section has unknown format " + std::to_string(h.format));
+  }
   if (bytes.size() != want) return Status::DataLoss("weight section has the wrong size");
   if (reinterpret_cast<uintptr_t>(bytes.data()) % alignof(int16_t) != 0)
     return Status::DataLoss("weight section is misaligned");
+  return h;
+}
+
+// Levels for int16 values with histogram `hist` (index v + 32768): 0 exactly, plus up to 255
+// levels from a count-weighted 1-D k-means (Lloyd) started at evenly ranked distinct values.
+// Returns the levels ascending (at most kCodes).
+std::vector<int16_t> Levels(const std::vector<uint64_t>& hist) {
+  std::vector<int> vals;  // distinct nonzero values, ascending
+  for (int i = 0; i < 65536; ++i)
+    if (hist[i] && i != 32768) vals.push_back(i - 32768);
+  std::vector<double> c;
+  std::vector<char> fixed;
+  auto add_zero_sorted = [&](std::vector<double> nz) {
+    c.clear();
+    fixed.clear();
+    bool zero = false;
+    for (double v : nz) {
+      if (!zero && v > 0) c.push_back(0), fixed.push_back(1), zero = true;
+      c.push_back(v), fixed.push_back(0);
+    }
+    if (!zero) c.push_back(0), fixed.push_back(1);
+  };
+  const int k = kCodes - 1;
+  if (static_cast<int>(vals.size()) <= k) {
+    add_zero_sorted(std::vector<double>(vals.begin(), vals.end()));
+  } else {
+    std::vector<double> init(k);
+    for (int j = 0; j < k; ++j) init[j] = vals[(2 * size_t{vals.size()} * j + vals.size()) / (2 * k)];
+    add_zero_sorted(init);
+    std::vector<double> sum(c.size()), cnt(c.size());
+    for (int round = 0; round < kLloydRounds; ++round) {
+      std::fill(sum.begin(), sum.end(), 0.0);
+      std::fill(cnt.begin(), cnt.end(), 0.0);
+      size_t j = 0;
+      for (int v : vals) {
+        while (j + 1 < c.size() && v > (c[j] + c[j + 1]) / 2) ++j;
+        const double w = static_cast<double>(hist[v + 32768]) * std::abs(v);
+        sum[j] += w * v;
+        cnt[j] += w;
+      }
+      bool moved = false;
+      for (size_t i = 0; i < c.size(); ++i) {
+        if (fixed[i] || cnt[i] == 0) continue;
+        const double m = sum[i] / cnt[i];
+        moved = moved || std::fabs(m - c[i]) > 1e-3;
+        c[i] = m;
+      }
+      if (!moved) break;
+    }
+  }
+  std::vector<int16_t> levels;
+  for (double v : c) {
+    const int16_t r = static_cast<int16_t>(std::lround(std::clamp(v, -32767.0, 32767.0)));
+    if (levels.empty() || r != levels.back()) levels.push_back(r);
+  }
+  return levels;
+}
+
+// The section of int16 weights `q` in `format`.
+std::string Encode(const Header& h, const std::vector<int16_t>& q, WeightFormat format) {
+  std::string out(kHeaderBytes, '\0');
+  const uint32_t fmt = static_cast<uint32_t>(format);
+  std::memcpy(out.data(), &h.log2, 4);
+  std::memcpy(out.data() + 4, &h.classes, 4);
+  std::memcpy(out.data() + 8, &h.scale, 4);
+  std::memcpy(out.data() + 12, &fmt, 4);
+  if (format == WeightFormat::kInt16) {
+    out.append(reinterpret_cast<const char*>(q.data()), q.size() * 2);
+    return out;
+  }
+  std::vector<uint64_t> hist(65536, 0);
+  for (int16_t v : q) ++hist[v + 32768];
+  const std::vector<int16_t> levels = Levels(hist);
+  int16_t lut[kCodes] = {};
+  std::copy(levels.begin(), levels.end(), lut);
+  std::vector<uint8_t> code(65536, 0);  // nearest level of every int16 value
+  size_t j = 0;
+  for (int v = -32768; v < 32768; ++v) {
+    while (j + 1 < levels.size() && 2 * v > levels[j] + levels[j + 1]) ++j;
+    code[v + 32768] = static_cast<uint8_t>(j);
+  }
+  out.append(reinterpret_cast<const char*>(lut), kCodebookBytes);
+  const size_t at = out.size();
+  out.resize(at + q.size());
+  for (size_t i = 0; i < q.size(); ++i) out[at + i] = static_cast<char>(code[q[i] + 32768]);
+  return out;
+}
+
+}  // namespace
+
+Result<WeightTable> WeightTable::FromSection(std::string_view bytes) {
+  ASSIGN_OR_RETURN(Header h, ReadHeader(bytes));
   WeightTable t;
-  t.w_ = reinterpret_cast<const int16_t*>(bytes.data() + 16);
-  t.mask_ = (uint64_t{1} << log2) - 1;
-  t.classes_ = static_cast<int>(classes);
-  t.scale_ = scale;
+  if (h.format == static_cast<uint32_t>(WeightFormat::kCodebook8)) {
+    t.lut_ = reinterpret_cast<const int16_t*>(bytes.data() + kHeaderBytes);
+    t.rows_ = bytes.data() + kHeaderBytes + kCodebookBytes;
+    t.row_bytes_ = h.classes;
+  } else {
+    t.rows_ = bytes.data() + kHeaderBytes;
+    t.row_bytes_ = size_t{h.classes} * 2;
+  }
+  t.mask_ = (uint64_t{1} << h.log2) - 1;
+  t.classes_ = static_cast<int>(h.classes);
+  t.scale_ = h.scale;
   return t;
 }
 
 void WeightTable::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
   const int c = classes_;
+  if (lut_) {
+    const uint8_t* base = reinterpret_cast<const uint8_t*>(rows_);
+    for (size_t i = 0; i < n; ++i) {
+      const uint8_t* row = base + (feats[i] & mask_) * c;
+      for (int k = 0; k < c; ++k) scores[k] += lut_[row[k]];
+    }
+    return;
+  }
+  const int16_t* w = reinterpret_cast<const int16_t*>(rows_);
   for (size_t i = 0; i < n; ++i) {
-    const int16_t* row = w_ + (feats[i] & mask_) * c;
+    const int16_t* row = w + (feats[i] & mask_) * c;
     for (int k = 0; k < c; ++k) scores[k] += row[k];
   }
+}
+
+Result<std::string> ConvertWeightSection(std::string_view section, WeightFormat format) {
+  ASSIGN_OR_RETURN(Header h, ReadHeader(section));
+  std::vector<int16_t> q(h.weights());
+  if (h.format == static_cast<uint32_t>(WeightFormat::kInt16)) {
+    std::memcpy(q.data(), section.data() + kHeaderBytes, q.size() * 2);
+  } else {
+    int16_t lut[kCodes];
+    std::memcpy(lut, section.data() + kHeaderBytes, kCodebookBytes);
+    const uint8_t* codes = reinterpret_cast<const uint8_t*>(section.data() + kHeaderBytes + kCodebookBytes);
+    for (size_t i = 0; i < q.size(); ++i) q[i] = lut[codes[i]];
+  }
+  return Encode(h, q, format);
 }
 
 AveragedPerceptron::AveragedPerceptron(int log2_buckets, int classes)
@@ -76,26 +219,24 @@ void AveragedPerceptron::Adjust(const uint64_t* feats, size_t n, int cls, float 
   }
 }
 
-std::string AveragedPerceptron::Section() const {
+std::string AveragedPerceptron::Section(WeightFormat format) const {
   std::vector<float> avg(w_.size());
   float max_abs = 0;
   for (size_t i = 0; i < w_.size(); ++i) {
     avg[i] = static_cast<float>(w_[i] - u_[i] / clock_);
     max_abs = std::max(max_abs, std::fabs(avg[i]));
   }
-  float scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
-  std::string out(16 + avg.size() * 2, '\0');
-  uint32_t log2 = log2_, classes = classes_;
-  std::memcpy(out.data(), &log2, 4);
-  std::memcpy(out.data() + 4, &classes, 4);
-  std::memcpy(out.data() + 8, &scale, 4);
-  int16_t* q = reinterpret_cast<int16_t*>(out.data() + 16);
-  for (size_t i = 0; i < avg.size(); ++i) q[i] = static_cast<int16_t>(std::lround(avg[i] / scale));
-  return out;
+  Header h;
+  h.log2 = log2_;
+  h.classes = classes_;
+  h.scale = max_abs > 0 ? max_abs / 32767.f : 1.f;
+  std::vector<int16_t> q(avg.size());
+  for (size_t i = 0; i < avg.size(); ++i) q[i] = static_cast<int16_t>(std::lround(avg[i] / h.scale));
+  return Encode(h, q, format);
 }
 
-WeightTable AveragedPerceptron::Averaged() const {
-  auto bytes = std::make_shared<std::string>(Section());
+WeightTable AveragedPerceptron::Averaged(WeightFormat format) const {
+  auto bytes = std::make_shared<std::string>(Section(format));
   WeightTable t = WeightTable::FromSection(*bytes).value();
   t.KeepAlive(bytes);
   return t;

@@ -132,8 +132,9 @@ Result<Model> Model::Parse(std::shared_ptr<const void> owner, const char* data, 
   if (size < kHeaderSize + kChecksumSize) return bad("truncated model file");
   if (std::memcmp(data, kModelMagic, 8) != 0) return bad("not a sitrep model file (bad magic)");
   uint32_t version = ReadAt<uint32_t>(data + 8);
-  if (version != kModelVersion)
-    return bad("unsupported model version " + std::to_string(version));
+  if (version < kOldestModelVersion || version > kModelVersion)
+    return bad("unsupported model version " + std::to_string(version) + " (this build reads " +
+               std::to_string(kOldestModelVersion) + " to " + std::to_string(kModelVersion) + ")");
   uint32_t kind = ReadAt<uint32_t>(data + 12);
   if (kind < 1 || kind > 3) return bad("unknown model kind " + std::to_string(kind));
   uint32_t count = ReadAt<uint32_t>(data + 16);

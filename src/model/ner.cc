@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/word_features.h"
 
@@ -17,11 +18,16 @@ namespace {
 constexpr int kPad = 2;
 constexpr int kMaxStatic = 96;
 constexpr int kMaxExtra = 48;
-constexpr int kTrans = 8;  // label-transition templates, conjoined with the previous label
+constexpr int kTrans = 9;  // label-transition templates, conjoined with the previous label
 constexpr int kDefaultLog2 = 19;
 constexpr uint64_t kNoTag = 0x77777;
-constexpr const char* kFeatureVersion = "ner-v3";
-constexpr const char* kOldFeatureVersion = "ner-v2";  // still loads: 6 transition templates
+constexpr uint32_t kPadCluster = 0xFFFE;
+constexpr int kFeatureVersion = 4;
+// Feature sets that still load: "ner-v2" (6 transition templates), "ner-v3" (8), "ner-v4" (9).
+int FeatureVersion(const std::string& name) {
+  return name == "ner-v2" ? 2 : name == "ner-v3" ? 3 : name == "ner-v4" ? 4 : 0;
+}
+int TransTemplates(int version) { return version <= 2 ? 6 : version == 3 ? 8 : kTrans; }
 
 struct NerInput {
   std::vector<WordInfo> words;  // padded by kPad on each side
@@ -29,12 +35,17 @@ struct NerInput {
   std::vector<int> run_pos, run_len;  // position in / length of a run of capitalised words
   int casing = 0;  // 0 mostly lowercase, 1 mixed, 2 mostly capitalised (headline) sentence
   std::vector<std::vector<uint64_t>> extra;  // hashed features from the feature source
+  int version = kFeatureVersion;
   int trans = kTrans;  // transition templates used (ner-v2: 6)
+  std::vector<uint32_t> cl[WordClusters::kLevels];  // padded cluster ids (ner-v4)
+  std::vector<uint8_t> quoted;  // inside quotes or brackets (ner-v4)
 };
 
-NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos, int trans) {
+NerInput Prepare(const Sentence& s, const NerFeatureSource* source, const WordClusters* clusters,
+                 bool use_pos, int version) {
   NerInput in;
-  in.trans = trans;
+  in.version = version;
+  in.trans = TransTemplates(version);
   size_t n = s.tokens.size();
   in.tags.assign(n + 2 * kPad, kNoTag);
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(true));
@@ -65,6 +76,27 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source, bool use_pos
       in.run_len[k] = static_cast<int>(std::min<size_t>(j - i, 5));
     }
     i = j;
+  }
+  if (version >= 4) {
+    for (auto& level : in.cl) level.assign(n + 2 * kPad, kPadCluster);
+    uint32_t ids[WordClusters::kLevels];
+    for (size_t i = 0; i < n; ++i) {
+      if (clusters) clusters->Lookup(in.words[i + kPad].lower, ids);
+      for (int l = 0; l < WordClusters::kLevels; ++l)
+        in.cl[l][i + kPad] = clusters ? ids[l] : WordClusters::kNone;
+    }
+    in.quoted.assign(n, 0);
+    int depth = 0;
+    bool dq = false;
+    for (size_t i = 0; i < n; ++i) {
+      const std::string& f = s.tokens[i].form;
+      const bool open = f == "(" || f == "[" || f == "\xe2\x80\x9c" || (f == "\"" && !dq);
+      const bool close = f == ")" || f == "]" || f == "\xe2\x80\x9d" || (f == "\"" && dq);
+      if (f == "\"") dq = !dq;
+      if (close && depth > 0) --depth;
+      in.quoted[i] = static_cast<uint8_t>(std::min(depth, 1));
+      if (open) depth = std::min(depth + 1, 8);
+    }
   }
   in.extra.resize(n);
   if (source) {
@@ -115,6 +147,16 @@ int StaticFeatures(const NerInput& in, size_t i, uint64_t* f) {
   add(m1.flags); add(p1.flags); add(m1.lower, t[0]); add(p1.lower, t[0]);
   add(w.prefix[2], w.shape); add(w.suffix[3], t[0]);
   add(m1.form, w.form); add(w.form, p1.form);
+  if (in.version >= 4) {  // word clusters at three levels, quotes, affix conjunctions
+    const uint32_t* c0 = in.cl[0].data() + p;
+    const uint32_t* c1 = in.cl[1].data() + p;
+    const uint32_t* c2 = in.cl[2].data() + p;
+    add(c0[0]); add(c1[0]); add(c2[0]);
+    add(c0[-1]); add(c0[1]); add(c1[-1]); add(c1[1]); add(c2[-2]); add(c2[2]);
+    add(c1[-1], c1[0]); add(c1[0], c1[1]); add(c2[-1], c2[0], c2[1]);
+    add(c1[0], w.shape); add(c0[0], in.casing); add(c1[0], in.run_pos[i], in.run_len[i]);
+    add(in.quoted[i], w.shape); add(w.prefix[1], w.suffix[1]);
+  }
   for (uint64_t x : in.extra[i]) f[n++] = x;
   return n;
 }
@@ -133,6 +175,8 @@ void TransFeatures(const NerInput& in, size_t i, int prev, uint64_t* f) {
   // ner-v3: the previous label with the next word and with the word's suffix.
   f[6] = Feat(306, prev, in.words[p + 1].lower);
   f[7] = Feat(307, prev, w.suffix[2]);
+  if (in.trans <= 8) return;
+  f[8] = Feat(308, prev, in.cl[1][p]);  // ner-v4: the previous label with the word's cluster
 }
 
 // Labels are "O" (index 0) then B-X, I-X per type; I-X may only follow B-X or I-X.
@@ -209,12 +253,12 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   NerTagger t;
   ASSIGN_OR_RETURN(std::string_view labels, model.Section("labels"));
-  const std::string version = model.Hyper("features");
-  if (version != kFeatureVersion && version != kOldFeatureVersion)
-    return Status::DataLoss("NER model has features '" + model.Hyper("features") + "', want " +
-                            kFeatureVersion + " (retrain it)");
+  t.version_ = FeatureVersion(model.Hyper("features"));
+  if (t.version_ == 0)
+    return Status::DataLoss("NER model has features '" + model.Hyper("features") +
+                            "', want ner-v2..v4 (retrain it)");
   t.labels_ = SplitLines(labels);
-  t.trans_ = version == kOldFeatureVersion ? 6 : kTrans;
+  t.trans_ = TransTemplates(t.version_);
   t.use_pos_ = model.Hyper("pos") != "none";
   const std::string penalty = model.Hyper("o_penalty");
   if (!penalty.empty()) {
@@ -232,6 +276,9 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
                               model.Hyper("feature_source") + "'");
     t.embedded_ = std::move(l);
     t.source_ = t.embedded_.get();
+  }
+  if (Result<std::string_view> cl = model.Section("clusters"); cl.ok()) {
+    ASSIGN_OR_RETURN(t.clusters_, WordClusters::FromSection(*cl, nullptr));
   }
   if (t.labels_.empty() || t.labels_[0] != "O" ||
       t.weights_.classes() != static_cast<int>(t.labels_.size()))
@@ -251,7 +298,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 }
 
 std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
-  NerInput in = Prepare(s, source_, use_pos_, trans_);
+  NerInput in = Prepare(s, source_, clusters_.get(), use_pos_, version_);
   std::vector<int> ids;
   Decode<int32_t>(in, s.tokens.size(), labels_,
          [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, o_penalty_, &ids);
@@ -268,7 +315,7 @@ void NerTagger::Tag(Sentence* s) const {
 
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                              const Tagger* tagger, const TrainOptions& options,
-                             const NerFeatureSource* source) {
+                             const NerFeatureSource* source, const WordClusters* clusters) {
   std::set<std::string> types;
   for (const Sentence& s : train)
     for (const Token& t : s.tokens) {
@@ -293,7 +340,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   for (const Sentence& g : train) {
     Sentence s = g;
     if (tagger && !HasUpos(s)) tagger->Tag(&s);
-    inputs.push_back(Prepare(s, source, use_pos, kTrans));
+    inputs.push_back(Prepare(s, source, clusters, use_pos, kFeatureVersion));
     gold.emplace_back();
     unknown.emplace_back();
     int prev = -1;
@@ -311,11 +358,14 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
 
   AveragedPerceptron model(options.log2_buckets ? options.log2_buckets : kDefaultLog2, classes);
   ModelWriter writer(ModelKind::kNer);
-  writer.SetHyper("features", kFeatureVersion);
+  writer.SetHyper("features", "ner-v" + std::to_string(kFeatureVersion));
   writer.SetHyper("decoder", "viterbi");
   writer.SetHyper("pos", use_pos ? "upos" : "none");
   writer.SetHyper("feature_source", source ? source->name() : "");
   if (const auto* lex = dynamic_cast<const NerLexicon*>(source)) writer.AddSection("lexicon", lex->Serialize());
+  if (clusters) writer.AddSection("clusters", clusters->Serialize());
+  // A non-owning view: the trainer's clusters outlive every dev-set tagger built below.
+  std::shared_ptr<const WordClusters> cluster_view(clusters, [](const WordClusters*) {});
   std::string label_text;
   for (const std::string& l : labels) label_text += l + "\n";
   writer.AddSection("labels", label_text);
@@ -355,6 +405,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     t.weights_ = model.Averaged();
     t.labels_ = labels;
     t.source_ = source;
+    t.clusters_ = cluster_view;
     t.use_pos_ = use_pos;
     double f1 = dev.empty() ? epoch : ScoreNer(t, nullptr, dev_tagged).f1;
     if (options.log) options.log("epoch " + std::to_string(epoch) + " dev F1 " + std::to_string(f1));
@@ -377,6 +428,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     t.weights_.KeepAlive(bytes);
     t.labels_ = labels;
     t.source_ = source;
+    t.clusters_ = cluster_view;
     t.use_pos_ = use_pos;
     for (double p : {0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0}) {
       t.o_penalty_ = static_cast<int32_t>(std::lround(p / t.weights_.scale()));

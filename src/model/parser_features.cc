@@ -7,10 +7,19 @@ namespace {
 
 int DistBucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 
+// How many of the tokens strictly between a < b are counted by `run` (0, 1 or 2 = more).
+uint64_t Between(const std::vector<uint16_t>& run, int a, int b) {
+  if (a < 0 || b < 0 || b - a < 2) return 0;
+  const int c = run[b - 1] - run[a];
+  return c < 2 ? c : 2;
+}
+
 }  // namespace
 
 // `version` 2 adds lexicalised attachment features (the preposition or case marker n0l with
-// s0, its head and n0: PP attachment) and n0/n1 pairs; 3 adds 3-byte suffixes (rare words).
+// s0, its head and n0: PP attachment) and n0/n1 pairs; 3 adds 3-byte suffixes (rare words);
+// 4 adds the verbs, punctuation and conjunctions between s0 and n0 and a few attachment
+// conjunctions (s0's rightmost dependent with n0, n0's leftmost dependent label with s0).
 int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : i == 0 ? kRootWord : in.word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? kNoTag : i == 0 ? kRootTag : in.tag[i]; };
@@ -75,6 +84,15 @@ int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
     auto S = [&](int i) -> uint64_t { return i < 0 ? kNone : in.suffix[i]; };
     add(S(s0), s0p); add(S(n0), n0p); add(S(s0), n0p); add(s0p, S(n0)); add(S(s0), S(n0));
     add(S(n1), n1p); add(S(n0l), n0p);
+  }
+  if (version >= 4 && n0 >= 0) {
+    const uint64_t vb = Between(in.verbs, s0, n0), pb = Between(in.puncts, s0, n0),
+                   cb = Between(in.conjs, s0, n0);
+    const uint64_t between = vb * 9 + pb * 3 + cb;
+    add(s0p, n0p, between); add(s0w, n0p, between); add(s0p, n0w, between);
+    add(Feat(95, s0p, n0p), d, between); add(P(s0h), n0p, between);
+    add(W(s0r), L(s0r), n0p); add(P(s0r), L(s0r), n0w); add(s0p, L(n0l), n0w);
+    add(W(n0l), L(n0l), s0p); add(s0w, n0w, n1p); add(L(s0), s0p, n0w);
   }
   return n;
 }

@@ -10,7 +10,7 @@
 namespace sitrep::parser_internal {
 
 constexpr int kMaxFeatures = 128;
-constexpr int kLatestFeatures = 3;  // "parser-zn-v<N>" of newly trained models
+constexpr int kLatestFeatures = 4;  // "parser-zn-v<N>" of newly trained models
 
 // Writes the hashed features of `st` for feature set `version` (1..kLatestFeatures) into
 // f[0..kMaxFeatures) and returns their number.

@@ -106,8 +106,14 @@ ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) 
   in.word.assign(in.n + 1, kRootWord);
   in.suffix.assign(in.n + 1, kRootWord);
   in.tag.assign(in.n + 1, kRootTag);
+  in.verbs.assign(in.n + 1, 0);
+  in.puncts.assign(in.n + 1, 0);
+  in.conjs.assign(in.n + 1, 0);
   for (int i = 1; i <= in.n; ++i) {
     const Token& t = s.tokens[i - 1];
+    in.verbs[i] = static_cast<uint16_t>(in.verbs[i - 1] + (t.upos == "VERB"));
+    in.puncts[i] = static_cast<uint16_t>(in.puncts[i - 1] + (t.upos == "PUNCT"));
+    in.conjs[i] = static_cast<uint16_t>(in.conjs[i - 1] + (t.upos == "CCONJ"));
     const std::string lower = AsciiLower(t.form);
     in.word[i] = HashString(lower);
     const size_t k = std::min<size_t>(3, lower.size());

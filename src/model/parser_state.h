@@ -22,6 +22,9 @@ struct ParseInput {
   std::vector<uint64_t> word;
   std::vector<uint64_t> suffix;  // hash of the last 3 bytes of the lowercase form
   std::vector<int> tag;
+  // Running counts over tokens 1..i of verbs, punctuation and coordinating conjunctions
+  // (for the words between two tokens); index 0 = 0.
+  std::vector<uint16_t> verbs, puncts, conjs;
   int n = 0;
 };
 

@@ -16,7 +16,6 @@ namespace {
 
 using namespace parser_internal;
 
-constexpr int kTrainVersion = kLatestFeatures;
 constexpr int kDefaultLog2Moves = 20;
 constexpr int kLog2Arcs = 17;
 constexpr double kExplore = 0.9;  // greedy: how often a wrong move is followed after epoch 1
@@ -24,6 +23,7 @@ constexpr double kExplore = 0.9;  // greedy: how often a wrong move is followed 
 struct TrainingSet {
   std::vector<ParseInput> inputs;
   std::vector<std::vector<int>> heads, labels;  // gold, index 0 unused (-1)
+  int version = kLatestFeatures;                 // feature set
 };
 
 // Scores moves and names arcs with the current (not averaged) training weights.
@@ -79,12 +79,13 @@ int TrainLabel(const State& st, int move, const uint64_t* f, int nf, const Train
 // One greedy pass over sentence `idx` with dynamic-oracle updates and exploration.
 void GreedySentence(const TrainingSet& data, size_t idx, int epoch, int root_label, SplitMix* rng,
                     AveragedPerceptron* moves, AveragedPerceptron* arcs) {
+  const int version = data.version;
   const ParseInput& in = data.inputs[idx];
   const std::vector<int>& gh = data.heads[idx];
   uint64_t f[kMaxFeatures];
   State st(in.n);
   while (!st.Terminal()) {
-    int nf = Features(in, st, kTrainVersion, f);
+    int nf = Features(in, st, version, f);
     float s[kMoves] = {0, 0, 0, 0};
     moves->Score(f, nf, s);
     int cost[kMoves];
@@ -105,13 +106,13 @@ void GreedySentence(const TrainingSet& data, size_t idx, int epoch, int root_lab
 }
 
 // Adds `delta` to the move weights of steps [from, end) of the derivation `hist`.
-void Reinforce(const ParseInput& in, const std::vector<int>& hist, size_t from, float delta,
-               AveragedPerceptron* moves) {
+void Reinforce(const ParseInput& in, int version, const std::vector<int>& hist, size_t from,
+               float delta, AveragedPerceptron* moves) {
   State st(in.n);
   uint64_t f[kMaxFeatures];
   for (size_t t = 0; t < hist.size(); ++t) {
     const int m = StepMove(hist[t]);
-    if (t >= from) moves->Adjust(f, Features(in, st, kTrainVersion, f), m, delta);
+    if (t >= from) moves->Adjust(f, Features(in, st, version, f), m, delta);
     st.Apply(m, StepLabel(hist[t]));
   }
 }
@@ -120,10 +121,11 @@ void Reinforce(const ParseInput& in, const std::vector<int>& hist, size_t from, 
 // at the step where the best wrong item beats the gold prefix by the most (max violation).
 void BeamSentence(const TrainingSet& data, size_t idx, int width, int root_label,
                   AveragedPerceptron* moves, AveragedPerceptron* arcs) {
+  const int version = data.version;
   const ParseInput& in = data.inputs[idx];
   const std::vector<int>& gh = data.heads[idx];
   const PerceptronScorer scorer(*moves, *arcs, root_label);
-  Beam<PerceptronScorer> beam(in, kTrainVersion, width, scorer, &gh);
+  Beam<PerceptronScorer> beam(in, version, width, scorer, &gh);
   State gold(in.n);
   double gold_score = 0, max_violation = -1;  // ties count: zero weights must still learn
   std::vector<int> gold_hist, viol_gold, viol_pred;
@@ -131,7 +133,7 @@ void BeamSentence(const TrainingSet& data, size_t idx, int width, int root_label
   while (!beam.Done() || !gold.Terminal()) {
     beam.Step();
     if (!gold.Terminal()) {
-      int nf = Features(in, gold, kTrainVersion, f);
+      int nf = Features(in, gold, version, f);
       double s[kMoves] = {0, 0, 0, 0};
       scorer.Moves(f, nf, s);
       int cost[kMoves];
@@ -158,8 +160,8 @@ void BeamSentence(const TrainingSet& data, size_t idx, int width, int root_label
     size_t from = 0;
     while (from < viol_gold.size() && from < viol_pred.size() && viol_gold[from] == viol_pred[from])
       ++from;
-    Reinforce(in, viol_gold, from, 1.f, moves);
-    Reinforce(in, viol_pred, from, -1.f, moves);
+    Reinforce(in, version, viol_gold, from, 1.f, moves);
+    Reinforce(in, version, viol_pred, from, -1.f, moves);
   }
   moves->Tick();
 }
@@ -184,6 +186,9 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     return Status::InvalidArgument("beam width must be 1..64");
   if (options.decode_beam < 0 || options.decode_beam > 64)
     return Status::InvalidArgument("decoding beam width must be 0..64");
+  if (options.features < 0 || options.features > kLatestFeatures)
+    return Status::InvalidArgument("parser feature set must be 0.." + std::to_string(kLatestFeatures));
+  const int version = options.features ? options.features : kLatestFeatures;
   std::map<std::string, int> tag_id, label_id;
   for (size_t i = 0; i < tags.size(); ++i) tag_id[tags[i]] = static_cast<int>(i);
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
@@ -200,6 +205,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   }
   // Training inputs: predicted POS, projective single-rooted gold trees only.
   TrainingSet data;
+  data.version = version;
   size_t skipped = 0;
   for (const Sentence& g : train) {
     int roots = 0;
@@ -230,7 +236,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   AveragedPerceptron moves(log2, kMoves),
       arcs(options.log2_label_buckets ? options.log2_label_buckets : kLog2Arcs, classes);
   ModelWriter writer(ModelKind::kParser);
-  writer.SetHyper("features", "parser-zn-v" + std::to_string(kTrainVersion));
+  writer.SetHyper("features", "parser-zn-v" + std::to_string(version));
   writer.SetHyper("system", "arc-eager");
   const int decode = options.decode_beam > 0 ? options.decode_beam : options.beam;
   if (decode > 1) writer.SetHyper("beam", std::to_string(decode));
@@ -255,7 +261,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     p.arcs_ = arcs.Averaged();
     p.tags_ = tags;
     p.labels_ = labels;
-    p.feature_version_ = kTrainVersion;
+    p.feature_version_ = version;
     p.beam_ = options.beam;
     p.Index();
     AttachmentScores sc = ScoreParser(p, nullptr, dev_tagged);

@@ -138,6 +138,8 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
   ASSIGN_OR_RETURN(RefuseStats refused, Refuse(*db_, seeds, options_.fusion));
   stats.events_written = refused.written;
   stats.events_removed = refused.removed;
+  stats.events_kept = refused.kept;
+  stats.reports_fused = refused.reports;
   return stats;
 }
 

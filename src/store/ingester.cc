@@ -56,19 +56,22 @@ Status Ingester::Flush() {
   std::atomic<size_t> next{0};
   std::mutex cpu_mu;
   double analyse_cpu = 0;
-  auto work = [&] {
+  std::atomic<size_t> analysed{0};
+  auto work = [&](bool caller) {
     double cpu0 = ThreadCpuSeconds();
     for (size_t i = next++; i < pending_.size(); i = next++) {
       batch[i].doc = std::move(pending_[i]);
       if (!skip[i]) batch[i].events = extractor_.Extract(batch[i].doc);
+      size_t n = ++analysed;
+      if (caller && on_analysed_) on_analysed_(done_ + n);
     }
     std::lock_guard<std::mutex> lock(cpu_mu);
     analyse_cpu += ThreadCpuSeconds() - cpu0;
   };
   std::vector<std::thread> pool;
   int extra = std::min(options_.threads, static_cast<int>(pending_.size())) - 1;
-  for (int t = 0; t < extra; ++t) pool.emplace_back(work);
-  work();
+  for (int t = 0; t < extra; ++t) pool.emplace_back(work, false);
+  work(true);
   for (std::thread& t : pool) t.join();
   pending_.clear();
   times_.analyse_wall += Since(analyse_start);
@@ -85,6 +88,8 @@ Status Ingester::Flush() {
   total_.replaced += stats->replaced;
   total_.events_written += stats->events_written;
   total_.events_removed += stats->events_removed;
+  total_.events_kept += stats->events_kept;
+  total_.reports_fused += stats->reports_fused;
   done_ += batch.size();
   if (on_batch_) on_batch_(done_, total_);
   return Status::Ok();

@@ -1,6 +1,6 @@
 #include "sitrep/store/refuse.h"
 
-#include <deque>
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -198,61 +198,124 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
   ReportIndex index(db);  // blocking: reports whose window and country overlap
   ASSIGN_OR_RETURN(SqliteStmt members, db.Prepare("SELECT key FROM reports WHERE event_id = ?"));
 
-  std::set<std::string> visited;
-  std::set<std::string> seen_events;
-  std::deque<std::string> queue;
-  for (const std::string& s : seeds) {
-    if (visited.insert(s).second) queue.push_back(s);
-  }
+  // The local set: the seeds, the stored events any of them links to, and (when re-clustering
+  // splits a stored event) the events its members link to, until no stored event splits.
+  std::set<std::string> queried, local, seen_events;
+  std::vector<std::string> frontier(seeds.begin(), seeds.end());
   std::vector<const Loaded*> component;
-  while (!queue.empty()) {
-    std::string key = queue.front();
-    queue.pop_front();
-    Result<const Loaded*> got = cache.Get(key);
-    if (!got.ok()) {
-      if (got.status().code() == StatusCode::kNotFound) continue;  // removed with its doc
-      return got.status();
+  std::vector<std::vector<size_t>> clusters;
+  for (;;) {
+    std::vector<std::string> reached;  // stored events newly in the local set
+    auto reach = [&](const std::string& ev) {
+      if (seen_events.insert(ev).second) reached.push_back(ev);
+    };
+    for (size_t f = 0; f < frontier.size(); ++f) {
+      const std::string key = frontier[f];
+      if (!queried.insert(key).second) continue;
+      Result<const Loaded*> got = cache.Get(key);
+      if (!got.ok()) {
+        if (got.status().code() == StatusCode::kNotFound) continue;  // removed with its doc
+        return got.status();
+      }
+      const Loaded* me = *got;
+      local.insert(key);
+      if (!me->event_id.empty()) reach(me->event_id);
+      ASSIGN_OR_RETURN(std::vector<IndexedReport> rows,
+                       index.Overlapping(BlockOf(me->report, options),
+                                         me->report.event.date.known()));
+      for (const IndexedReport& row : rows) {
+        if (row.key == key || local.count(row.key) ||
+            (!row.event_id.empty() && seen_events.count(row.event_id))) {
+          continue;
+        }
+        ASSIGN_OR_RETURN(const Loaded* other, cache.Get(row.key));  // decoded once per call
+        if (!Linked(me->report, other->report, options)) continue;
+        if (row.event_id.empty()) {
+          frontier.push_back(row.key);  // not fused yet (a seed): queried in its turn
+        } else {
+          reach(row.event_id);
+        }
+      }
     }
-    const Loaded* me = *got;
-    component.push_back(me);
-    if (!me->event_id.empty() && seen_events.insert(me->event_id).second) {
-      members.Bind(1, me->event_id);
+    frontier.clear();
+    for (const std::string& ev : reached) {
+      members.Bind(1, ev);
       for (;;) {
         ASSIGN_OR_RETURN(bool row, members.Step());
         if (!row) break;
-        std::string k = members.Text(0);
-        if (visited.insert(k).second) queue.push_back(k);
+        local.insert(members.Text(0));
       }
       RETURN_IF_ERROR(members.Reset());
     }
-    ASSIGN_OR_RETURN(std::vector<IndexedReport> rows,
-                     index.Overlapping(BlockOf(me->report, options),
-                                       me->report.event.date.known()));
-    for (const IndexedReport& row : rows) {
-      if (visited.count(row.key)) continue;
-      ASSIGN_OR_RETURN(const Loaded* other, cache.Get(row.key));  // decoded once per call
-      if (Linked(me->report, other->report, options) && visited.insert(row.key).second) {
-        queue.push_back(row.key);
+    component.clear();
+    for (const std::string& key : local) {
+      ASSIGN_OR_RETURN(const Loaded* l, cache.Get(key));
+      component.push_back(l);
+    }
+    std::vector<const Report*> reports;
+    for (const Loaded* l : component) reports.push_back(&l->report);
+    clusters = ClusterReports(reports, options);
+    // A stored event whose members the clustering separates frees them: what they link to
+    // may now cluster differently, so their links join the local set.
+    std::vector<size_t> cluster_of(component.size());
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      for (size_t i : clusters[c]) cluster_of[i] = c;
+    }
+    std::map<std::string, std::set<size_t>> spread;  // stored event -> clusters of its members
+    for (size_t i = 0; i < component.size(); ++i) {
+      if (!component[i]->event_id.empty()) spread[component[i]->event_id].insert(cluster_of[i]);
+    }
+    for (size_t i = 0; i < component.size(); ++i) {
+      const std::string& ev = component[i]->event_id;
+      if (!ev.empty() && spread[ev].size() > 1 && !queried.count(component[i]->report.key)) {
+        frontier.push_back(component[i]->report.key);
       }
     }
+    if (frontier.empty()) break;
   }
-  // Rewrite: delete the old events of the component, cluster, reconcile, write.
+  // Re-cluster the component. A cluster with exactly the members of a stored event is that
+  // event (Reconcile is a function of the members and their documents): it is kept as stored.
+  // Only the other old events are deleted and only the new clusters reconciled and written.
+  std::vector<const Report*> reports;
+  std::map<std::string, std::vector<std::string>> old_members;  // event -> sorted keys
+  for (const Loaded* l : component) {
+    reports.push_back(&l->report);
+    if (!l->event_id.empty()) old_members[l->event_id].push_back(l->report.key);
+  }
+  std::map<std::vector<std::string>, std::string> event_of;  // sorted keys -> stored event
+  for (auto& [ev, keys] : old_members) {
+    std::sort(keys.begin(), keys.end());
+    event_of.emplace(keys, ev);
+  }
+  stats.reports = static_cast<int>(reports.size());
+  std::vector<std::vector<const Report*>> fresh;
+  std::set<std::string> kept;
+  for (const std::vector<size_t>& cluster : clusters) {
+    std::vector<std::string> keys;
+    for (size_t i : cluster) keys.push_back(reports[i]->key);
+    std::sort(keys.begin(), keys.end());
+    auto same = event_of.find(keys);
+    if (same != event_of.end()) {
+      kept.insert(same->second);
+      ++stats.kept;
+      continue;
+    }
+    std::vector<const Report*> m;
+    for (size_t i : cluster) m.push_back(reports[i]);
+    fresh.push_back(std::move(m));
+  }
   for (const std::string& ev : seen_events) {
+    if (kept.count(ev)) continue;
     RETURN_IF_ERROR(DeleteEvent(db, ev));
     ++stats.removed;
   }
-  std::vector<const Report*> reports;
   std::set<std::string> docs;
-  for (const Loaded* l : component) {
-    reports.push_back(&l->report);
-    docs.insert(DocOfKey(l->report.key));
+  for (const auto& m : fresh) {
+    for (const Report* r : m) docs.insert(DocOfKey(r->key));
   }
-  stats.reports = static_cast<int>(reports.size());
   ASSIGN_OR_RETURN(DocPrints prints, LoadPrints(db, docs));
   ASSIGN_OR_RETURN(SqliteStmt assign, db.Prepare("UPDATE reports SET event_id = ? WHERE key = ?"));
-  for (const std::vector<size_t>& cluster : ClusterReports(reports, options)) {
-    std::vector<const Report*> m;
-    for (size_t i : cluster) m.push_back(reports[i]);
+  for (const std::vector<const Report*>& m : fresh) {
     Event e = Reconcile(m, prints, options);
     RETURN_IF_ERROR(WriteEvent(db, e));
     for (const Report* r : m) RETURN_IF_ERROR(assign.Bind(1, e.id).Bind(2, r->key).Run());

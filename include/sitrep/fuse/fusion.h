@@ -19,6 +19,11 @@ struct FusionOptions {
   double near_km = 60;            // city/point places within this are the same place
   double link_score = 2.5;        // a candidate pair links at or above this score
   int max_block = 4000;           // reports compared per block before it is split by date
+  // Two reports giving the same toll (dead or injured) of at least this many identify one
+  // incident (small counts are common to unrelated incidents).
+  int64_t min_shared_figure = 3;
+  // MakeReports gives a placeless report its article's main country (see MainCountry).
+  bool inherit_country = false;
   // Salience: a report is prominent in its article when told in its lead (a sentence starting
   // within lead_bytes), in two or more sentences, with a figure or with a place. An event that
   // no prominent report tells and only one origin reports, or that no report dates, keeps its
@@ -42,8 +47,14 @@ struct Report {
   std::string key;
   Event event;
 };
-// Reports of one article's extraction, keyed.
-std::vector<Report> MakeReports(const std::string& doc, const std::vector<Event>& events);
+// Reports of one article's extraction, keyed. With options.inherit_country, a report without
+// a place (and not background) takes the article's main country (MainCountry) at country
+// precision, named by its ISO code and without coordinates.
+std::vector<Report> MakeReports(const std::string& doc, const std::vector<Event>& events,
+                                const FusionOptions& options = {});
+// The country most of the article's placed, non-background report sentences are in (ties: the
+// one told first); "" when none is placed.
+std::string MainCountry(const std::vector<Event>& events);
 
 using DocPrints = std::map<std::string, DocPrint>;
 

@@ -1,6 +1,6 @@
-// The compiled gazetteer: GeoNames cities500 places, first-level divisions, countries and our
-// own supplement (data/places.tsv), looked up by NameKey. Our own binary format (see
-// gazetteer_format.h): versioned, checksummed, bounds-checked on load, read through mmap.
+// The compiled gazetteer: GeoNames cities500 places, first- and second-level divisions,
+// countries and our own supplement (data/places.tsv), looked up by NameKey. Our own binary
+// format (see gazetteer_format.h): versioned, checksummed, bounds-checked, read through mmap.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,10 @@
 
 namespace sitrep {
 
-enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kSite = 3, kDistrict = 4 };
+// kDistrict: a district or street of a city (our supplement); kAdmin2: a second-level division
+// (GeoNames admin2, located at the mean of its cities500 places; admin1 = its parent).
+enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kSite = 3, kDistrict = 4,
+                                 kAdmin2 = 5 };
 enum class Precision : uint8_t { kPoint = 0, kCity = 1, kAdmin1 = 2, kCountry = 3 };
 std::string_view PrecisionName(Precision p);  // "point" | "city" | "admin1" | "country"
 

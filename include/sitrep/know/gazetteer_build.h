@@ -1,5 +1,5 @@
 // Compiles the gazetteer index from the fetched npm data packages (GeoNames cities500 with
-// alternate names, GeoNames admin1 names, world-countries) and data/places.tsv.
+// alternate names, GeoNames admin1/admin2 names, world-countries) and data/places.tsv.
 #pragma once
 
 #include <string>
@@ -20,7 +20,7 @@ struct GazetteerSources {
 };
 
 struct GazetteerBuildStats {
-  uint32_t places = 0, keys = 0, admin1 = 0, countries = 0, sites = 0, actors = 0;
+  uint32_t places = 0, keys = 0, admin1 = 0, countries = 0, sites = 0, actors = 0, admin2 = 0;
   size_t bytes = 0;
 };
 

@@ -29,6 +29,7 @@ struct PlaceContext {
   std::string qualifier_country;            // "the Syrian capital" -> "SY"
   bool want_capital = false;
   bool want_admin1 = false;                 // "X province"
+  bool want_admin2 = false;                 // "X district", "X LGA"
 };
 
 struct ScoredPlace {

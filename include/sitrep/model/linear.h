@@ -1,6 +1,7 @@
 // Linear multi-class models over hashed sparse features. A feature is a 64-bit hash; its
 // low bits pick a row of one weight per class. Training uses an averaged perceptron with
-// float weights; the saved form is the averaged weights quantised to int16 with one scale.
+// float weights; the saved form is the averaged weights quantised to int16 with one scale,
+// or (default since model file version 2) to 8-bit codes into a 256-entry int16 codebook.
 #pragma once
 
 #include <cstdint>
@@ -31,7 +32,13 @@ inline uint64_t Feat(uint64_t t, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
 // A stable hash of bytes (XXH3), identical on every platform and run.
 uint64_t HashString(std::string_view s);
 
-// Read-only int16 weights, viewed in place (in a mapped model file or an owned buffer).
+// How a weight section stores its weights (the u32 after the scale in its header).
+enum class WeightFormat : uint32_t {
+  kInt16 = 0,      // int16 per weight (model file version 1)
+  kCodebook8 = 1,  // int16 codebook[256], then one uint8 code per weight
+};
+
+// Read-only quantised weights, viewed in place (in a mapped model file or an owned buffer).
 class WeightTable {
  public:
   WeightTable() = default;
@@ -39,21 +46,28 @@ class WeightTable {
   static Result<WeightTable> FromSection(std::string_view bytes);
   int classes() const { return classes_; }
   float scale() const { return scale_; }
+  WeightFormat format() const { return lut_ ? WeightFormat::kCodebook8 : WeightFormat::kInt16; }
   // Adds the rows of `feats` into scores[0..classes).
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
   // Hints the CPU to load the rows of `feats` (a later Score overlaps fewer cache misses).
   void Prefetch(const uint64_t* feats, size_t n) const {
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(w_ + (feats[i] & mask_) * classes_);
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(rows_ + (feats[i] & mask_) * row_bytes_);
   }
   void KeepAlive(std::shared_ptr<const void> owner) { owner_ = std::move(owner); }
 
  private:
-  const int16_t* w_ = nullptr;
+  const char* rows_ = nullptr;     // int16 or uint8 weights, classes_ per row
+  const int16_t* lut_ = nullptr;   // the codebook (kCodebook8) or null (kInt16)
+  size_t row_bytes_ = 0;
   uint64_t mask_ = 0;
   int classes_ = 0;
   float scale_ = 1;
   std::shared_ptr<const void> owner_;
 };
+
+// Re-encodes a weight section in `format` (an int16 section becomes exactly what Section()
+// would have written from the same averaged weights). DataLoss when `section` is malformed.
+Result<std::string> ConvertWeightSection(std::string_view section, WeightFormat format);
 
 class AveragedPerceptron {
  public:
@@ -67,10 +81,11 @@ class AveragedPerceptron {
   void Adjust(const uint64_t* feats, size_t n, int cls, float delta);
   // One training instance is done (advances the averaging clock).
   void Tick() { ++clock_; }
-  // The averaged weights quantised: "log2 u32, classes u32, scale f32, pad u32, int16[]".
-  std::string Section() const;
-  // A table over Section(), owning its bytes (dev evaluation during training).
-  WeightTable Averaged() const;
+  // The averaged weights quantised: "log2 u32, classes u32, scale f32, format u32", then
+  // int16[] (kInt16) or int16 codebook[256] + uint8[] (kCodebook8, 1-D k-means levels).
+  std::string Section(WeightFormat format = WeightFormat::kCodebook8) const;
+  // A table over Section(format), owning its bytes (dev evaluation during training).
+  WeightTable Averaged(WeightFormat format = WeightFormat::kCodebook8) const;
 
  private:
   int log2_;

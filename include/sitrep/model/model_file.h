@@ -17,7 +17,10 @@ namespace sitrep {
 enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kNer = 3 };
 
 inline constexpr char kModelMagic[8] = {'S', 'I', 'T', 'R', 'M', 'D', 'L', '\0'};
-inline constexpr uint32_t kModelVersion = 1;
+// Version 2 files may hold codebook-quantised weight sections (linear.h); version 1 files
+// (int16 weights only) still load.
+inline constexpr uint32_t kModelVersion = 2;
+inline constexpr uint32_t kOldestModelVersion = 1;
 inline constexpr size_t kMaxSectionName = 24;
 
 // Builds a model file in memory: hyperparameters (key=value) and named byte sections.

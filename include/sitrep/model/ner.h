@@ -28,6 +28,8 @@ class NerFeatureSource {
   virtual void SentenceFeatures(const Sentence& s, std::vector<std::vector<uint64_t>>* out) const;
 };
 
+class WordClusters;
+
 class NerTagger {
  public:
   static Result<NerTagger> FromModel(Model model);
@@ -44,13 +46,16 @@ class NerTagger {
 
  private:
   friend Result<std::string> TrainNer(const std::vector<Sentence>&, const std::vector<Sentence>&,
-                                      const Tagger*, const TrainOptions&, const NerFeatureSource*);
+                                      const Tagger*, const TrainOptions&, const NerFeatureSource*,
+                                      const WordClusters*);
   Model model_;
   WeightTable weights_;
   std::vector<std::string> labels_;
   const NerFeatureSource* source_ = nullptr;
   std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
-  int trans_ = 8;          // transition templates (ner-v2 models: 6)
+  std::shared_ptr<const WordClusters> clusters_;       // the model's word clusters, if any
+  int version_ = 4;        // feature set: 2, 3 or 4 (ner-v4 adds cluster and context features)
+  int trans_ = 9;          // transition templates (ner-v2 models: 6, ner-v3: 8)
   bool use_pos_ = true;    // false: trained without UPOS ("pos" = "none"), upos is ignored
   int32_t o_penalty_ = 0;  // subtracted from the score of "O" (tuned on dev at training)
 };
@@ -69,10 +74,12 @@ Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
 
 // Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS for the
 // training sentences that carry none (e.g. jackknifed UPOS is kept) and for `dev`. A
-// NerLexicon source is embedded in the model (section "lexicon") and used at run time.
+// NerLexicon source is embedded in the model (section "lexicon") and used at run time, and
+// so are `clusters` (section "clusters").
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                              const Tagger* tagger, const TrainOptions& options,
-                             const NerFeatureSource* source = nullptr);
+                             const NerFeatureSource* source = nullptr,
+                             const WordClusters* clusters = nullptr);
 
 struct NerScores {
   double precision = 0, recall = 0, f1 = 0;

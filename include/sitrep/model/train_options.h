@@ -17,6 +17,7 @@ struct TrainOptions {
   int jackknife = 0;     // parser: tag the training set with taggers trained on k-1 of k folds
   int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
   int decode_beam = 0;   // parser: width stored for decoding (0 = the training width)
+  int features = 0;      // parser: feature-set version "parser-zn-v<N>" (0 = the latest)
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
 

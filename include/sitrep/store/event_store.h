@@ -31,6 +31,8 @@ struct AnalysedArticle {
 struct IngestStats {
   int added = 0, unchanged = 0, replaced = 0;
   int events_written = 0, events_removed = 0;
+  int events_kept = 0;      // events the batch's re-fusion found unchanged (not rewritten)
+  int reports_fused = 0;    // reports re-clustered (the components the batch touched)
 };
 
 struct EventFilter {

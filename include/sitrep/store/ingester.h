@@ -28,6 +28,10 @@ class Ingester {
   // Called after each committed batch with the articles done so far and the totals.
   using OnBatch = std::function<void(size_t done, const IngestStats& total)>;
 
+  // Called on the calling thread as articles are analysed (count since the start, including
+  // the stored ones): lets a progress bar move within a batch.
+  using OnAnalysed = std::function<void(size_t analysed)>;
+
   // `store` and `extractor` are borrowed and must outlive the Ingester.
   Ingester(EventStore& store, const EventExtractor& extractor, IngesterOptions options,
            OnBatch on_batch = {});
@@ -36,6 +40,8 @@ class Ingester {
   Status Add(Document doc);
   // Stores what is queued. Call once at the end (Add may follow: a new batch starts).
   Status Finish();
+
+  void set_on_analysed(OnAnalysed f) { on_analysed_ = std::move(f); }
 
   size_t done() const { return done_; }
   const IngestStats& total() const { return total_; }
@@ -48,6 +54,7 @@ class Ingester {
   const EventExtractor& extractor_;
   IngesterOptions options_;
   OnBatch on_batch_;
+  OnAnalysed on_analysed_;
   std::vector<Document> pending_;
   size_t done_ = 0;
   IngestStats total_;

@@ -1,6 +1,9 @@
-// Incremental re-fusion inside an open transaction: from seed reports, the connected part of
-// the candidate graph is re-clustered and its events rewritten. Because clusters never leave a
-// component of that graph, the result equals fusing the whole database at once.
+// Incremental re-fusion inside an open transaction: the seed reports, the stored events they
+// link to, and (while re-clustering splits a stored event) the events its members link to are
+// re-clustered; events whose members stay the same are kept, not rewritten. The work per batch
+// is the batch's neighbourhood, not the connected part of the link graph, so it does not grow
+// with the database. Matches fusing all at once (tests/store: one-by-one == all-at-once ==
+// library on the seeds and a generated corpus); greedy clustering makes this checked, not proven.
 #pragma once
 
 #include <set>
@@ -13,14 +16,16 @@
 namespace sitrep {
 
 struct RefuseStats {
-  int written = 0, removed = 0, reports = 0;
+  int written = 0, removed = 0;  // events (re)written and deleted
+  int kept = 0;                  // events of the component whose members did not change
+  int reports = 0;               // reports of the re-clustered component(s)
 };
 
 // Adds one report row (event_id NULL until Refuse assigns it).
 Status InsertReport(SqliteDb& db, const Report& report, const FusionOptions& options);
 // Deletes an event with its sources, conflicts and entity links; its reports keep NULL.
 Status DeleteEvent(SqliteDb& db, const std::string& event_id);
-// Re-fuses the component(s) of the candidate graph that contain `seeds` (report keys).
+// Re-fuses the neighbourhood of `seeds` (report keys: new reports and orphans of removed events).
 Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
                            const FusionOptions& options);
 // Writes one fused event with its sources, conflicts and entities.

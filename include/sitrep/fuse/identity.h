@@ -1,0 +1,30 @@
+// Identity evidence beyond place and day: the distinctive names two reports' sentences share,
+// the actors they share under transliteration-tolerant keys, and agreeing figures.
+// Pure functions of the reports, so every rule built on them stays pairwise (order-independent).
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+
+#include "sitrep/extract/event.h"
+
+namespace sitrep {
+
+// Name keys (NameKey) of the capitalised words of 4+ letters inside the report's sentences:
+// not a sentence's first word, not from a title-case sentence (a headline capitalises every
+// word), not a weekday, month or title/institution word ("President", "Police", "Army"), not
+// a nationality ("Iranian-backed", "Sudanese", "Iraqi"), not the report's own country/province.
+std::set<std::string> DistinctiveNames(const Event& e);
+
+// How many distinctive names the two reports share.
+size_t SharedNames(const Event& a, const Event& b);
+
+// The actor's identity: its dictionary id, or the name key of its name for a new actor
+// ("new:..." or no id), so "Yahya Rasoul" and "Yehia Rasool" are one actor. "" when absent.
+std::string ActorKey(const std::optional<EventActor>& actor);
+
+// Both reports give the same number of dead (or injured) of at least `min_count`.
+bool SameFigure(const Event& a, const Event& b, int64_t min_count);
+
+}  // namespace sitrep

@@ -1,0 +1,128 @@
+// Who acted on whom decides an attack's ACLED type, as we read ACLED's definitions: violence
+// by an unorganised crowd (villagers, locals, rival groups of people) is Riots / Mob violence;
+// an attack whose target is civilians is Violence against civilians whoever the attacker is,
+// and one whose target is an armed side is a battle. The sides are read from token patterns
+// around the trigger (active: agent before, target after; passive: the reverse), so the
+// attacker's own kind no longer tips the count ("police beat a woman" is an attack).
+#include <algorithm>
+
+#include "extract/lexicon.h"
+#include "extract/mention.h"
+
+namespace sitrep::extract {
+namespace {
+
+constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
+
+struct SideCount {
+  int civilian = 0, armed = 0, police = 0, crowd = 0;
+};
+
+bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
+  return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+}
+
+bool IsClauseBreak(const std::string& w) {
+  return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
+}
+
+// Entity kinds of the actor registry that are armed, organised sides.
+bool ArmedEntityKind(std::string_view k) {
+  return k == "state_military" || k == "militia" || k == "rebel_group" || k == "intelligence" ||
+         k == "terrorist_group" || k == "armed_group";
+}
+
+// Cue kinds over tokens [b, e) of the sentence, each phrase counted once; recognised actor
+// entities starting in the span count by their registry kind.
+SideCount CountSide(const EventLexicon& lex, const SentenceInfo& s, const DocContext& doc, int b,
+                    int e) {
+  SideCount c;
+  b = std::max(0, b), e = std::min<int>(e, s.lower.size());
+  for (int i = b; i < e;) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (HasKind(kinds, "police")) ++c.police;
+    else if (HasKind(kinds, "armed")) ++c.armed;
+    if (HasKind(kinds, "civilian") || HasKind(kinds, "individual")) ++c.civilian;
+    if (HasKind(kinds, "crowd")) ++c.crowd;
+    i += len > 0 ? static_cast<int>(len) : 1;
+  }
+  for (const EntityRef& r : s.entities) {
+    if (r.first_token < b || r.first_token >= e || r.place) continue;
+    const std::string& k = doc.entities[r.entity].kind;
+    if (k == "police") ++c.police;
+    else if (ArmedEntityKind(k)) ++c.armed;
+  }
+  return c;
+}
+
+// [begin, end) of the words before the trigger in its clause (at most kSideWindow).
+std::pair<int, int> Before(const SentenceInfo& s, int tok) {
+  int b = tok;
+  while (b > 0 && tok - b < kSideWindow && !IsClauseBreak(s.lower[b - 1])) --b;
+  return {b, tok};
+}
+
+// [begin, end) of the words after the trigger in its clause (at most kSideWindow).
+std::pair<int, int> After(const SentenceInfo& s, int tok_end) {
+  int e = tok_end;
+  while (e < (int)s.lower.size() && e - tok_end < kSideWindow && !IsClauseBreak(s.lower[e])) ++e;
+  return {tok_end, e};
+}
+
+bool PassiveAt(const SentenceInfo& s, int tok) {
+  for (int k = tok - 1; k >= 0 && tok - k <= 3; --k) {
+    const std::string& w = s.lower[k];
+    if (w == "was" || w == "were" || w == "been" || w == "being") return true;
+    if (IsClauseBreak(w)) break;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m) {
+  if (m->strength == Strength::kVerbal || m->sub_evidence) return;
+  const SentenceInfo& s = doc.info[m->sentence];
+  size_t len = 0;
+  int v = lex.triggers().Match(s.lower, m->token, &len);
+  if (v < 0) return;
+  const TriggerEntry& t = lex.trigger(v);
+  int tok_end = m->token + static_cast<int>(len);
+  bool decided_by_count = t.sub_event_type == "*" && t.event_type == "Violence against civilians" &&
+                          (m->event_type == "Violence against civilians" || m->event_type == "Battles");
+  bool clash = t.event_type == "Battles" && t.sub_event_type == "Armed clash" &&
+               m->event_type == "Battles";
+  if (!decided_by_count && !clash) return;
+  if (clash) {
+    // Fighting between crowds, or crowds against the police, with no armed side named in the
+    // sentence: a riot (mob violence), not a battle.
+    SideCount all = CountSide(lex, s, doc, 0, static_cast<int>(s.lower.size()));
+    if (all.crowd > 0 && all.armed == 0) {
+      m->event_type = "Riots", m->sub_event_type = "Mob violence";
+    }
+    return;
+  }
+  bool passive = PassiveAt(s, m->token);
+  auto [pb, pe] = passive ? Before(s, m->token) : After(s, tok_end);
+  std::pair<int, int> agent = Before(s, m->token);
+  if (passive) {  // "... was beaten by locals": the agent follows "by"
+    agent = {tok_end, tok_end};
+    auto [ab, ae] = After(s, tok_end);
+    for (int i = ab; i < ae; ++i) {
+      if (s.lower[i] == "by") agent = {i + 1, ae};
+    }
+  }
+  SideCount actor = CountSide(lex, s, doc, agent.first, agent.second);
+  SideCount target = CountSide(lex, s, doc, pb, pe);
+  if (actor.crowd > 0 && actor.armed == 0 && actor.police == 0) {
+    m->event_type = "Riots", m->sub_event_type = "Mob violence";
+  } else if (target.civilian > 0 && target.armed == 0 && target.police == 0) {
+    m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
+  } else if (target.civilian == 0 && target.armed + target.police > 0) {
+    m->event_type = "Battles", m->sub_event_type = "Armed clash";
+  }
+}
+
+}  // namespace sitrep::extract

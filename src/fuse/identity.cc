@@ -1,0 +1,134 @@
+#include "sitrep/fuse/identity.h"
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/know/normalize.h"
+
+namespace sitrep {
+namespace {
+
+// Capitalised words that name a time or a role, not an event's participants or place.
+constexpr std::string_view kNotNames[] = {
+    "monday",   "tuesday",    "wednesday",  "thursday", "friday",     "saturday",
+    "sunday",   "january",    "february",   "march",    "april",      "june",
+    "july",     "august",     "september",  "october",  "november",   "december",
+    "president", "minister",  "ministry",   "prime",    "government", "police",
+    "army",     "military",   "forces",     "force",    "state",      "states",
+    "national", "united",     "nations",    "republic", "security",   "council",
+    "general",  "officials",  "official",   "spokesman", "spokesperson", "authorities",
+    "according", "however",   "meanwhile",  "while",    "after",      "this"};
+
+bool IsNotName(std::string_view lower) {
+  return std::find(std::begin(kNotNames), std::end(kNotNames), lower) != std::end(kNotNames);
+}
+
+// Words of a sentence: runs of letters/digits (any script), joined across inner hyphens and
+// apostrophes ("Pont-Sondé", "Sa’ad").
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0, start = std::string_view::npos;
+  while (i < s.size()) {
+    size_t len = 1;
+    bool word = IsWordCodePoint(s, i, &len);
+    if (!word && start != std::string_view::npos && i + len < s.size()) {
+      size_t next_len = 1;
+      bool joiner = s[i] == '-' || s[i] == '\'' ||
+                    (len == 3 && s.substr(i, 3) == "\xE2\x80\x99");  // ’
+      if (joiner && IsWordCodePoint(s, i + len, &next_len)) {
+        i += len;
+        continue;
+      }
+    }
+    if (word && start == std::string_view::npos) start = i;
+    if (!word && start != std::string_view::npos) {
+      out.push_back(s.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+    i += len;
+  }
+  if (start != std::string_view::npos) out.push_back(s.substr(start));
+  return out;
+}
+
+bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+// A nationality or people ("Iranian-backed", "Sudanese", "Iraqi", "Kurdish"): shared by every
+// event in (or about) a country, so no evidence of one incident. Judged on the word's first
+// hyphen part by its ending; also drops a few place names ending in -i (accepted).
+bool LooksLikeDemonym(std::string_view w) {
+  w = w.substr(0, w.find('-'));
+  auto ends = [&](std::string_view suffix) {
+    return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
+  };
+  return ends("ian") || ends("ean") || ends("ese") || ends("ish") || ends("i");
+}
+
+std::string AsciiLower(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+std::set<std::string> DistinctiveNames(const Event& e) {
+  constexpr size_t kMinLetters = 4;
+  std::set<std::string> names;
+  for (const EventSource& src : e.sources) {
+    std::vector<std::string_view> words = Words(src.sentence);
+    size_t long_words = 0, capitalised = 0;
+    for (size_t i = 1; i < words.size(); ++i) {
+      if (words[i].size() < kMinLetters) continue;
+      ++long_words;
+      capitalised += Capitalised(words[i]);
+    }
+    // A headline capitalises (nearly) all its words: its capitals say nothing about names.
+    if (long_words >= 3 && capitalised * 10 >= long_words * 7) continue;
+    for (size_t i = 1; i < words.size(); ++i) {
+      std::string_view w = words[i];
+      if (w.size() < kMinLetters || !Capitalised(w) || IsNotName(AsciiLower(w)) ||
+          LooksLikeDemonym(w)) {
+        continue;
+      }
+      std::string key = NameKey(w);
+      if (key.size() >= 3) names.insert(std::move(key));
+    }
+  }
+  // The name of a coarse place the report is placed in (its country or province) is shared
+  // by every event there.
+  if (e.location && (e.location->precision == "country" || e.location->precision == "admin1")) {
+    names.erase(NameKey(e.location->name));
+    names.erase(NameKey(e.location->admin1));
+  }
+  return names;
+}
+
+size_t SharedNames(const Event& a, const Event& b) {
+  std::set<std::string> x = DistinctiveNames(a), y = DistinctiveNames(b);
+  size_t n = 0;
+  for (const std::string& k : x) n += y.count(k);
+  return n;
+}
+
+std::string ActorKey(const std::optional<EventActor>& actor) {
+  if (!actor) return "";
+  if (!actor->id.empty() && actor->id.rfind("new:", 0) != 0) return actor->id;
+  std::string key = NameKey(actor->name);
+  return key.empty() ? actor->id : "name:" + key;
+}
+
+bool SameFigure(const Event& a, const Event& b, int64_t min_count) {
+  if (a.fatalities && b.fatalities && a.fatalities->best >= min_count &&
+      a.fatalities->best == b.fatalities->best) {
+    return true;
+  }
+  return a.injured && b.injured && a.injured->best >= min_count &&
+         a.injured->best == b.injured->best;
+}
+
+}  // namespace sitrep

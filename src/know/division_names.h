@@ -1,0 +1,27 @@
+// Names of administrative divisions: the words that say a name is a division ("Shopian
+// district", "Ocotepeque Department"), and a division's short name for lookup keys.
+// Internal to src/know.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitrep::know {
+
+// "Maidan Wardak Province" -> "Maidan Wardak", "Republic of Dagestan" -> "Dagestan",
+// "Departamento de Rivera" -> "Rivera"; otherwise the name itself.
+std::string_view StripDivisionWord(std::string_view name);
+
+// Lower-case words that, after a name, say it is a division ("district", "lga", "province").
+bool IsDivisionWord(std::string_view lower);
+
+// Lower-case words that, after a name, say what kind of place it is without naming a
+// division level ("town", "village", "city", "area", "neighbourhood").
+bool IsSettlementWord(std::string_view lower);
+
+// The lookup names of a division: its name, its short name, and the short name followed by
+// each division word a text may use for it ("Shopian district", "Gujba LGA").
+std::vector<std::string> DivisionKeys(std::string_view name, bool second_level);
+
+}  // namespace sitrep::know

@@ -1,0 +1,200 @@
+// Place resolution from the divisions written after a name: "Juliaca, Puno", "Kimberley
+// (Frances Baard, Northern Cape)", "Zainapora town (Shopian district, J&K)". The division
+// narrows the name's candidates; an unknown name, or one with no candidate inside the
+// division, stands in for the division (its precision is the division's).
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "know/division_names.h"
+#include "know/entity_linking.h"
+#include "sitrep/know/normalize.h"
+
+namespace sitrep::know {
+namespace {
+
+// A town is taken to lie in a second-level division of its first-level division when it is
+// this close to the division's centre (cities500 has no admin2 index of its own here).
+constexpr double kAdmin2RadiusKm = 100;
+// Longest unknown name (in words) that may stand in for a division.
+constexpr uint32_t kMaxStandInWords = 4;
+
+bool IsLocative(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"in",   "at",   "near",   "of",      "around",
+                                                "from", "into", "outside", "towards", "toward",
+                                                "to",   "between", "inside"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsDivisionKind(PlaceKind k) { return k == PlaceKind::kAdmin1 || k == PlaceKind::kAdmin2; }
+
+}  // namespace
+
+int Linker::DivisionAfter(uint32_t end) const {
+  int best = -1;
+  for (size_t j = 0; j < cands_.size(); ++j) {
+    const Cand& d = cands_[j];
+    if (d.dropped || d.type != CandType::kPlace || d.place_hits.empty() || d.begin < end ||
+        d.begin - end > 24 || d.stand_in)
+      continue;
+    if (best < 0 || d.begin < cands_[best].begin) best = static_cast<int>(j);
+  }
+  if (best < 0) return -1;
+  std::string gap = Lower(text_.substr(end, cands_[best].begin - end));
+  // An optional settlement or division word first: "Halani town (", "Cuernavaca municipality, ".
+  if (gap.size() > 1 && gap[0] == ' ') {
+    size_t e = 1;
+    while (e < gap.size() && std::isalpha(static_cast<unsigned char>(gap[e]))) ++e;
+    std::string_view w = std::string_view(gap).substr(1, e - 1);
+    if (e > 1 && (IsSettlementWord(w) || IsDivisionWord(w))) gap = gap.substr(e);
+  }
+  if (gap == ", " || gap == "," || gap == " (" || gap == " in " || gap == ", in ") return best;
+  return -1;
+}
+
+bool Linker::Inside(uint32_t h, uint32_t a) const {
+  const Gazetteer& g = *kb_.gazetteer;
+  const PlaceRecord& p = g.place(h);
+  const PlaceRecord& q = g.place(a);
+  if (h == a || p.kind == PlaceKind::kCountry) return false;
+  if (q.kind == PlaceKind::kCountry) return std::string_view(p.country, 2) == std::string_view(q.country, 2);
+  if (q.kind == PlaceKind::kAdmin1) return p.admin1 == a;
+  if (q.kind == PlaceKind::kAdmin2)
+    return p.kind != PlaceKind::kAdmin1 && p.kind != PlaceKind::kAdmin2 && p.admin1 == q.admin1 &&
+           q.admin1 != kNoIndex && DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAdmin2RadiusKm;
+  return false;
+}
+
+void Linker::ConfirmDivisions() {
+  const Gazetteer& g = *kb_.gazetteer;
+  // First-level divisions the document names (any candidate may mean one).
+  std::vector<uint32_t> named;
+  for (const Cand& c : cands_)
+    if (!c.dropped && c.type == CandType::kPlace)
+      for (const NameHit& h : c.place_hits)
+        if (g.place(h.place).kind == PlaceKind::kAdmin1) named.push_back(h.place);
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
+    bool any = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return g.place(h.place).kind == PlaceKind::kAdmin2;
+    });
+    if (!any) continue;
+    bool worded = c.w1 > c.w0 && c.w1 <= words_.size() && IsDivisionWord(words_[c.w1 - 1].lower);
+    c.place_hits.erase(
+        std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                       [&](const NameHit& h) {
+                         const PlaceRecord& p = g.place(h.place);
+                         if (p.kind != PlaceKind::kAdmin2 || worded) return false;
+                         return std::find(named.begin(), named.end(), p.admin1) == named.end();
+                       }),
+        c.place_hits.end());
+    if (c.place_hits.empty()) c.dropped = true;
+  }
+}
+
+void Linker::NarrowByDivisionAfter() {
+  const Gazetteer& g = *kb_.gazetteer;
+  for (size_t i = 0; i < cands_.size(); ++i) {
+    Cand& c = cands_[i];
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.place_hits.empty() ||
+        c.bound_to >= 0)
+      continue;
+    int j = DivisionAfter(c.end);
+    if (j < 0) continue;
+    const Cand& next = cands_[j];
+    bool division = false, country = false;
+    for (const NameHit& a : next.place_hits) {
+      PlaceKind k = g.place(a.place).kind;
+      division = division || IsDivisionKind(k);
+      country = country || k == PlaceKind::kCountry;
+    }
+    if (!division && !country) continue;
+    std::vector<NameHit> inside;
+    for (const NameHit& h : c.place_hits)
+      for (const NameHit& a : next.place_hits)
+        if (Inside(h.place, a.place)) {
+          inside.push_back(h);
+          break;
+        }
+    if (!inside.empty()) {
+      c.place_hits = std::move(inside);
+      c.qualified = true;
+      continue;
+    }
+    // No candidate inside: the name is another place of that division ("Maracas, Tunapuna")
+    // or a division itself named again ("Sao Paulo, Sao Paulo"). A far town must not win.
+    bool self = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return std::any_of(next.place_hits.begin(), next.place_hits.end(),
+                         [&](const NameHit& a) { return a.place == h.place; });
+    });
+    if (self) continue;
+    bool only_divisions = std::all_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return g.place(h.place).kind != PlaceKind::kCity;
+    });
+    if (only_divisions) continue;  // "Iraq, Syria": a list, not a containment
+    // "Mosul, Kirkuk": a list of towns, not a containment; a large town spelled exactly stays.
+    bool next_town = std::any_of(next.place_hits.begin(), next.place_hits.end(), [&](const NameHit& a) {
+      return g.place(a.place).kind == PlaceKind::kCity;
+    });
+    bool strong = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return g.place(h.place).population >= kStrongPopulation && SpellsOwnName(h.place, c);
+    });
+    if (next_town || strong) continue;
+    if (division) {
+      c.place_hits.clear();
+      c.bound_to = j;
+      c.stand_in = true;
+    } else {
+      c.dropped = true;
+    }
+  }
+}
+
+void Linker::AddStandIns() {
+  const Gazetteer& g = *kb_.gazetteer;
+  const size_t n_before = cands_.size();
+  for (size_t ai = 0; ai < n_before; ++ai) {
+    const Cand& a = cands_[ai];
+    if (a.dropped || a.type != CandType::kPlace || a.w1 <= a.w0 || a.w0 < 2 || a.stand_in)
+      continue;
+    bool division = std::any_of(a.place_hits.begin(), a.place_hits.end(), [&](const NameHit& h) {
+      return IsDivisionKind(g.place(h.place).kind);
+    });
+    if (!division) continue;
+    // Back from the division over "(", ",", "in" and a settlement word to the name's last word.
+    int k = static_cast<int>(a.w0) - 1;
+    if (words_[k].lower == "in" && k > 0) --k;
+    if (!words_[k].upper && IsSettlementWord(words_[k].lower) && k > 0) --k;
+    if (k < 0 || !words_[k].upper || words_[k].digit) continue;
+    uint32_t last = static_cast<uint32_t>(k);
+    if (DivisionAfter(words_[last].end) != static_cast<int>(ai)) continue;
+    uint32_t first = last;
+    while (first > 0 && last - first + 1 < kMaxStandInWords && words_[first].gap != Gap::kBreak &&
+           words_[first - 1].upper)
+      --first;
+    if (first == 0 || words_[first].gap == Gap::kBreak || !IsLocative(words_[first - 1].lower))
+      continue;
+    if (first == last && kb_.common_words.count(words_[first].lower) > 0) continue;
+    if (IsDeterminer(words_[first].lower)) continue;
+    uint32_t begin = words_[first].begin, end = words_[last].end;
+    if (Covered(begin, end)) continue;
+    Cand c;
+    c.w0 = first;
+    c.w1 = last + 1;
+    c.begin = begin;
+    c.end = end;
+    c.key = NameKey(SpanText(c.w0, c.w1));
+    c.type = CandType::kPlace;
+    c.bound_to = static_cast<int>(ai);
+    c.stand_in = true;
+    AddCand(std::move(c));
+  }
+}
+
+}  // namespace sitrep::know

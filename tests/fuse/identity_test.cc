@@ -1,0 +1,170 @@
+// Identity evidence: distinctive names, actor keys, agreeing figures, and the coreference
+// rules built on them (what links now, and what still never links).
+#include "sitrep/fuse/identity.h"
+
+#include <gtest/gtest.h>
+
+#include "fuse_test_util.h"
+#include "sitrep/fuse/coref.h"
+
+namespace sitrep::testing_fuse {
+namespace {
+
+const char* kStrike = "Explosions/Remote violence";
+
+Event WithSentence(const std::string& sentence) {
+  Event e;
+  EventSource s;
+  s.sentence = sentence;
+  e.sources.push_back(s);
+  return e;
+}
+
+TEST(IdentityTest, SharedNamesTable) {
+  struct Case {
+    const char* a;
+    const char* b;
+    size_t shared;
+    const char* why;
+  } cases[] = {
+      {"Gunmen attacked the camp at Mugunga on Friday.", "Two blasts hit Mugunga camp.", 1,
+       "a camp's name"},
+      {"The gang struck Pont-Sondé at dawn.", "Survivors of the attack on Pont-Sonde spoke.", 1,
+       "diacritics folded"},
+      {"The strike came on Sunday in March.", "Another strike on Sunday in March.", 0,
+       "weekdays and months are not names"},
+      {"Police said the President was safe.", "The President and Police chiefs met.", 0,
+       "titles and institutions are not names"},
+      {"Quetta was hit.", "Quetta mourned.", 0, "a sentence's first word is not evidence"},
+      {"Palm Sunday Massacre: Russian Missiles Kill Many In Deadliest Strike", 
+       "Russian Missiles Strike Again In Deadliest Attack", 0, "headline capitals are not names"},
+      {"A blast hit the station in Quetta and Mastung.", "Rescuers reached Quetta and Mastung.",
+       2, "two names"},
+      {"A blast hit the station.", "A blast hit the station.", 0, "no capitalised words"},
+      {"Strikes hit Iranian-backed groups and Iraqi militias.",
+       "Since October, Iranian-backed militias and Iraqi groups fired.", 0,
+       "nationalities are not names (regression: seeds S5 joined a war-start mention)"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(SharedNames(WithSentence(c.a), WithSentence(c.b)), c.shared) << c.why;
+    EXPECT_EQ(SharedNames(WithSentence(c.b), WithSentence(c.a)), c.shared) << c.why;
+  }
+}
+
+// Regression (seeds S5): the name of the country a report is placed in is no evidence.
+TEST(IdentityTest, OwnCountryNameIsNoEvidence) {
+  Event coarse = WithSentence("The war reached the militias of Iraq and Anbar.");
+  coarse.location = Place("Iraq", "IQ", 33.0, 44.0, "country");
+  Event city = WithSentence("US strikes hit three sites in Iraq near Anbar.");
+  city.location = Place("Al Qaim", "IQ", 34.4, 41.1);
+  EXPECT_EQ(SharedNames(coarse, city), 1u);  // Anbar only
+}
+
+TEST(IdentityTest, ActorKeyTable) {
+  auto actor = [](const char* name, const char* id) {
+    return std::optional<EventActor>(EventActor{name, id, "", ""});
+  };
+  struct Case {
+    std::optional<EventActor> a, b;
+    bool same;
+    const char* why;
+  } cases[] = {
+      {actor("Kataib Hezbollah", "kataib_hezbollah"), actor("Kata'ib Hizbollah", "kataib_hezbollah"),
+       true, "dictionary id"},
+      {actor("Yahya Rasoul", "new:yahya rasoul"), actor("Yehia Rasool", "new:yehia rasool"), true,
+       "transliteration of a new actor"},
+      {actor("Yahya Rasoul", ""), actor("Yehia Rasool", ""), true, "no id"},
+      {actor("Yahya Rasoul", "new:yahya rasoul"), actor("Abu Taqwa", "new:abu taqwa"), false,
+       "different people"},
+      {actor("Iraq", "country:IQ"), actor("Iran", "country:IR"), false, "different ids"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ActorKey(c.a) == ActorKey(c.b), c.same) << c.why;
+  }
+  EXPECT_EQ(ActorKey(std::nullopt), "");
+}
+
+TEST(IdentityTest, SameFigureTable) {
+  auto dead = [](int64_t d) {
+    Event e;
+    if (d >= 0) e.fatalities = CountRange{d, d, d};
+    return e;
+  };
+  EXPECT_TRUE(SameFigure(dead(34), dead(34), 3));
+  EXPECT_FALSE(SameFigure(dead(34), dead(24), 3));
+  EXPECT_FALSE(SameFigure(dead(2), dead(2), 3));  // small counts are common
+  EXPECT_FALSE(SameFigure(dead(-1), dead(-1), 3));
+}
+
+// Cross-document: a week-wide report without a place links the placed, day-precise report of
+// the same camp (a shared distinctive name); the same words without the name do not link.
+TEST(IdentityTest, PlacelessWeekReportLinksByName) {
+  FusionOptions o;
+  Report day = MakeReport("a", 0, kStrike, "2024-05-03", Place("Goma", "CD", -1.68, 29.22), 10,
+                          "Two bombs exploded in the Mugunga camp near Goma, killing ten.");
+  Report week = MakeReport("b", 0, kStrike, "2024-04-29", std::nullopt, 18,
+                           "Families mourned those killed in the bombing of Mugunga camp.");
+  week.event.date = {Day("2024-04-29"), Day("2024-05-05"), DatePrecision::kWeek};
+  EXPECT_TRUE(Linked(day, week, o));
+  Report anon = week;
+  anon.key = "c#0";
+  anon.event.sources[0].sentence = "Families mourned those killed in the bombing of the camp.";
+  EXPECT_FALSE(Linked(day, anon, o));
+}
+
+// Shared names never bridge years: two dated strikes in Baghdad years apart stay apart, and
+// a report naming the same people joins at most one of them.
+TEST(IdentityTest, SharedNamesDoNotMergeYearsApart) {
+  FusionOptions o;
+  const EventPlace baghdad = Place("Baghdad", "IQ", 33.34, 44.40);
+  const char* s = "A drone strike near Baghdad airport killed Soleimani and Muhandis.";
+  Report old_strike = MakeReport("a", 0, kStrike, "2020-01-03", baghdad, 10, s);
+  Report new_strike = MakeReport("b", 0, kStrike, "2024-01-04", baghdad, 10, s);
+  EXPECT_FALSE(Linked(old_strike, new_strike, o));
+  Report undated = MakeReport("c", 0, kStrike, "2024-01-04", std::nullopt, 10, s);
+  undated.event.date = {};
+  std::vector<const Report*> all = {&old_strike, &new_strike, &undated};
+  for (const auto& cluster : ClusterReports(all, o)) {
+    bool has_old = false, has_new = false;
+    for (size_t i : cluster) has_old |= i == 0, has_new |= i == 1;
+    EXPECT_FALSE(has_old && has_new);
+  }
+}
+
+// Same article: a placeless report in the same date window as the placed one (the article's
+// one time anchor), or with the same toll, is the same incident; a placeless report in a
+// different window without a shared toll is not (the seeds' next-day strikes).
+TEST(IdentityTest, SameArticleSplitsTable) {
+  FusionOptions o;
+  const EventPlace sumy = Place("Sumy", "UA", 50.92, 34.80);
+  auto month = [](Report r) {
+    r.event.date = {Day("2025-03-30"), Day("2025-04-27"), DatePrecision::kMonth};
+    return r;
+  };
+  struct Case {
+    Report a, b;
+    bool linked;
+    const char* why;
+  } cases[] = {
+      {month(MakeReport("a", 0, kStrike, "2025-04-13", sumy, 34, "Missiles struck Sumy.")),
+       month(MakeReport("a", 1, kStrike, "2025-04-13", std::nullopt, -1, "It was a massacre.")),
+       true, "placeless, same window"},
+      {MakeReport("a", 0, kStrike, "2025-04-13", sumy, 34, "Missiles struck Sumy."),
+       month(MakeReport("a", 1, "Violence against civilians", "2025-04-13", std::nullopt, 34,
+                        "The attack killed 34.")),
+       true, "same toll"},
+      {MakeReport("a", 0, kStrike, "2025-04-13", sumy, 2, "Missiles struck Sumy."),
+       month(MakeReport("a", 1, kStrike, "2025-04-13", std::nullopt, 2, "Two died.")), false,
+       "a small toll in another window"},
+      {MakeReport("a", 0, kStrike, "2025-04-13", sumy, 34, "Missiles struck Sumy."),
+       month(MakeReport("a", 1, "Protests", "2025-04-13", std::nullopt, -1, "People marched.")),
+       false, "another type"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Linked(c.a, c.b, o), c.linked) << c.why;
+    EXPECT_EQ(Linked(c.b, c.a, o), c.linked) << c.why << " (swapped)";
+  }
+}
+
+}  // namespace
+}  // namespace sitrep::testing_fuse
