@@ -237,6 +237,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind || retold)) {
         continue;
       }
+      if (m.another && !(dm > 0 || pm > 0)) continue;  // "another strike": a new one
       // Evidence, then recency, then a group told in its sentence's main clause over one
       // named only as an anchor there ("hours after X, ...").
       int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor;

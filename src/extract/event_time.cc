@@ -16,9 +16,30 @@ constexpr int64_t kBackgroundDays = 30;       // older than the article by this 
 constexpr int64_t kSinceBackgroundDays = 365;
 constexpr int64_t kPeriodDays = 31;  // a time wider than this dates a series, not one event
 
+// "on Saturday", "last week", "in the past week", "three days ago": the words themselves say
+// the time is at most a week long, however coarse the article's own date makes its value.
+bool ShortByWords(const TimeExpression& t) {
+  if (t.since || t.kind != TimeKind::kPoint) return false;
+  switch (t.form) {
+    case TimeForm::kWeekday:
+    case TimeForm::kDayOffset:
+    case TimeForm::kAnchorDay:
+    case TimeForm::kWeekOffset:
+      return true;
+    case TimeForm::kPastDays:
+    case TimeForm::kAgo:
+      return (t.unit == 'd' && t.offset <= 7) || (t.unit == 'w' && t.offset <= 1);
+    case TimeForm::kCalendar:
+      return t.day > 0;
+    default:
+      return false;
+  }
+}
+
 // "in recent months", "over the past year", "since October": a period, not a point in time.
 bool IsPeriod(const TimeExpression& t) {
   if (t.since) return true;
+  if (ShortByWords(t)) return false;
   bool stretch = t.form == TimeForm::kPastDays || t.form == TimeForm::kToDate;
   return stretch && t.value.known() && t.value.latest - t.value.earliest > kPeriodDays;
 }
@@ -155,6 +176,8 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     // One event told beside a period ("the strike, amid attacks since October") has no time of
     // its own: the period is the series', not the event's.
     if (period_only && !m.other) continue;
+    // "a series of missile strikes in the past week": a wave told as one event, not a series.
+    if (m.other && ShortByWords(*best)) m.other = false;
     DateInterval v = best->value;
     if (best->since) v.latest = doc.reference.known() ? doc.reference.latest : v.latest;
     // A year or month named with a widely known event of that time: the event's day.

@@ -1,10 +1,14 @@
 // Casualty figures: a number is a death or injury count when a death / injury word is next
 // to it, counting only filler words between ("six members ... were killed", "killing 84",
 // "the death of two", "injuries to four"). Each figure goes to the nearest violent mention.
-// A victim told with an article and no number counts one ("a man was shot dead").
+// A victim told with an article and no number counts one ("a man was shot dead"). A range
+// counts its lower bound ("10-15 killed" = 10); two specific victim groups of one sentence add
+// up ("2 soldiers and 3 policemen were killed" = 5).
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "extract/mention.h"
 
@@ -125,12 +129,40 @@ int RangeLower(const DocContext& doc, const SentenceInfo& s, size_t k) {
   return dash || between ? static_cast<int>(k) - 1 : -1;
 }
 
+struct SlotHead {
+  std::optional<Figure>* slot;
+  std::string head;
+};
+
+// The lowercased noun a quantity counts ("policemen"), "" when none.
+std::string HeadNoun(const DocContext& doc, const Quantity& q) {
+  if (q.head_end <= q.head_begin) return "";
+  std::string h(doc.text.substr(q.head_begin, q.head_end - q.head_begin));
+  for (char& c : h) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return h;
+}
+
+// A head that names one group of victims; generic heads ("people", "others") may be a total
+// that the specific groups break down, so they never add up.
+bool SpecificHead(const std::string& h) {
+  static const char* const kGeneric[] = {"people", "persons", "person", "others", "individuals",
+                                         "victims", "bodies", "more", "casualties", "lives"};
+  if (h.empty()) return false;
+  for (const char* g : kGeneric) {
+    if (h == g) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<Mention>* mentions) {
   for (size_t si = 0; si < doc.info.size(); ++si) {
     const SentenceInfo& s = doc.info[si];
     const Sentence& sent = *s.sentence;
+    std::vector<SlotHead> heads;  // the head noun of each figure slot set in this sentence
     for (size_t k = 0; k < s.quantities.size(); ++k) {
       const Quantity& q = doc.quantities[s.quantities[k]];
       // The lower end of a range is told with its upper end (below).
@@ -178,8 +210,27 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       }
       if (!best) continue;
       auto& slot = cue.death ? best->fatalities : best->injured;
+      std::string head = HeadNoun(doc, q);
+      // Two victim groups of one sentence ("2 soldiers and 3 policemen were killed") add up.
+      SlotHead* prev = nullptr;
+      for (SlotHead& h : heads) {
+        if (h.slot == &slot) prev = &h;
+      }
+      if (slot && prev && !f.revision && !slot->revision && !f.initial && !slot->initial &&
+          SpecificHead(prev->head) && SpecificHead(head) && prev->head != head) {
+        slot->best += f.best, slot->count.min += f.count.min;
+        bool open = slot->count.max < 0 || f.count.max < 0;
+        slot->count.max = open ? -1 : slot->count.max + f.count.max;
+        slot->end = std::max(slot->end, f.end);
+        prev->head = head;
+        continue;
+      }
       // Several figures of one kind for one trigger: keep the larger, unless one revises.
-      if (!slot || f.revision || (!slot->revision && f.best > slot->best)) slot = f;
+      if (!slot || f.revision || (!slot->revision && f.best > slot->best)) {
+        slot = f;
+        if (prev) prev->head = head;
+        else heads.push_back({&slot, head});
+      }
     }
     // No number for a victim told with an article: one ("a man was shot dead").
     bool death = false;

@@ -110,6 +110,7 @@ void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<
       if (t && *t != m.plover_type) m.plover_type = *t, m.plover_mode.clear();
       continue;
     }
+    ClearSubjectQuantifier(lex, doc, &m);
     ApplyTargetRules(lex, doc, &m);
     // A refined type may be refined again (a protest with intervention that burns tyres is a
     // violent demonstration); the rules are few, so a bounded number of rounds suffices.

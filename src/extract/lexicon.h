@@ -92,5 +92,8 @@ void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<
 // mob violence, a civilian target an attack on civilians, an armed target a battle; a clash
 // of crowds with no armed side named is mob violence.
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m);
+// A quantifier of a verb trigger's subject ("several armed men attacked") does not make the
+// act a series of events: clears Mention::other for it.
+void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m);
 
 }  // namespace sitrep::extract

@@ -64,6 +64,7 @@ struct Mention {
   bool sub_evidence = false;          // sub-event type stated by an instrument or the trigger
   bool anaphoric = false;             // "the strike", "that attack"
   bool other = false;                 // "other attacks", "a series of": not one event
+  bool another = false;               // "another strike": one more event than those told
   std::string modality = "happened";  // happened | claimed | alleged | denied | threatened |
                                       // planned | hypothetical | negated
   std::string attribution;            // "according to X", "X said"

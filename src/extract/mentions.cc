@@ -3,6 +3,8 @@
 // from the dependency tree when models are loaded (roles.h), else from token patterns.
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
+#include <string_view>
 
 #include "extract/mention.h"
 #include "extract/roles.h"
@@ -100,7 +102,8 @@ void ResolveTypes(const SentenceInfo& s, const EventLexicon& lex, const TriggerE
   m->sub_event_type = armed > civ ? "Armed clash" : "Attack";
 }
 
-void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Mention* m) {
+void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, int tok_end,
+                     Mention* m) {
   int lo = std::max(0, tok - kModalityWindow);
   for (int i = lo; i < tok; ++i) {
     size_t len = 0;
@@ -125,7 +128,14 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Me
     size_t tl = 0;
     auto own = lex.CueKindsAt(s.lower, tok, &tl);
     bool outcome = HasKind(own, "death") || HasKind(own, "injury");
-    if (HasKind(kinds, "other") && !outcome) m->other = true;
+    // "another strike" is one more event, not a series: it only joins on its own evidence.
+    const std::string& tw = s.lower[tok];
+    bool singular = !(tw.size() > 3 && tw.back() == 's' && tw[tw.size() - 2] != 's');
+    if (s.lower[i] == "another" && singular) {
+      m->another = true;
+    } else if (HasKind(kinds, "other") && !outcome) {
+      m->other = true;
+    }
     if (HasKind(kinds, "anaphor")) {
       m->anaphoric = true;
       // "these attacks", "those strikes": a set of events, not one.
@@ -135,6 +145,15 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, Me
       break;
     }
     if (s.lower[i] == "a" || s.lower[i] == "an" || s.lower[i] == "," || s.lower[i] == ".") break;
+  }
+  // A verb with many targets is many events: "they have attacked several US bases".
+  static constexpr std::string_view kMany[] = {"several", "multiple", "numerous", "dozens",
+                                               "hundreds", "scores", "countless"};
+  if (m->strength != Strength::kVerbal && tok_end < static_cast<int>(s.lower.size()) &&
+      std::find(std::begin(kMany), std::end(kMany), s.lower[tok_end]) != std::end(kMany)) {
+    size_t tl = 0;
+    auto own = lex.CueKindsAt(s.lower, tok, &tl);
+    if (!HasKind(own, "death") && !HasKind(own, "injury")) m->other = true;
   }
 }
 
@@ -263,7 +282,7 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       m.sentence = static_cast<int>(si), m.token = static_cast<int>(i);
       m.begin = toks[i].begin, m.end = toks[i + len - 1].end, m.strength = t.strength;
       ResolveTypes(s, lex, t, i, i + len, &m);
-      ResolveModality(s, lex, i, &m);
+      ResolveModality(s, lex, i, i + len, &m);
       auto& bucket = t.strength == Strength::kStrong ? strong
                      : t.strength == Strength::kWeak ? weak : verbal;
       // One mention per kind of event in a sentence: repeated triggers of the same type are

@@ -80,18 +80,52 @@ bool PassiveAt(const SentenceInfo& s, int tok) {
   return false;
 }
 
+// The auxiliary of a passive outcome before the trigger in its clause ("was killed in a
+// shooting"), or -1.
+int PassiveOutcome(const EventLexicon& lex, const SentenceInfo& s, int tok) {
+  for (int k = tok - 1; k >= 1 && tok - k <= kSideWindow; --k) {
+    if (s.lower[k] == ";" || s.lower[k] == ".") break;
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, k, &len);
+    if (!HasKind(kinds, "death") && !HasKind(kinds, "injury")) continue;
+    for (int a = k - 1; a >= 0 && k - a <= 3; --a) {
+      if (s.lower[a] == "was" || s.lower[a] == "were") return a;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
+void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m) {
+  if (!m->other) return;
+  const SentenceInfo& s = doc.info[m->sentence];
+  const std::string& w = s.lower[m->token];
+  if (w.size() < 4 || w.compare(w.size() - 2, 2, "ed") != 0) return;
+  // "several armed men attacked": the quantifier counts the subject's people, not attacks;
+  // "several strikes targeted" keeps its series (a trigger noun lies between).
+  for (int i = m->token - 1; i >= 0 && m->token - i <= 4; --i) {
+    size_t len = 0;
+    if (lex.triggers().Match(s.lower, i, &len) >= 0) return;
+    if (HasKind(lex.CueKindsAt(s.lower, i, &len), "other")) {
+      if (i < m->token - 1) m->other = false;
+      return;
+    }
+  }
+}
+
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m) {
-  if (m->strength == Strength::kVerbal || m->sub_evidence) return;
+  if (m->strength == Strength::kVerbal) return;
   const SentenceInfo& s = doc.info[m->sentence];
   size_t len = 0;
   int v = lex.triggers().Match(s.lower, m->token, &len);
   if (v < 0) return;
   const TriggerEntry& t = lex.trigger(v);
   int tok_end = m->token + static_cast<int>(len);
-  bool decided_by_count = t.sub_event_type == "*" && t.event_type == "Violence against civilians" &&
-                          (m->event_type == "Violence against civilians" || m->event_type == "Battles");
+  bool decided_by_count = !m->sub_evidence && t.sub_event_type == "*" &&
+                          t.event_type == "Violence against civilians" &&
+                          (m->event_type == "Violence against civilians" ||
+                           m->event_type == "Battles");
   bool clash = t.event_type == "Battles" && t.sub_event_type == "Armed clash" &&
                m->event_type == "Battles";
   if (!decided_by_count && !clash) return;
@@ -104,14 +138,21 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     }
     return;
   }
-  bool passive = PassiveAt(s, m->token);
-  auto [pb, pe] = passive ? Before(s, m->token) : After(s, tok_end);
+  // A nominal trigger after a passive outcome ("a man was killed in a shooting by armed
+  // men"): the passive's subject is the target, "by ..." the attacker.
+  int aux = PassiveOutcome(lex, s, m->token);
+  bool passive = aux >= 0 || PassiveAt(s, m->token);
+  int at = aux >= 0 ? aux : m->token;
+  auto [pb, pe] = passive ? Before(s, at) : After(s, tok_end);
   std::pair<int, int> agent = Before(s, m->token);
   if (passive) {  // "... was beaten by locals": the agent follows "by"
     agent = {tok_end, tok_end};
     auto [ab, ae] = After(s, tok_end);
     for (int i = ab; i < ae; ++i) {
-      if (s.lower[i] == "by") agent = {i + 1, ae};
+      if (s.lower[i] == "by" && (i + 1 >= ae || s.lower[i + 1] != "-")) {
+        agent = {i + 1, ae};
+        break;
+      }
     }
   }
   SideCount actor = CountSide(lex, s, doc, agent.first, agent.second);

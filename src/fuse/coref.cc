@@ -149,9 +149,15 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
       b.date.latest - b.date.earliest < kWeekDays && SharesTrigger(a, b)) {
     return true;
   }
-  // A coarse or placeless report names what the precise one names (a village, a camp, a
-  // group) or gives the same toll: the identity a place or a day would give.
-  if (SharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure)) return true;
+  // Within a month (both dated), a coarse or placeless report that names what the other names
+  // (a village, a camp, a victim) or gives the same toll is the same incident. Not wider: a
+  // year-wide report shares names and tolls with many of that year's events.
+  constexpr int64_t kMonthDays = 31;
+  if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest <= kMonthDays &&
+      b.date.latest - b.date.earliest <= kMonthDays &&
+      (SharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure))) {
+    return true;
+  }
   return SharesSentence(a, b);
 }
 
@@ -163,7 +169,10 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
 bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& options) {
   if (SharesSentence(a, b)) return true;
   if (SameFigure(a, b, options.min_shared_figure)) return true;
-  if ((!a.location || !b.location) && a.date.known() && b.date.known() &&
+  auto vague = [](const Event& e) {
+    return !e.location || PrecisionRank(e.location->precision) == 3;  // none, or a country
+  };
+  if ((vague(a) || vague(b)) && a.date.known() && b.date.known() &&
       a.date.earliest == b.date.earliest && a.date.latest == b.date.latest) {
     return true;
   }

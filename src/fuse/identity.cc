@@ -99,6 +99,11 @@ std::set<std::string> DistinctiveNames(const Event& e) {
       if (key.size() >= 3) names.insert(std::move(key));
     }
   }
+  // An actor's name (a group, a force) is shared by every incident it takes part in.
+  for (const std::optional<EventActor>* actor : {&e.actor1, &e.actor2}) {
+    if (!*actor) continue;
+    for (std::string_view w : Words((*actor)->name)) names.erase(NameKey(w));
+  }
   // The name of a coarse place the report is placed in (its country or province) is shared
   // by every event there.
   if (e.location && (e.location->precision == "country" || e.location->precision == "admin1")) {

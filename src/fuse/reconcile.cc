@@ -133,7 +133,9 @@ std::optional<CountRange> ReconcileFigure(const std::vector<FigureReport>& repor
 }  // namespace
 
 bool Prominent(const Event& r, const FusionOptions& options) {
-  if (r.fatalities || r.injured || r.location) return true;
+  // A country is not a place the report tells (MakeReports may have inherited it).
+  bool placed = r.location && PlaceRank(r.location->precision) <= 2;
+  if (r.fatalities || r.injured || placed) return true;
   std::set<std::pair<std::string, uint32_t>> sentences;
   for (const EventSource& s : r.sources) {
     if (s.begin < options.lead_bytes) return true;
@@ -204,13 +206,24 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
   Event e;
   e.id = EventIdFor(members.front()->key);
   // Types: most supported, ties to the smallest name.
+  // Ties (as many origins) go to the type told in more sentences, then to the smallest name
+  // (regression: a one-sentence "attacked" report typed Battles outvoted the strike's own
+  // reports by name order).
   Tally type, plover;
+  std::map<std::string, size_t> type_sentences;
   for (const Report* r : members) {
     std::string doc = DocOfKey(r->key);
-    if (!r->event.event_type.empty()) type.Add(r->event.event_type, origin_of(doc), doc);
+    if (!r->event.event_type.empty()) {
+      type.Add(r->event.event_type, origin_of(doc), doc);
+      type_sentences[r->event.event_type] += r->event.sources.size();
+    }
     if (!r->event.plover_type.empty()) plover.Add(r->event.plover_type, origin_of(doc), doc);
   }
-  e.event_type = type.Best();
+  e.event_type = type.Best([&](const std::string& a, const std::string& b) {
+    if (b.empty()) return !a.empty();
+    if (type_sentences[a] != type_sentences[b]) return type_sentences[a] > type_sentences[b];
+    return a < b;
+  });
   e.plover_type = plover.Best();
   Tally sub, mode;
   for (const Report* r : members) {
@@ -297,7 +310,8 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
     e.*field = *by_id.at(actors.Best());
     for (const auto& [id, docs] : actors.docs) {
       const EventActor* first = by_id.at(id);
-      for (const std::string& d : docs) shown.Add(first->id.empty() ? first->name : first->id, d, d);
+      const std::string& label = first->id.empty() ? first->name : first->id;
+      for (const std::string& d : docs) shown.Add(label, d, d);
     }
     shown.AddConflict(name, &e.conflicts);
   };

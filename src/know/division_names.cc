@@ -16,12 +16,12 @@ constexpr std::string_view kPrefixes[] = {
     "Distrito de ", "District of ", "Region of ", "Gouvernorat de ", "Wilaya de ",
     "Kabupaten ", "Kota ", "Ville de ", "Borough of "};
 
-// Division words after a first-level name; second-level names take these and kSecond.
+// Division words after a first-level name, and after a second-level one.
 constexpr std::string_view kFirst[] = {"province", "governorate", "oblast", "region", "state",
                                        "department"};
 constexpr std::string_view kSecond[] = {"district", "municipality", "county", "lga",
                                         "prefecture", "subdistrict", "tehsil", "commune",
-                                        "raion", "rayon", "division", "province", "department"};
+                                        "raion", "province", "department"};
 constexpr std::string_view kSettlements[] = {"town", "city", "village", "area", "township",
                                              "locality", "neighbourhood", "neighborhood",
                                              "municipality", "district", "suburb", "settlement"};
@@ -57,9 +57,11 @@ std::vector<std::string> DivisionKeys(std::string_view name, bool second_level) 
   std::string base(StripDivisionWord(name));
   out.emplace_back(name);
   if (base != name) out.push_back(base);
-  for (std::string_view w : kFirst) out.push_back(base + " " + std::string(w));
-  if (second_level)
+  if (second_level) {
     for (std::string_view w : kSecond) out.push_back(base + " " + std::string(w));
+  } else {
+    for (std::string_view w : kFirst) out.push_back(base + " " + std::string(w));
+  }
   return out;
 }
 

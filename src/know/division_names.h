@@ -21,7 +21,8 @@ bool IsDivisionWord(std::string_view lower);
 bool IsSettlementWord(std::string_view lower);
 
 // The lookup names of a division: its name, its short name, and the short name followed by
-// each division word a text may use for it ("Shopian district", "Gujba LGA").
+// each division word a text may use for its level ("Anbar province"; "Shopian district",
+// "Gujba LGA").
 std::vector<std::string> DivisionKeys(std::string_view name, bool second_level);
 
 }  // namespace sitrep::know

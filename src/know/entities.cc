@@ -45,7 +45,22 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, std::string_view 
     if (c.dropped) continue;
     std::string id;
     Entity e;
-    if (c.type == CandType::kPlace && c.place != kNoIndex && kb.gazetteer) {
+    if (c.type == CandType::kPlace && c.place != kNoIndex && kb.gazetteer && c.stand_in) {
+      // A name we do not know, placed by the division written after it: its own entity at
+      // the division's point (a town's when the division is read as its seat), admin1 precision.
+      PlaceResolver resolver(*kb.gazetteer);
+      Geo geo = resolver.MakeGeo(c.place);
+      std::string name(text.substr(c.begin, c.end - c.begin));
+      id = "in:" + know::PlaceId(*kb.gazetteer, c.place) + ":" + know::Slug(name);
+      if (geo.admin1.empty()) geo.admin1 = geo.name;
+      geo.name = name;
+      geo.geonameid = 0;
+      geo.precision = std::max(geo.precision, Precision::kAdmin1);
+      e.name = name;
+      e.kind = "place";
+      e.country = geo.country;
+      e.geo = std::move(geo);
+    } else if (c.type == CandType::kPlace && c.place != kNoIndex && kb.gazetteer) {
       PlaceResolver resolver(*kb.gazetteer);
       Geo geo = resolver.MakeGeo(c.place);
       id = know::PlaceId(*kb.gazetteer, c.place);

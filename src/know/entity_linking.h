@@ -54,9 +54,9 @@ class Linker {
   void ResolvePlaces();
   const std::vector<Cand>& candidates() const { return cands_; }
   // Steps of ResolvePlaces that read the divisions written after a name (place_context.cc).
-  // Second-level divisions need a division word ("Shopian district") or their first-level
-  // division named after them or in the document; others are removed.
-  void ConfirmDivisions();
+  // Second-level divisions need their first-level division named in the document, or a
+  // division word ("Shopian district") and a country of `countries` (or none named).
+  void ConfirmDivisions(const std::vector<std::string>& countries);
   // "Juliaca, Puno", "Kimberley (Frances Baard, Northern Cape)", "Gumbacoole in X district":
   // a division or country written right after a name keeps its candidates inside it; a known
   // name with no candidate inside a division becomes a stand-in for that division.
@@ -89,6 +89,8 @@ class Linker {
   // The non-dropped place candidate that follows byte `end` across a gap naming it as the
   // division the place lies in (", ", " (", " in ", after an optional "town"/"district"), or -1.
   int DivisionAfter(uint32_t end) const;
+  // True when one of the candidate's place hits is a division or a country.
+  bool NamesDivision(const Cand& c) const;
   // True when the place hit `h` lies inside the division or country hit `a`.
   bool Inside(uint32_t h, uint32_t a) const;
   // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
@@ -124,6 +126,8 @@ inline bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 std::string Slug(std::string_view name);
+// Lower-case words that may join the words of a name ("of", "the", "al", "bin", "de").
+bool IsConnector(std::string_view lower);
 std::string PlaceId(const Gazetteer& g, uint32_t place);
 
 }  // namespace sitrep::know

@@ -71,27 +71,40 @@ bool Linker::Inside(uint32_t h, uint32_t a) const {
   return false;
 }
 
-void Linker::ConfirmDivisions() {
+void Linker::ConfirmDivisions(const std::vector<std::string>& countries) {
   const Gazetteer& g = *kb_.gazetteer;
   // First-level divisions the document names (any candidate may mean one).
-  std::vector<uint32_t> named;
+  std::vector<std::pair<uint32_t, const Cand*>> named;  // admin1, the candidate naming it
   for (const Cand& c : cands_)
     if (!c.dropped && c.type == CandType::kPlace)
       for (const NameHit& h : c.place_hits)
-        if (g.place(h.place).kind == PlaceKind::kAdmin1) named.push_back(h.place);
+        if (g.place(h.place).kind == PlaceKind::kAdmin1) named.push_back({h.place, &c});
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex) continue;
     bool any = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
       return g.place(h.place).kind == PlaceKind::kAdmin2;
     });
     if (!any) continue;
+    // Divisions named by other candidates (a division does not confirm itself), and the
+    // countries named or holding those divisions.
+    std::vector<std::string> named_countries = countries;
+    std::vector<uint32_t> parents;
+    for (const auto& [a1, by] : named)
+      if (by != &c) {
+        parents.push_back(a1);
+        std::string_view cc(g.place(a1).country, 2);
+        if (!Contains(named_countries, cc)) named_countries.emplace_back(cc);
+      }
     bool worded = c.w1 > c.w0 && c.w1 <= words_.size() && IsDivisionWord(words_[c.w1 - 1].lower);
     c.place_hits.erase(
         std::remove_if(c.place_hits.begin(), c.place_hits.end(),
                        [&](const NameHit& h) {
                          const PlaceRecord& p = g.place(h.place);
-                         if (p.kind != PlaceKind::kAdmin2 || worded) return false;
-                         return std::find(named.begin(), named.end(), p.admin1) == named.end();
+                         if (p.kind != PlaceKind::kAdmin2) return false;
+                         if (std::find(parents.begin(), parents.end(), p.admin1) != parents.end())
+                           return false;
+                         return !(worded && (named_countries.empty() ||
+                                             Contains(named_countries, std::string_view(p.country, 2))));
                        }),
         c.place_hits.end());
     if (c.place_hits.empty()) c.dropped = true;
@@ -138,9 +151,14 @@ void Linker::NarrowByDivisionAfter() {
       return g.place(h.place).kind != PlaceKind::kCity;
     });
     if (only_divisions) continue;  // "Iraq, Syria": a list, not a containment
-    // "Mosul, Kirkuk": a list of towns, not a containment; a large town spelled exactly stays.
+    // "Mosul, Kirkuk": a list of towns of one country, not a containment; a large town
+    // spelled exactly stays.
     bool next_town = std::any_of(next.place_hits.begin(), next.place_hits.end(), [&](const NameHit& a) {
-      return g.place(a.place).kind == PlaceKind::kCity;
+      return g.place(a.place).kind == PlaceKind::kCity &&
+             std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+               return std::string_view(g.place(h.place).country, 2) ==
+                      std::string_view(g.place(a.place).country, 2);
+             });
     });
     bool strong = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
       return g.place(h.place).population >= kStrongPopulation && SpellsOwnName(h.place, c);

@@ -54,6 +54,8 @@ void Linker::ResolvePlaces() {
   PlaceResolver resolver(g);
   PlaceContext ctx;
   ctx.countries = doc_countries_;
+  // Second-level divisions only where the document confirms them (place_context.cc).
+  ConfirmDivisions(doc_countries_);
   // Divisions and sites of one country name that country too ("Anbar province").
   for (const Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty()) continue;
@@ -65,9 +67,7 @@ void Linker::ResolvePlaces() {
     }
     if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
   }
-  // Divisions written after names: confirm second-level ones, narrow the names before them,
-  // place unknown names by them (place_context.cc).
-  ConfirmDivisions();
+  // Divisions written after names narrow the names before them and place unknown names.
   NarrowByDivisionAfter();
   AddStandIns();
   // One-word names of small towns abroad are more often words than places.

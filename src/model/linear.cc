@@ -81,7 +81,7 @@ std::vector<int16_t> Levels(const std::vector<uint64_t>& hist) {
       size_t j = 0;
       for (int v : vals) {
         while (j + 1 < c.size() && v > (c[j] + c[j + 1]) / 2) ++j;
-        const double w = static_cast<double>(hist[v + 32768]) * std::abs(v);
+        const double w = static_cast<double>(hist[v + 32768]);
         sum[j] += w * v;
         cnt[j] += w;
       }

@@ -50,7 +50,7 @@ BigramGraph BuildGraph(size_t nodes, const std::map<std::pair<int, int>, int64_t
 
 // Hard clustering of the nodes into `classes` classes maximising the class-bigram
 // likelihood by moving one node at a time to its best class. Classes are renumbered by
-// decreasing count. Nodes should come most frequent first (initial class = index % classes).
+// decreasing count. Nodes should come most frequent first.
 std::vector<int> Exchange(const BigramGraph& g, int classes, int iterations,
                           const std::function<void(const std::string&)>& log) {
   const size_t n = g.size();
@@ -64,7 +64,8 @@ std::vector<int> Exchange(const BigramGraph& g, int classes, int iterations,
   auto F = [&](int64_t x) { return flog[static_cast<size_t>(x)]; };
 
   std::vector<int64_t> M(static_cast<size_t>(C) * C, 0), NL(C, 0), NR(C, 0);
-  for (size_t w = 0; w < n; ++w) cls[w] = static_cast<int>(w % C);
+  // Martin et al.: the C-1 most frequent nodes start alone, all others share the last class.
+  for (size_t w = 0; w < n; ++w) cls[w] = static_cast<int>(std::min<size_t>(w, C - 1));
   for (size_t w = 0; w < n; ++w) {
     for (const auto& [v, c] : g.succ[w]) M[cls[w] * C + cls[v]] += c;
     M[cls[w] * C + cls[w]] += g.self[w];

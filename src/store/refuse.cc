@@ -255,19 +255,25 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     std::vector<const Report*> reports;
     for (const Loaded* l : component) reports.push_back(&l->report);
     clusters = ClusterReports(reports, options);
-    // A stored event whose members the clustering separates frees them: what they link to
-    // may now cluster differently, so their links join the local set.
+    // A stored event that the clustering changes (split, grown or merged) may change how its
+    // neighbours cluster: what its members link to joins the local set. Events that come out
+    // unchanged bound the neighbourhood.
     std::vector<size_t> cluster_of(component.size());
     for (size_t c = 0; c < clusters.size(); ++c) {
       for (size_t i : clusters[c]) cluster_of[i] = c;
     }
-    std::map<std::string, std::set<size_t>> spread;  // stored event -> clusters of its members
+    std::map<std::string, std::pair<std::set<size_t>, size_t>> spread;  // clusters, members
     for (size_t i = 0; i < component.size(); ++i) {
-      if (!component[i]->event_id.empty()) spread[component[i]->event_id].insert(cluster_of[i]);
+      const std::string& ev = component[i]->event_id;
+      if (ev.empty()) continue;
+      spread[ev].first.insert(cluster_of[i]);
+      ++spread[ev].second;
     }
     for (size_t i = 0; i < component.size(); ++i) {
       const std::string& ev = component[i]->event_id;
-      if (!ev.empty() && spread[ev].size() > 1 && !queried.count(component[i]->report.key)) {
+      if (ev.empty() || queried.count(component[i]->report.key)) continue;
+      const auto& [in, n] = spread[ev];
+      if (in.size() > 1 || clusters[*in.begin()].size() != n) {
         frontier.push_back(component[i]->report.key);
       }
     }

@@ -2,7 +2,7 @@
 // "after X" named again elsewhere takes X's date from there; an outcome word told with the
 // group's own instrument refers back however far; the sub-event type of a generic attack comes
 // from its instrument phrase or from whether its target is armed; two strikes told in one
-// sentence with different days stay two events.
+// sentence with different days stay two events; a verb with many targets is a series.
 #include <gtest/gtest.h>
 
 #include "extract_test_support.h"
@@ -88,6 +88,18 @@ TEST(EventIdentityTest, TwoStrikesInOneSentenceOnDifferentDays) {
       Day(2024, 1, 10));
   ASSERT_EQ(evs.size(), 2u);
   EXPECT_NE(evs[0].best_day, evs[1].best_day);
+}
+
+// Regression (seed 001): "They have attacked several US bases in the last few months" joined
+// the day's drone strike as one more report of it.
+TEST(EventIdentityTest, VerbWithManyTargetsIsASeries) {
+  auto evs = Acled(
+      "A drone strike hit the militia headquarters on Thursday, killing four fighters.\n\n"
+      "The militias have attacked several army bases in the last few months.",
+      Day(2024, 1, 10));
+  ASSERT_EQ(evs.size(), 1u);
+  EXPECT_EQ(evs[0].sources.size(), 1u);
+  EXPECT_EQ(evs[0].best_day, Day(2024, 1, 4));
 }
 
 }  // namespace

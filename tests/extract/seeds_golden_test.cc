@@ -43,11 +43,26 @@ TEST(SeedsGoldenTest, ScorerFigures) {
   auto j = nlohmann::json::parse(text, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << text;
   std::printf("seeds: %s\n", j.dump().c_str());
-  // Issue 6 targets that are met are asserted; the others are printed above and recorded in
-  // bench/results/extract.md (subtype_ok, date_exact: not yet met).
+  // Issue 6 targets that are met are asserted; for the others (date_exact >= 0.8, subtype_ok
+  // >= 0.85: not yet met, see bench/results/extract.md) the floor measured in session 3.
   EXPECT_GE(j.value("core_recall", 0.0), 0.85);
   EXPECT_GE(j.value("fatalities_ok", 0.0), 0.85);
   EXPECT_GE(j.value("injured_ok", 0.0), 0.85);
+  EXPECT_GE(j.value("date_exact", 0.0), 0.7);
+  EXPECT_GE(j.value("subtype_ok", 0.0), 0.75);
+  // No event dated to 2024 that the gold dates to 2020: S1 (2020-01-03) is told in 2024
+  // articles only as background; its pair is dated 2020.
+  ASSERT_TRUE(j.contains("matches") && j["matches"].contains("S1")) << text;
+  std::string s1 = j["matches"]["S1"].get<std::string>();
+  std::ifstream in(out);
+  bool found = false;
+  for (std::string line; std::getline(in, line);) {
+    auto e = nlohmann::json::parse(line, nullptr, false);
+    if (e.is_discarded() || e.value("id", "") != s1) continue;
+    found = true;
+    EXPECT_EQ(e.value("date", "").substr(0, 4), "2020") << line;
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

@@ -69,8 +69,8 @@ TEST(IdentityTest, ActorKeyTable) {
     bool same;
     const char* why;
   } cases[] = {
-      {actor("Kataib Hezbollah", "kataib_hezbollah"), actor("Kata'ib Hizbollah", "kataib_hezbollah"),
-       true, "dictionary id"},
+      {actor("Kataib Hezbollah", "kataib_hezbollah"),
+       actor("Kata'ib Hizbollah", "kataib_hezbollah"), true, "dictionary id"},
       {actor("Yahya Rasoul", "new:yahya rasoul"), actor("Yehia Rasool", "new:yehia rasool"), true,
        "transliteration of a new actor"},
       {actor("Yahya Rasoul", ""), actor("Yehia Rasool", ""), true, "no id"},
@@ -110,6 +110,19 @@ TEST(IdentityTest, PlacelessWeekReportLinksByName) {
   anon.key = "c#0";
   anon.event.sources[0].sentence = "Families mourned those killed in the bombing of the camp.";
   EXPECT_FALSE(Linked(day, anon, o));
+}
+
+// Regression (seeds S6): a year-wide report and a mention of the war's start share a group's
+// name; a name is evidence only when both windows are at most a month wide.
+TEST(IdentityTest, YearWideReportDoesNotLinkByName) {
+  FusionOptions o;
+  Report year = MakeReport("a", 0, kStrike, "2024-01-20", Place("Al Asad", "IQ", 33.8, 42.4), 0,
+                           "Rockets hit the base at Al Asad, the Resistance said.");
+  year.event.date = {Day("2023-08-26"), Day("2024-12-31"), DatePrecision::kYear};
+  Report war = MakeReport("b", 0, "Battles", "2023-10-07", std::nullopt, -1,
+                          "Since October the Resistance has carried out attacks.");
+  EXPECT_TRUE(Compatible(year, war, o));
+  EXPECT_FALSE(Linked(year, war, o));
 }
 
 // Shared names never bridge years: two dated strikes in Baghdad years apart stay apart, and
@@ -164,6 +177,34 @@ TEST(IdentityTest, SameArticleSplitsTable) {
     EXPECT_EQ(Linked(c.a, c.b, o), c.linked) << c.why;
     EXPECT_EQ(Linked(c.b, c.a, o), c.linked) << c.why << " (swapped)";
   }
+}
+
+// A placeless report takes its article's main country (most placed sentences) at country
+// precision, without coordinates; background reports and placed ones keep theirs.
+TEST(IdentityTest, PlacelessReportInheritsMainCountry) {
+  Event sumy = MakeReport("a", 0, kStrike, "2025-04-13", Place("Sumy", "UA", 50.9, 34.8), 34,
+                          "Missiles struck Sumy.").event;
+  Event kyiv = MakeReport("a", 1, kStrike, "2025-04-13", Place("Kyiv", "UA", 50.4, 30.5), -1,
+                          "Kyiv condemned it.").event;
+  Event moscow = MakeReport("a", 2, kStrike, "2025-04-13", Place("Moscow", "RU", 55.7, 37.6), -1,
+                            "Moscow denied it.").event;
+  moscow.sources[0].begin = 5;  // told before Sumy
+  Event none = MakeReport("a", 3, kStrike, "2025-04-13", std::nullopt, -1, "It was a massacre.")
+                   .event;
+  Event old = none;
+  old.historical = true;
+  EXPECT_EQ(MainCountry({sumy, kyiv, moscow, none}), "UA");
+  EXPECT_EQ(MainCountry({none}), "");
+  std::vector<Report> r = MakeReports("a", {sumy, moscow, none, old});
+  ASSERT_TRUE(r[2].event.location.has_value());
+  EXPECT_EQ(r[2].event.location->country, "RU");  // tie of one sentence each: told first
+  EXPECT_EQ(r[2].event.location->precision, "country");
+  EXPECT_FALSE(r[2].event.location->has_coords);
+  EXPECT_FALSE(r[3].event.location.has_value());
+  EXPECT_EQ(r[1].event.location->name, "Moscow");
+  FusionOptions off;
+  off.inherit_country = false;
+  EXPECT_FALSE(MakeReports("a", {sumy, none}, off)[1].event.location.has_value());
 }
 
 }  // namespace

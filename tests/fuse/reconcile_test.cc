@@ -127,6 +127,25 @@ TEST(ReconcileTest, MostPreciseDateAndPlaceWin) {
 
 // Salience: which events are ACLED records. One line per case: the report's shape and whether
 // the fused event keeps its ACLED type.
+// Regression (dev, one article): a one-sentence report typed Battles and the strike's
+// two-sentence report tied on origins; the type told in more sentences wins, not the name.
+TEST(ReconcileTest, TypeTieGoesToMoreSentences) {
+  FusionOptions o;
+  const EventPlace city = Place("Odesa", "UA", 46.48, 30.72);
+  Report strike = MakeReport("a", 0, "Explosions/Remote violence", "2023-06-10", city, 3,
+                             "Drones hit a high-rise.");
+  EventSource second = strike.event.sources[0];
+  second.begin = 100, second.end = 120, second.sentence = "Debris fell on the block.";
+  strike.event.sources.push_back(second);
+  Report clash = MakeReport("a", 1, "Battles", "2023-06-10", city, 3, "Forces attacked the city.");
+  clash.event.sources[0].begin = 200;
+  for (bool swap : {false, true}) {
+    std::vector<const Report*> m = swap ? std::vector<const Report*>{&clash, &strike}
+                                        : std::vector<const Report*>{&strike, &clash};
+    EXPECT_EQ(Reconcile(m, {}, o).event_type, "Explosions/Remote violence");
+  }
+}
+
 TEST(ReconcileTest, SalienceTable) {
   struct Case {
     uint32_t begin;   // where the report's sentence starts in its article

@@ -23,7 +23,7 @@ struct FusionOptions {
   // incident (small counts are common to unrelated incidents).
   int64_t min_shared_figure = 3;
   // MakeReports gives a placeless report its article's main country (see MainCountry).
-  bool inherit_country = false;
+  bool inherit_country = true;
   // Salience: a report is prominent in its article when told in its lead (a sentence starting
   // within lead_bytes), in two or more sentences, with a figure or with a place. An event that
   // no prominent report tells and only one origin reports, or that no report dates, keeps its

@@ -14,7 +14,8 @@ namespace sitrep {
 // Name keys (NameKey) of the capitalised words of 4+ letters inside the report's sentences:
 // not a sentence's first word, not from a title-case sentence (a headline capitalises every
 // word), not a weekday, month or title/institution word ("President", "Police", "Army"), not
-// a nationality ("Iranian-backed", "Sudanese", "Iraqi"), not the report's own country/province.
+// a nationality ("Iranian-backed", "Sudanese", "Iraqi"), not a word of the report's actors'
+// names, not the report's own country/province.
 std::set<std::string> DistinctiveNames(const Event& e);
 
 // How many distinctive names the two reports share.
