@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compiles the data sitrep reads at run time into <build>/data/ (default build/):
-#   gazetteer.bin  from the npm data packages (GeoNames cities500 + admin1, world-countries)
+#   gazetteer.bin  from the npm data packages (GeoNames cities500 + admin1/admin2, world-countries)
 #                  and data/places.tsv, with `sitrep gazetteer`;
 #   actors/        a copy of data/actors/ (our dictionary files);
 #   know_common_words.txt  a copy of the common-word list (scripts/places_common_words.py).

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "extract/mention.h"
@@ -58,30 +60,50 @@ bool Plural(const DocContext& doc, const Mention& m) {
 
 bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
 
-bool ContainsNoCase(std::string_view hay, std::string_view needle) {
-  if (needle.empty() || needle.size() > hay.size()) return false;
-  auto low = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && low(hay[i + k]) == low(needle[k])) ++k;
-    if (k == needle.size()) return true;
-  }
-  return false;
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
 }
+
+// Lowercased sentence texts and place names, made once per document when first needed.
+struct TextCache {
+  const DocContext& doc;
+  std::vector<std::optional<std::string>> sentences;
+  std::vector<std::optional<std::vector<std::string>>> names;  // per entity, distinct
+  explicit TextCache(const DocContext& d)
+      : doc(d), sentences(d.info.size()), names(d.entities.size()) {}
+  const std::string& Sentence(int i) {
+    if (!sentences[i]) {
+      const auto& s = *doc.info[i].sentence;
+      sentences[i] = LowerCopy(doc.text.substr(s.begin, s.end - s.begin));
+    }
+    return *sentences[i];
+  }
+  const std::vector<std::string>& Names(int e) {
+    if (!names[e]) {
+      names[e].emplace();
+      for (const EntityMention& em : doc.entities[e].mentions) {
+        std::string n = LowerCopy(doc.text.substr(em.begin, em.end - em.begin));
+        if (n.size() >= kMinNameBytes &&
+            std::find(names[e]->begin(), names[e]->end(), n) == names[e]->end())
+          names[e]->push_back(std::move(n));
+      }
+    }
+    return *names[e];
+  }
+};
 
 // A specific place of `places` is named, in the words of one of its mentions, inside one of
 // `sentences` even where the entity was not recognised there ("an incident at Iraq's Al Asad
 // air base" / "the Al Asad air base was targeted").
-bool NamedIn(const DocContext& doc, const std::vector<int>& places, const std::vector<int>& sentences) {
+bool NamedIn(TextCache& cache, const std::vector<int>& places, const std::vector<int>& sentences) {
   for (int p : places) {
-    const Entity& e = doc.entities[p];
+    const Entity& e = cache.doc.entities[p];
     if (!e.geo || !Specific(*e.geo)) continue;
-    for (const EntityMention& em : e.mentions) {
-      std::string_view name = doc.text.substr(em.begin, em.end - em.begin);
-      if (name.size() < kMinNameBytes) continue;
+    for (const std::string& name : cache.Names(p)) {
       for (int si : sentences) {
-        const Sentence& s = *doc.info[si].sentence;
-        if (ContainsNoCase(doc.text.substr(s.begin, s.end - s.begin), name)) return true;
+        if (cache.Sentence(si).find(name) != std::string::npos) return true;
       }
     }
   }
@@ -182,6 +204,7 @@ Group NewGroup(const Mention& m, int index) {
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions) {
   std::vector<Group> groups;
+  TextCache cache(doc);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];
     if (m.modality == "negated" || m.modality == "threatened" || m.modality == "planned" ||
@@ -207,7 +230,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (g.series && (m.date || !m.places.empty())) continue;  // its own time or place
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
       if (dm < 0 || pm < 0) continue;
-      if (pm == 0 && (NamedIn(doc, g.places, {m.sentence}) || NamedIn(doc, m.places, g.own_sentences)))
+      if (pm == 0 && (NamedIn(cache, g.places, {m.sentence}) || NamedIn(cache, m.places, g.own_sentences)))
         pm = 1;
       // A time as coarse as the group's, containing it ("this week" beside "on Monday"), adds
       // nothing that could tell the mention apart.

@@ -123,6 +123,13 @@ bool SharesTrigger(const Event& a, const Event& b) {
   return false;
 }
 
+// Both name one actor (dictionary id, or the transliteration-tolerant name key).
+bool SharesActor(const Event& a, const Event& b) {
+  std::string a1 = ActorKey(a.actor1), a2 = ActorKey(a.actor2);
+  std::string b1 = ActorKey(b.actor1), b2 = ActorKey(b.actor2);
+  return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
+}
+
 // Something that identifies one real event beyond its kind: the same place (named alike, or
 // both specific and near), the same day (both day-precise, within the slack), or a shared
 // sentence (copies). Agreement by absence (an undated or unplaced side) is no evidence, so a
@@ -138,9 +145,12 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
       return true;
     }
   }
+  // The same day is evidence only where a report says where (a country at least): two
+  // placeless reports of one day are the whole world's events of that day, not one event.
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
       b.date.precision == DatePrecision::kDay &&
-      std::llabs(a.best_day - b.best_day) <= options.date_slack_days) {
+      std::llabs(a.best_day - b.best_day) <= options.date_slack_days &&
+      (a.location || b.location || SharedNames(a, b) > 0 || SharesActor(a, b))) {
     return true;
   }
   // The same week (an undated report lies in its article's week) told in shared words.

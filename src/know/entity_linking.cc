@@ -111,6 +111,7 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
       if (!lower_only) continue;
     }
     if (len == 1 && last.end - last.begin < 2) break;  // single letters
+    if (len == 1 && IsArticleWord(last.lower)) break;   // "Al" alone (was Omsk by alternate name)
     if (last.lower == "s" && len > 1) continue;  // ends in a possessive 's
     if (IsConnector(last.lower) && len > 1) continue;
     bool any_upper = false, all_caps = true;

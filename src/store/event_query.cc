@@ -1,4 +1,5 @@
 // Reading the event database: filtered events, one event, the documents.
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "sitrep/know/gazetteer.h"
@@ -27,6 +28,22 @@ Result<std::vector<Event>> EventStore::Events(const EventFilter& f) {
   if (!f.text.empty()) {
     sql += " AND e.id IN (SELECT s.event_id FROM event_sources s WHERE s.doc_id IN "
            "(SELECT doc_id FROM documents_fts WHERE documents_fts MATCH " + param(f.text) + "))";
+  }
+  if (f.lat && f.lon && f.km >= 0) {
+    // A box around the circle (a superset: 1 degree of latitude >= 110.5 km) spares decoding
+    // far events; the exact distance is checked below. No longitude bound near a pole or the
+    // antimeridian.
+    double dlat = f.km / 110.5 + 0.01;
+    sql += " AND e.lat BETWEEN " + std::to_string(*f.lat - dlat) + " AND " +
+           std::to_string(*f.lat + dlat);
+    double edge = std::fabs(*f.lat) + dlat;
+    if (edge < 85) {
+      double dlon = 1.2 * dlat / std::cos(edge * M_PI / 180.0);
+      if (*f.lon - dlon > -180 && *f.lon + dlon < 180) {
+        sql += " AND e.lon BETWEEN " + std::to_string(*f.lon - dlon) + " AND " +
+               std::to_string(*f.lon + dlon);
+      }
+    }
   }
   if (f.from) sql += " AND e.latest >= " + std::to_string(*f.from);
   if (f.to) sql += " AND e.earliest <= " + std::to_string(*f.to);

@@ -148,6 +148,21 @@ TEST(CorefTest, YearWideReportDoesNotLinkPlacelessDayReport) {
   EXPECT_TRUE(Linked(day, day2, o));
 }
 
+// Regression (ingest at scale): placeless reports of one day linked on the day alone, so each
+// day's placeless reports from the whole world became one event.
+TEST(CorefTest, TwoPlacelessReportsOfOneDayNeedMoreThanTheDay) {
+  FusionOptions o;
+  Report a = MakeReport("a", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 2,
+                        "A drone strike killed two people.");
+  Report b = MakeReport("b", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 5,
+                        "A drone strike killed five soldiers.");
+  EXPECT_FALSE(Linked(a, b, o));
+  // A shared sentence (a copy) still links them.
+  Report c = MakeReport("c", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 2,
+                        "A drone strike killed two people.");
+  EXPECT_TRUE(Linked(a, c, o));
+}
+
 // An event told only as background in every article is historical and not an ACLED record.
 TEST(CorefTest, HistoricalOnlyEventHasNoAcledType) {
   FusionOptions o;

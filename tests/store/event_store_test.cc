@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <random>
 
+#include "sitrep/know/gazetteer.h"
 #include "sitrep/store/schema.h"
 #include "store_test_util.h"
 
@@ -208,6 +209,48 @@ TEST(EventCodecTest, RoundTrip) {
   EXPECT_EQ(EncodeEvent(*back), once);
   EXPECT_FALSE(DecodeEvent("[1]").ok());
   EXPECT_FALSE(DecodeEvent("{\"date_precision\":\"day\"}").ok());
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// --near pre-filters with a lat/lon box in SQL; differential against the naive distance check
+// over every event, for points near, far, at a pole and across the antimeridian.
+TEST(EventStoreTest, NearEqualsTheNaiveDistanceFilter) {
+  TempDb tmp;
+  auto store = std::move(EventStore::Open(tmp.path()).value());
+  std::vector<AnalysedArticle> corpus = SmallCorpus();
+  const EventPlace far[] = {Place("Suva", "FJ", -18.14, 178.44), Place("Apia", "WS", -13.83, -171.76),
+                            Place("Longyearbyen", "SJ", 78.22, 15.65), Place("Basra", "IQ", 30.51, 47.78)};
+  for (size_t i = 0; i < std::size(far); ++i) {
+    std::string id = "far" + std::to_string(i);
+    corpus.push_back(Article(id, Words(900 + static_cast<int>(i)),
+                             {MakeReport(id, 0, "Protests", "2024-02-01", far[i], -1, "P.")}));
+  }
+  ASSERT_TRUE(store->IngestBatch(corpus).ok());
+  const std::vector<Event> all = store->Events({}).value();
+  const struct { double lat, lon, km; } cases[] = {
+      {33.3, 44.4, 50}, {33.3, 44.4, 600}, {34.5, 69.2, 10}, {-16.0, 179.9, 1200},
+      {-16.0, -179.9, 1200}, {89.0, 0.0, 1500}, {0, 0, 20000}, {30.5, 47.8, 0.5}};
+  for (const auto& c : cases) {
+    EventFilter f;
+    f.lat = c.lat;
+    f.lon = c.lon;
+    f.km = c.km;
+    std::vector<std::string> want, got;
+    for (const Event& e : all) {
+      if (e.location && e.location->has_coords &&
+          DistanceKm(c.lat, c.lon, e.location->lat, e.location->lon) <= c.km) {
+        want.push_back(e.id);
+      }
+    }
+    const std::vector<Event> near = store->Events(f).value();
+    for (const Event& e : near) got.push_back(e.id);
+    EXPECT_EQ(got, want) << c.lat << "," << c.lon << " " << c.km;
+  }
 }
 
 }  // namespace

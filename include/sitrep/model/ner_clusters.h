@@ -33,7 +33,8 @@ class WordClusters {
   static constexpr uint32_t kLevelLimit[kLevels] = {1024, 256, 64};
   static constexpr uint32_t kNone = 0xFFFF;  // id of a word without a cluster
 
-  // Builder: reads LearnWordClusters() lines; InvalidArgument on malformed lines or ids.
+  // Builder: reads LearnWordClusters() lines ('#' starts a comment line, so words beginning
+  // with '#' are skipped); InvalidArgument on malformed lines or ids.
   Status AddText(std::string_view text);
   // The section stored in the model: magic, count, sorted keys (hash high bits | ids).
   std::string Serialize() const;

@@ -1,7 +1,7 @@
 // The event database (SQLite): documents, their per-article reports, fused events with sources,
 // conflicts and entities. Each IngestBatch is one transaction, idempotent (same content hash =
-// no change) and incremental (only the affected neighbourhood of events is re-fused, and the
-// result equals fusing everything at once). One writer; not thread-safe.
+// no change) and incremental (only the batch's neighbourhood of events is re-fused, see
+// refuse.h; tests check the result equals fusing everything at once). One writer; not thread-safe.
 #pragma once
 
 #include <memory>
