@@ -11,6 +11,7 @@
 
 #include "sitrep/model/linear.h"
 #include "sitrep/model/word_features.h"
+#include "key_section.h"
 
 namespace sitrep {
 namespace {
@@ -249,30 +250,18 @@ std::string WordClusters::Serialize() const {
   std::vector<uint64_t> unique;
   for (uint64_t k : keys)  // the first (most frequent) word of a hash collision wins
     if (unique.empty() || (unique.back() & ~kIdBits) != (k & ~kIdBits)) unique.push_back(k);
-  std::string out(kMagic, sizeof(kMagic));
-  const uint64_t n = unique.size();
-  out.append(reinterpret_cast<const char*>(&n), sizeof(n));
-  out.append(reinterpret_cast<const char*>(unique.data()), unique.size() * sizeof(uint64_t));
-  return out;
+  return WriteKeySection(kMagic, unique);
 }
 
 Result<std::unique_ptr<WordClusters>> WordClusters::FromSection(std::string_view bytes,
                                                                 std::shared_ptr<const void> owner) {
-  if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
-    return Status::DataLoss("NER clusters: bad magic");
-  uint64_t n;
-  std::memcpy(&n, bytes.data() + 8, sizeof(n));
-  if (n > (bytes.size() - 16) / 8 || bytes.size() != 16 + n * 8)
-    return Status::DataLoss("NER clusters: size does not match the word count");
-  if (reinterpret_cast<uintptr_t>(bytes.data()) % alignof(uint64_t) != 0)
-    return Status::DataLoss("NER clusters: section is not 8-byte aligned");
+  ASSIGN_OR_RETURN(std::span<const uint64_t> keys,
+                   ReadKeySection(bytes, kMagic, "NER clusters", kIdBits));
   auto c = std::make_unique<WordClusters>();
-  c->keys_ = reinterpret_cast<const uint64_t*>(bytes.data() + 16);
-  c->n_ = n;
+  c->keys_ = keys.data();
+  c->n_ = keys.size();
   c->owner_ = std::move(owner);
-  for (size_t i = 1; i < n; ++i)
-    if ((c->keys_[i - 1] & ~kIdBits) >= (c->keys_[i] & ~kIdBits))
-      return Status::DataLoss("NER clusters: keys not sorted");
+  const size_t n = keys.size();
   for (size_t i = 0; i < n; ++i)
     for (int l = 0; l < kLevels; ++l)
       if (((c->keys_[i] >> kShift[l]) & kFieldMask[l]) >= kLevelLimit[l])

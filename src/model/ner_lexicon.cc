@@ -6,6 +6,7 @@
 
 #include "sitrep/model/linear.h"
 #include "sitrep/model/word_features.h"
+#include "key_section.h"
 
 namespace sitrep {
 namespace {
@@ -120,30 +121,17 @@ std::string NerLexicon::Serialize() const {
     else
       merged.push_back(k);
   }
-  std::string out(kMagic, sizeof(kMagic));
-  uint64_t n = merged.size();
-  out.append(reinterpret_cast<const char*>(&n), sizeof(n));
-  out.append(reinterpret_cast<const char*>(merged.data()), merged.size() * sizeof(uint64_t));
-  return out;
+  return WriteKeySection(kMagic, merged);
 }
 
 Result<std::unique_ptr<NerLexicon>> NerLexicon::FromSection(std::string_view bytes,
                                                             std::shared_ptr<const void> owner) {
-  if (bytes.size() < 16 || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
-    return Status::DataLoss("NER lexicon: bad magic");
-  uint64_t n;
-  std::memcpy(&n, bytes.data() + 8, sizeof(n));
-  if (n > (bytes.size() - 16) / 8 || bytes.size() != 16 + n * 8)
-    return Status::DataLoss("NER lexicon: size does not match its key count");
-  if (reinterpret_cast<uintptr_t>(bytes.data()) % alignof(uint64_t) != 0)
-    return Status::DataLoss("NER lexicon: section is not 8-byte aligned");
+  ASSIGN_OR_RETURN(std::span<const uint64_t> keys,
+                   ReadKeySection(bytes, kMagic, "NER lexicon", kMaskBits));
   auto lex = std::make_unique<NerLexicon>();
-  lex->keys_ = reinterpret_cast<const uint64_t*>(bytes.data() + 16);
-  lex->n_ = n;
+  lex->keys_ = keys.data();
+  lex->n_ = keys.size();
   lex->owner_ = std::move(owner);
-  for (size_t i = 1; i < n; ++i)
-    if ((lex->keys_[i - 1] & ~kMaskBits) >= (lex->keys_[i] & ~kMaskBits))
-      return Status::DataLoss("NER lexicon: keys not sorted");
   return lex;
 }
 
