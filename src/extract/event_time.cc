@@ -117,6 +117,29 @@ const TimeExpression& EventOffsetResolved(const DocContext& doc, const TimeExpre
   return *scratch;
 }
 
+// Narrative time: an event told with no time of its own in the sentence right after one that
+// states a day ("On 6 May, gunmen attacked a post. Two soldiers were killed.") happened on that
+// day. Only a day within kBackgroundDays before a day-precise article date carries (never a
+// background or anchored one; with a coarse article date recent and old cannot be told apart),
+// and only to the next sentence: further on, the article may have moved on.
+void CarryNarrativeDay(const DocContext& doc, std::vector<Mention>* mentions) {
+  if (!doc.reference.known() || doc.reference.precision != DatePrecision::kDay) return;
+  std::optional<DateInterval> day;
+  int day_sentence = -2;
+  for (Mention& m : *mentions) {
+    if (m.date) {
+      bool carries = m.date->precision == DatePrecision::kDay && !m.background && !m.anchor &&
+                     m.date->latest >= doc.reference.earliest - kBackgroundDays;
+      if (carries) day = m.date, day_sentence = m.sentence;
+      continue;
+    }
+    if (!day || m.anchor || m.other || m.modality != "happened") continue;
+    if (m.sentence != day_sentence + 1 && m.sentence != day_sentence) continue;
+    m.date = day;
+    m.best_day = day->earliest;
+  }
+}
+
 }  // namespace
 
 void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
@@ -197,6 +220,7 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
       if (best->since && v.earliest < doc.reference.earliest - limit) m.background = true;
     }
   }
+  CarryNarrativeDay(doc, mentions);
 }
 
 bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,
