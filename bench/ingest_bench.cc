@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "ingest_bench_corpus.h"
@@ -91,7 +93,7 @@ void BM_Ingest(benchmark::State& state) {
     (void)(*store)->db().Exec("PRAGMA wal_checkpoint(TRUNCATE)");
     db_bytes = static_cast<int64_t>(std::filesystem::file_size(path));
   }
-  remove_db();
+  if (!std::getenv("SITREP_BENCH_KEEP_DB")) remove_db();  // kept: to inspect what was stored
   const double articles = static_cast<double>(n) * static_cast<double>(state.iterations());
   state.counters["articles/s"] = benchmark::Counter(articles, benchmark::Counter::kIsRate);
   state.counters["articles/cpu_s"] = articles / cpu;
@@ -104,6 +106,12 @@ void BM_Ingest(benchmark::State& state) {
   state.counters["refused/report"] =
       reports ? static_cast<double>(total.reports_fused) / static_cast<double>(reports) : 0;
   state.counters["events_kept"] = total.events_kept;
+  // Blocking: candidates per query (should stay flat as N grows), and the share of them that
+  // are wide (window > a month or undated) or country-less.
+  const double queries = static_cast<double>(std::max<int64_t>(1, total.candidate_queries));
+  state.counters["cand/query"] = static_cast<double>(total.candidates) / queries;
+  state.counters["wide/query"] = static_cast<double>(total.candidates_wide) / queries;
+  state.counters["nocountry/query"] = static_cast<double>(total.candidates_countryless) / queries;
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["events"] = static_cast<double>(events);
   state.counters["db_mb"] = static_cast<double>(db_bytes) / (1024.0 * 1024.0);

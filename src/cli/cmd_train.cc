@@ -57,6 +57,19 @@ void JackknifePos(const TrainArgs& args, std::vector<Sentence>* train) {
 void RunTrain(TrainArgs args) {
   args.options.log = [](const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); };
   Result<std::string> bytes = Status::Internal("unknown kind");
+  std::unique_ptr<WordClusters> clusters;
+  if (!args.clusters.empty()) {
+    Result<std::string> text = ReadFileBytes(args.clusters, 1ull << 30);
+    WordClusters built;
+    Status st = text.ok() ? built.AddText(*text) : text.status();
+    auto section = std::make_shared<std::string>(built.Serialize());
+    Result<std::unique_ptr<WordClusters>> c =
+        st.ok() ? WordClusters::FromSection(*section, section) : Result<std::unique_ptr<WordClusters>>(st);
+    if (!c.ok()) throw CommandFailed{args.clusters + ": " + c.status().message()};
+    clusters = std::move(c).value();
+    args.options.log("word clusters: " + std::to_string(clusters->size()) + " words");
+    if (args.kind != "ner") args.options.clusters = clusters.get();  // pos, parse: via options
+  }
   if (args.kind == "pos") {
     bytes = TrainTagger(ReadOrFail(args.train), ReadOrFail(args.dev), args.options);
   } else if (args.kind == "parse") {
@@ -93,18 +106,6 @@ void RunTrain(TrainArgs args) {
       lexicon = std::move(l).value();
       args.options.log("NER lexicon: " + std::to_string(lexicon->size()) + " keys");
     }
-    std::unique_ptr<WordClusters> clusters;
-    if (!args.clusters.empty()) {
-      Result<std::string> text = ReadFileBytes(args.clusters, 1ull << 30);
-      WordClusters built;
-      Status st = text.ok() ? built.AddText(*text) : text.status();
-      auto section = std::make_shared<std::string>(built.Serialize());
-      Result<std::unique_ptr<WordClusters>> c =
-          st.ok() ? WordClusters::FromSection(*section, section) : Result<std::unique_ptr<WordClusters>>(st);
-      if (!c.ok()) throw CommandFailed{args.clusters + ": " + c.status().message()};
-      clusters = std::move(c).value();
-      args.options.log("NER clusters: " + std::to_string(clusters->size()) + " words");
-    }
     bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get(), clusters.get());
   }
   if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
@@ -133,7 +134,15 @@ void SetupTrain(CLI::App& app) {
                   "ner: gold-UPOS CoNLL-U of the same sentences, for --jackknife");
   cmd->add_option("--pos-dev", args->dev_pos, "ner: gold-UPOS CoNLL-U dev set for the jackknife taggers");
   cmd->add_option("--lexicon", args->lexicon, "ner: name lists from `sitrep ner-lexicon` (embedded)");
-  cmd->add_option("--clusters", args->clusters, "ner: word clusters from `sitrep clusters` (embedded)");
+  cmd->add_option("--clusters", args->clusters,
+                  "Word clusters from `sitrep clusters` (embedded; parse: feature set 5)");
+  cmd->add_option("--average-seeds", args->options.average_seeds,
+                  "ner: average the weights of this many runs (seeds seed, seed+1, ...)")
+      ->capture_default_str();
+  cmd->add_option("--case-copies", args->options.case_copies,
+                  "ner: fraction of training sentences also added in lowercase (a quarter of it in "
+                  "uppercase)")
+      ->capture_default_str();
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
   cmd->add_option("--log2-label-buckets", args->options.log2_label_buckets,
                   "parse: label table size (0 = default)");

@@ -45,14 +45,6 @@ void NoteSentence(const Mention& m, Group* g) {
   (m.anchor ? g->anchor_sentences : g->own_sentences).push_back(m.sentence);
 }
 
-double Km(const Geo& a, const Geo& b) {
-  constexpr double kR = 6371.0, kRad = M_PI / 180;
-  double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
-  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
-}
-
 bool Plural(const DocContext& doc, const Mention& m) {
   std::string_view w = doc.text.substr(m.begin, m.end - m.begin);
   return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
@@ -200,6 +192,14 @@ Group NewGroup(const Mention& m, int index) {
 }
 
 }  // namespace
+
+double Km(const Geo& a, const Geo& b) {
+  constexpr double kR = 6371.0, kRad = M_PI / 180;
+  double dlat = (b.lat - a.lat) * kRad, dlon = (b.lon - a.lon) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
+}
 
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions) {

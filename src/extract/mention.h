@@ -73,6 +73,8 @@ struct Mention {
   bool background = false;
   bool anchor = false;                // named inside "hours after X": another event than the sentence's
   std::vector<int> places;            // entity indices, best first
+  std::vector<int> far_places;        // locative places of the sentence beyond the trigger's reach
+  std::optional<int> role_place;      // the trigger's place in the dependency tree
   std::optional<int> actor1, actor2;  // entity indices (token patterns; coreference uses these)
   // Actors read from the dependency tree (extract/roles.h) when the sentence was parsed: the
   // event prefers these over any pattern guess; in-document coreference uses actor1 above.
@@ -82,6 +84,8 @@ struct Mention {
 };
 
 bool IsViolent(const Mention& m);
+// Great-circle distance between two places, in km.
+double Km(const Geo& a, const Geo& b);
 // Clause number of byte `b` in sentence `s`: clauses end at ";" and at a comma before "and",
 // "but", "while" ("killed four on Monday, and another strike killed two on Thursday").
 int ClauseAt(const SentenceInfo& s, uint32_t b);

@@ -185,7 +185,7 @@ void ResolveAttribution(const SentenceInfo& s, const EventLexicon& lex, std::str
 // places (they qualify a noun: "Iraq's PMF").
 void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
   const auto& toks = s.sentence->tokens;
-  std::vector<std::pair<int, int>> places;  // (distance, entity)
+  std::vector<std::pair<int, int>> places, far;  // (distance, entity)
   int best_before = 1 << 30, best_after = 1 << 30;
   for (const EntityRef& r : s.entities) {
     int t = r.first_token;
@@ -212,10 +212,9 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
     bool passive_subject = last + 2 < (int)toks.size() &&
                            (s.lower[last + 1] == "was" || s.lower[last + 1] == "were") &&
                            m->token > last + 1 && m->token - last <= 3;
-    if (r.place && !possessive && (locative || passive_subject) &&
-        std::abs(t - m->token) <= kPlaceWindow) {
+    if (r.place && !possessive && (locative || passive_subject)) {
       int d = t >= m->token ? t - m->token : 2 * (m->token - t);
-      places.push_back({d, r.entity});
+      (std::abs(t - m->token) <= kPlaceWindow ? places : far).push_back({d, r.entity});
     }
     if (!r.place || (e.geo && e.geo->precision == Precision::kCountry && possessive)) {
       if (t < m->token && m->token - t < best_before) {
@@ -231,9 +230,11 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
       }
     }
   }
-  std::sort(places.begin(), places.end());
-  for (auto& [d, e] : places) {
-    if (std::find(m->places.begin(), m->places.end(), e) == m->places.end()) m->places.push_back(e);
+  for (auto [list, out] : {std::pair{&places, &m->places}, std::pair{&far, &m->far_places}}) {
+    std::sort(list->begin(), list->end());
+    for (auto& [d, e] : *list) {
+      if (std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+    }
   }
 }
 

@@ -63,6 +63,7 @@ void ApplyParsedRoles(const DocContext& doc, const SentenceInfo& s, const Senten
   }
   // Only what the tree says; the event falls back to the patterns' guesses (BuildEvent).
   m->parsed_roles = true;
+  m->role_place = EntityOfRole(doc, s, r.place, true);
   m->role_actor1 = actor;
   if (target != actor) m->role_actor2 = target;
 }

@@ -27,6 +27,10 @@ bool IsClauseBreak(const std::string& w) {
          w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
 }
 
+bool IsTargetPreposition(const std::string& w) {
+  return w == "on" || w == "against" || w == "targeting" || w == "at" || w == "upon";
+}
+
 // Entity kinds of the actor registry that are armed, organised sides.
 bool ArmedEntityKind(std::string_view k) {
   return k == "state_military" || k == "militia" || k == "rebel_group" || k == "intelligence" ||
@@ -43,7 +47,7 @@ SideCount CountSide(const EventLexicon& lex, const SentenceInfo& s, const DocCon
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     if (HasKind(kinds, "police")) ++c.police;
-    else if (HasKind(kinds, "armed")) ++c.armed;
+    else if (HasKind(kinds, "armed") || HasKind(kinds, "assailant")) ++c.armed;
     if (HasKind(kinds, "civilian") || HasKind(kinds, "individual")) ++c.civilian;
     if (HasKind(kinds, "crowd")) ++c.crowd;
     i += len > 0 ? static_cast<int>(len) : 1;
@@ -155,8 +159,22 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
       }
     }
   }
+  // "an attack by gunmen on a village": "by ..." names the agent, up to the preposition that
+  // names the target again.
+  std::pair<int, int> target_rest = {pe, pe};
+  for (int i = pb; i < pe && !passive; ++i) {
+    if (s.lower[i] != "by") continue;
+    int k = i + 1;
+    while (k < pe && !IsTargetPreposition(s.lower[k])) ++k;
+    agent = {i + 1, k};
+    target_rest = {k, pe};
+    pe = i;
+    break;
+  }
   SideCount actor = CountSide(lex, s, doc, agent.first, agent.second);
   SideCount target = CountSide(lex, s, doc, pb, pe);
+  SideCount rest = CountSide(lex, s, doc, target_rest.first, target_rest.second);
+  target.civilian += rest.civilian, target.armed += rest.armed, target.police += rest.police;
   if (actor.crowd > 0 && actor.armed == 0 && actor.police == 0) {
     m->event_type = "Riots", m->sub_event_type = "Mob violence";
   } else if (target.civilian > 0 && target.armed == 0 && target.police == 0) {

@@ -113,11 +113,19 @@ bool SharesSentence(const Event& a, const Event& b) {
   return false;
 }
 
+// A trigger's comparison key: lower-cased, a plural "s" dropped ("explosions" = "explosion").
+std::string TriggerKey(std::string_view trigger) {
+  std::string k = Lower(trigger);
+  if (k.size() > 3 && k.back() == 's' && k[k.size() - 2] != 's') k.pop_back();
+  return k;
+}
+
 bool SharesTrigger(const Event& a, const Event& b) {
   for (const EventSource& s : a.sources) {
     if (s.trigger.empty()) continue;
+    std::string key = TriggerKey(s.trigger);
     for (const EventSource& t : b.sources) {
-      if (Lower(s.trigger) == Lower(t.trigger)) return true;
+      if (!t.trigger.empty() && key == TriggerKey(t.trigger)) return true;
     }
   }
   return false;
@@ -133,7 +141,8 @@ bool SharesActor(const Event& a, const Event& b) {
 // Something that identifies one real event beyond its kind: the same place (named alike, or
 // both specific and near), the same day (both day-precise, within the slack), or a shared
 // sentence (copies). Agreement by absence (an undated or unplaced side) is no evidence, so a
-// year-wide or placeless report never links on its type alone.
+// year-wide or placeless report never links on its type alone. LinksOnlyBySentence (below)
+// mirrors these rules for the store's blocking: keep the two in step.
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
   if (a.location && b.location) {
     const EventPlace& p = *a.location;
@@ -159,10 +168,10 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
       b.date.latest - b.date.earliest < kWeekDays && SharesTrigger(a, b)) {
     return true;
   }
-  // Within a month (both dated), a coarse or placeless report that names what the other names
-  // (a village, a camp, a victim) or gives the same toll is the same incident. Not wider: a
-  // year-wide report shares names and tolls with many of that year's events.
-  constexpr int64_t kMonthDays = 31;
+  // Within options.name_window_days (both dated), a coarse or placeless report that names what
+  // the other names (a village, a camp, a victim) or gives the same toll is the same incident.
+  // Not wider: a year-wide report shares names and tolls with many of that year's events.
+  const int64_t kMonthDays = options.name_window_days;
   if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest <= kMonthDays &&
       b.date.latest - b.date.earliest <= kMonthDays &&
       (SharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure))) {
@@ -188,6 +197,19 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
   }
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
       b.date.precision == DatePrecision::kDay && a.best_day == b.best_day) {
+    return true;
+  }
+  // A vague mention (the headline's "a drone strike in northwestern Nigeria") whose window
+  // and the other's nest (one inside the other, widened by the slack) and that tells it in the
+  // same words (a trigger word or a distinctive name): the same incident told twice. Two
+  // reports placed at specific places are not this case (the seeds' next-day Baghdad strikes
+  // stay apart), nor are overlapping windows that do not nest.
+  auto holds = [&](const Event& wide, const Event& narrow) {
+    return wide.date.earliest - options.date_slack_days <= narrow.date.earliest &&
+           narrow.date.latest <= wide.date.latest + options.date_slack_days;
+  };
+  if ((vague(a) || vague(b)) && a.date.known() && b.date.known() &&
+      (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || SharedNames(a, b) > 0)) {
     return true;
   }
   if (a.location && b.location && PrecisionRank(a.location->precision) <= 1 &&
@@ -270,6 +292,15 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
   if (DocOf(a.key) == DocOf(b.key)) return true;
   return IdentityEvidence(a.event, b.event, options) &&
          LinkScore(a, b, options) >= options.link_score;
+}
+
+bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
+  // Mirrors IdentityEvidence: no specific place, no day precision, no window of a month or less.
+  const Event& e = r.event;
+  if (e.location && PrecisionRank(e.location->precision) <= 1) return false;
+  if (!e.date.known()) return true;
+  return e.date.precision != DatePrecision::kDay &&
+         e.date.latest - e.date.earliest > options.name_window_days;
 }
 
 BlockKey BlockOf(const Report& r, const FusionOptions& options) {

@@ -53,6 +53,16 @@ std::vector<std::string_view> Words(std::string_view s) {
   return out;
 }
 
+// "Kaduna’s" / "Kaduna's" -> "Kaduna": a possessive names the same thing.
+std::string_view StripPossessive(std::string_view w) {
+  for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) {
+      return w.substr(0, w.size() - suffix.size());
+    }
+  }
+  return w;
+}
+
 bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 // A nationality or people ("Iranian-backed", "Sudanese", "Iraqi", "Kurdish"): shared by every
@@ -95,7 +105,7 @@ std::set<std::string> DistinctiveNames(const Event& e) {
           LooksLikeDemonym(w)) {
         continue;
       }
-      std::string key = NameKey(w);
+      std::string key = NameKey(StripPossessive(w));
       if (key.size() >= 3) names.insert(std::move(key));
     }
   }

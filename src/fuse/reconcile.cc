@@ -133,16 +133,20 @@ std::optional<CountRange> ReconcileFigure(const std::vector<FigureReport>& repor
 }  // namespace
 
 bool Prominent(const Event& r, const FusionOptions& options) {
-  // A country is not a place the report tells (MakeReports may have inherited it).
-  bool placed = r.location && PlaceRank(r.location->precision) <= 2;
-  if (r.fatalities || r.injured || placed) return true;
+  // A mention outside the lead is a report of its own only when told with substance: in two
+  // or more sentences and either at a specific place (a town or site, not only a province or
+  // country, which MakeReports may have inherited) or with a figure. Told once in passing
+  // ("smaller rallies were also held in Nis"), or only as a country's long conflict, it is
+  // context of the article's news.
+  bool specific = r.location && PlaceRank(r.location->precision) <= 1;
+  bool figure = r.fatalities || r.injured;
   std::set<std::pair<std::string, uint32_t>> sentences;
   for (const EventSource& s : r.sources) {
     if (s.begin < options.lead_bytes) return true;
-    if (s.fatalities || s.injured) return true;
+    figure = figure || s.fatalities || s.injured;
     sentences.emplace(s.doc, s.begin);
   }
-  return sentences.size() >= 2;
+  return sentences.size() >= 2 && (specific || figure);
 }
 
 std::string EventIdFor(const std::string& canonical_key) {

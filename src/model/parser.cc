@@ -6,6 +6,7 @@
 #include "model/parser_beam.h"
 #include "model/parser_features.h"
 #include "model/parser_state.h"
+#include "sitrep/model/ner_clusters.h"
 
 namespace sitrep {
 namespace {
@@ -84,7 +85,13 @@ Result<Parser> Parser::FromModel(Model model) {
   for (int v = 1; v <= kLatestFeatures; ++v)
     if (features == "parser-zn-v" + std::to_string(v)) p.feature_version_ = v;
   if (p.feature_version_ == 0)
-    return Status::DataLoss("parser model has unknown features '" + features + "'");
+    return Status::DataLoss("parser model has unknown features '" + features +
+                            "' (this build reads parser-zn-v1 to parser-zn-v" +
+                            std::to_string(kLatestFeatures) + ")");
+  if (p.feature_version_ >= 5) {
+    ASSIGN_OR_RETURN(std::string_view cl, model.Section("clusters"));
+    ASSIGN_OR_RETURN(p.clusters_, WordClusters::FromSection(cl, nullptr));
+  }
   const std::string beam = model.Hyper("beam", "1");
   char* end = nullptr;
   long width = std::strtol(beam.c_str(), &end, 10);
@@ -114,7 +121,7 @@ void Parser::Index() {
 
 void Parser::Parse(Sentence* s) const {
   if (s->tokens.empty()) return;
-  const ParseInput in = Prepare(*s, tag_id_);
+  const ParseInput in = Prepare(*s, tag_id_, clusters_.get());
   const TableScorer scorer(moves_, arcs_, root_label_);
   Beam<TableScorer> beam(in, feature_version_, beam_, scorer);
   while (!beam.Done()) beam.Step();

@@ -19,7 +19,8 @@ uint64_t Between(const std::vector<uint16_t>& run, int a, int b) {
 // `version` 2 adds lexicalised attachment features (the preposition or case marker n0l with
 // s0, its head and n0: PP attachment) and n0/n1 pairs; 3 adds 3-byte suffixes (rare words);
 // 4 adds the verbs, punctuation and conjunctions between s0 and n0 and a few attachment
-// conjunctions (s0's rightmost dependent with n0, n0's leftmost dependent label with s0).
+// conjunctions (s0's rightmost dependent with n0, n0's leftmost dependent label with s0);
+// 5 adds word-cluster features (Koo et al. 2008: clusters alone, with POS and in pairs).
 int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
   auto W = [&](int i) -> uint64_t { return i < 0 ? kNone : i == 0 ? kRootWord : in.word[i]; };
   auto P = [&](int i) -> uint64_t { return i < 0 ? kNoTag : i == 0 ? kRootTag : in.tag[i]; };
@@ -93,6 +94,13 @@ int Features(const ParseInput& in, const State& st, int version, uint64_t* f) {
     add(Feat(95, s0p, n0p), d, between); add(P(s0h), n0p, between);
     add(W(s0r), L(s0r), n0p); add(P(s0r), L(s0r), n0w); add(s0p, L(n0l), n0w);
     add(W(n0l), L(n0l), s0p); add(s0w, n0w, n1p); add(L(s0), s0p, n0w);
+  }
+  if (version >= 5) {  // levels: 0 = 1024 classes, 1 = 256, 2 = 64
+    auto C = [&](int i, int l) -> uint64_t { return i < 0 ? 0x20000 : in.cl[l][i]; };
+    add(C(s0, 0)); add(C(n0, 0)); add(C(n1, 0)); add(C(s0, 1), s0p); add(C(n0, 1), n0p);
+    add(C(s0, 0), n0p); add(s0p, C(n0, 0)); add(C(s0, 2), C(n0, 2)); add(C(s0, 1), C(n0, 1), d);
+    add(C(n0, 1), C(n1, 1)); add(C(s0h, 1), C(n0, 1)); add(C(n0l, 1), C(s0, 1), n0p);
+    add(P(s1), C(s0, 2), C(n0, 2)); add(C(s0, 2), C(n0, 2), n1p);
   }
   return n;
 }

@@ -9,11 +9,12 @@
 
 namespace sitrep::parser_internal {
 
-constexpr int kMaxFeatures = 128;
-constexpr int kLatestFeatures = 4;  // "parser-zn-v<N>" of newly trained models
+constexpr int kMaxFeatures = 144;
+constexpr int kLatestFeatures = 5;  // highest "parser-zn-v<N>" (5 needs word clusters)
+constexpr int kDefaultFeatures = 4;  // newly trained models without word clusters
 
 // Writes the hashed features of `st` for feature set `version` (1..kLatestFeatures) into
-// f[0..kMaxFeatures) and returns their number.
+// f[0..kMaxFeatures) and returns their number. Version 5 reads in.cl (must be filled).
 int Features(const ParseInput& in, const State& st, int version, uint64_t* f);
 
 // The label-model features of arc move `move`: `f` re-hashed with the arc direction, plus

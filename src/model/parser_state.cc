@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sitrep/model/linear.h"
+#include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep::parser_internal {
@@ -100,7 +101,8 @@ void Finish(State* st, int root_label, int punct_label, int dep_label, const Par
   }
 }
 
-ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) {
+ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id,
+                   const WordClusters* clusters) {
   ParseInput in;
   in.n = static_cast<int>(s.tokens.size());
   in.word.assign(in.n + 1, kRootWord);
@@ -120,6 +122,15 @@ ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id) 
     in.suffix[i] = HashString(std::string_view(lower).substr(lower.size() - k));
     auto it = tag_id.find(t.upos);
     in.tag[i] = it == tag_id.end() ? kNoTag : it->second;
+  }
+  if (clusters) {
+    static_assert(WordClusters::kLevels == 3);
+    uint32_t ids[WordClusters::kLevels];
+    for (auto& level : in.cl) level.assign(in.n + 1, 0x20001);  // index 0: the root
+    for (int i = 1; i <= in.n; ++i) {
+      clusters->Lookup(in.word[i], ids);
+      for (int l = 0; l < WordClusters::kLevels; ++l) in.cl[l][i] = ids[l];
+    }
   }
   return in;
 }

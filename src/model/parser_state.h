@@ -11,6 +11,10 @@
 
 #include "sitrep/text/sentence.h"
 
+namespace sitrep {
+class WordClusters;
+}
+
 namespace sitrep::parser_internal {
 
 enum Move { kShift = 0, kReduce = 1, kLeft = 2, kRight = 3, kMoves = 4 };
@@ -25,6 +29,8 @@ struct ParseInput {
   // Running counts over tokens 1..i of verbs, punctuation and coordinating conjunctions
   // (for the words between two tokens); index 0 = 0.
   std::vector<uint16_t> verbs, puncts, conjs;
+  // Word-cluster ids at 1024 / 256 / 64 classes (feature set 5; empty without clusters).
+  std::vector<uint32_t> cl[3];
   int n = 0;
 };
 
@@ -78,7 +84,9 @@ int BestLabel(const T* s, int classes, int head, int root_label) {
   return best;
 }
 
-// Hashes the forms and maps the UPOS of `s` through `tag_id` (unknown tags -> kNoTag).
-ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id);
+// Hashes the forms and maps the UPOS of `s` through `tag_id` (unknown tags -> kNoTag); looks
+// the words up in `clusters` when given.
+ParseInput Prepare(const Sentence& s, const std::map<std::string, int>& tag_id,
+                   const WordClusters* clusters = nullptr);
 
 }  // namespace sitrep::parser_internal

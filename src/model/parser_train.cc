@@ -9,6 +9,7 @@
 #include "model/parser_features.h"
 #include "model/parser_state.h"
 #include "sitrep/model/jackknife.h"
+#include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/parser.h"
 
 namespace sitrep {
@@ -23,7 +24,7 @@ constexpr double kExplore = 0.9;  // greedy: how often a wrong move is followed 
 struct TrainingSet {
   std::vector<ParseInput> inputs;
   std::vector<std::vector<int>> heads, labels;  // gold, index 0 unused (-1)
-  int version = kLatestFeatures;                 // feature set
+  int version = kDefaultFeatures;                // feature set
 };
 
 // Scores moves and names arcs with the current (not averaged) training weights.
@@ -188,7 +189,11 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     return Status::InvalidArgument("decoding beam width must be 0..64");
   if (options.features < 0 || options.features > kLatestFeatures)
     return Status::InvalidArgument("parser feature set must be 0.." + std::to_string(kLatestFeatures));
-  const int version = options.features ? options.features : kLatestFeatures;
+  const int version =
+      options.features ? options.features : options.clusters ? kLatestFeatures : kDefaultFeatures;
+  if (version >= 5 && !options.clusters)
+    return Status::InvalidArgument("parser feature set 5 needs word clusters");
+  const WordClusters* clusters = version >= 5 ? options.clusters : nullptr;
   std::map<std::string, int> tag_id, label_id;
   for (size_t i = 0; i < tags.size(); ++i) tag_id[tags[i]] = static_cast<int>(i);
   for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
@@ -218,7 +223,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
       ++skipped;
       continue;
     }
-    data.inputs.push_back(Prepare(tagged[&g - train.data()], tag_id));
+    data.inputs.push_back(Prepare(tagged[&g - train.data()], tag_id, clusters));
     data.heads.emplace_back(1, -1);
     data.labels.emplace_back(1, -1);
     for (const Token& t : g.tokens) {
@@ -243,6 +248,9 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   if (options.beam > 1) writer.SetHyper("train_beam", std::to_string(options.beam));
   writer.AddSection("tags", JoinLines(tags));
   writer.AddSection("labels", JoinLines(labels));
+  if (clusters) writer.AddSection("clusters", clusters->Serialize());
+  // A non-owning view for the dev-set parsers: the caller's clusters outlive this function.
+  std::shared_ptr<const WordClusters> cluster_view(clusters, [](const WordClusters*) {});
 
   std::vector<size_t> order(data.inputs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -262,6 +270,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     p.tags_ = tags;
     p.labels_ = labels;
     p.feature_version_ = version;
+    if (clusters) p.clusters_ = cluster_view;
     p.beam_ = options.beam;
     p.Index();
     AttachmentScores sc = ScoreParser(p, nullptr, dev_tagged);

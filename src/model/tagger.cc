@@ -4,26 +4,32 @@
 #include <map>
 #include <set>
 
+#include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep {
 namespace {
 
 constexpr int kPad = 2;
-constexpr int kMaxFeatures = 48;
+constexpr int kMaxFeatures = 64;
 constexpr int kDefaultLog2 = 18;
 constexpr int kNoTag = 255;
+constexpr int kLatestVersion = 2;  // "tagger-v<N>": 2 adds word-cluster features
+constexpr uint32_t kPadCluster[2] = {0x10000, 0x10001};  // cluster id of the padding before/after
 
 // A sentence prepared for feature extraction: padded word properties and ambiguity classes.
 struct TagInput {
   std::vector<WordInfo> words;  // kPad padding entries on each side
   std::vector<uint64_t> amb;
+  std::vector<uint32_t> cl[WordClusters::kLevels];  // cluster ids per level (version 2)
+  int version = 1;
 };
 
 using TagDict = std::unordered_map<std::string, uint32_t>;
 
-TagInput Prepare(const Sentence& s, const TagDict& dict) {
+TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clusters) {
   TagInput in;
+  in.version = clusters ? 2 : 1;
   size_t n = s.tokens.size();
   in.words.reserve(n + 2 * kPad);
   in.amb.assign(n + 2 * kPad, 0);
@@ -36,6 +42,16 @@ TagInput Prepare(const Sentence& s, const TagDict& dict) {
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(false));
   in.amb[0] = in.amb[1] = 3;
   in.amb[n + kPad] = in.amb[n + kPad + 1] = 5;
+  if (clusters) {
+    uint32_t ids[WordClusters::kLevels];
+    for (auto& level : in.cl) level.resize(n + 2 * kPad);
+    for (size_t i = 0; i < n + 2 * kPad; ++i) {
+      const bool pad = i < kPad || i >= n + kPad;
+      if (!pad) clusters->Lookup(in.words[i].lower, ids);
+      for (int l = 0; l < WordClusters::kLevels; ++l)
+        in.cl[l][i] = pad ? kPadCluster[i >= kPad] : ids[l];
+    }
+  }
   return in;
 }
 
@@ -83,6 +99,19 @@ int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f) {
   f[n++] = Feat(38, wp1.lower, wp2.lower);
   f[n++] = Feat(39, wm1.lower, wp1.lower);
   f[n++] = Feat(40, in.amb[p - 1], in.amb[p]);
+  if (in.version >= 2) {  // word clusters: 1024 / 256 / 64 classes (levels 0 / 1 / 2)
+    const std::vector<uint32_t>* c = in.cl;
+    f[n++] = Feat(41, c[0][p]);
+    f[n++] = Feat(42, c[1][p]);
+    f[n++] = Feat(43, c[2][p]);
+    f[n++] = Feat(44, c[1][p - 1]);
+    f[n++] = Feat(45, c[1][p + 1]);
+    f[n++] = Feat(46, t1, c[1][p]);
+    f[n++] = Feat(47, c[0][p], c[2][p + 1]);
+    f[n++] = Feat(48, c[2][p - 1], c[0][p]);
+    f[n++] = Feat(49, c[0][p + 1]);
+    f[n++] = Feat(50, in.amb[p], c[1][p]);
+  }
   return n;
 }
 
@@ -121,6 +150,15 @@ Result<Tagger> Tagger::FromModel(Model model) {
   if (t.labels_.empty() || t.weights_.classes() != static_cast<int>(t.labels_.size()) ||
       t.labels_.size() > 250)
     return Status::DataLoss("tagger labels do not match its weights");
+  const std::string features = model.Hyper("features", "tagger-v1");
+  if (features == "tagger-v2") {
+    ASSIGN_OR_RETURN(std::string_view cl, model.Section("clusters"));
+    ASSIGN_OR_RETURN(t.clusters_, WordClusters::FromSection(cl, nullptr));
+  } else if (features != "tagger-v1") {
+    return Status::DataLoss("tagger model has unknown features '" + features +
+                            "' (this build reads tagger-v1 to tagger-v" +
+                            std::to_string(kLatestVersion) + ")");
+  }
   ASSIGN_OR_RETURN(std::string_view dict, model.Section("tagdict"));
   for (const std::string& line : SplitLines(dict)) {
     size_t tab = line.find('\t');
@@ -139,7 +177,7 @@ Result<Tagger> Tagger::Load(const std::string& path) {
 }
 
 void Tagger::Tag(Sentence* s) const {
-  TagInput in = Prepare(*s, tag_dict_);
+  TagInput in = Prepare(*s, tag_dict_, clusters_.get());
   std::vector<int> tags;
   Decode(in, s->tokens.size(), weights_.classes(),
          [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &tags);
@@ -190,15 +228,16 @@ Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::v
   std::vector<TagInput> inputs;
   std::vector<std::vector<int>> gold;
   for (const Sentence& s : train) {
-    inputs.push_back(Prepare(s, dict));
+    inputs.push_back(Prepare(s, dict, options.clusters));
     gold.emplace_back();
     for (const Token& t : s.tokens) gold.back().push_back(label_id[t.upos]);
   }
   std::vector<TagInput> dev_inputs;
-  for (const Sentence& s : dev) dev_inputs.push_back(Prepare(s, dict));
+  for (const Sentence& s : dev) dev_inputs.push_back(Prepare(s, dict, options.clusters));
 
   ModelWriter writer(ModelKind::kTagger);
-  writer.SetHyper("features", "tagger-v1");
+  writer.SetHyper("features", options.clusters ? "tagger-v2" : "tagger-v1");
+  if (options.clusters) writer.AddSection("clusters", options.clusters->Serialize());
   writer.AddSection("labels", JoinLines(labels));
   writer.AddSection("tagdict", dict_text);
   std::vector<size_t> order(train.size());

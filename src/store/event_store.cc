@@ -140,6 +140,10 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
   stats.events_removed = refused.removed;
   stats.events_kept = refused.kept;
   stats.reports_fused = refused.reports;
+  stats.candidate_queries = refused.queries;
+  stats.candidates = refused.candidates;
+  stats.candidates_wide = refused.wide;
+  stats.candidates_countryless = refused.countryless;
   return stats;
 }
 

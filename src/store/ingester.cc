@@ -90,6 +90,10 @@ Status Ingester::Flush() {
   total_.events_removed += stats->events_removed;
   total_.events_kept += stats->events_kept;
   total_.reports_fused += stats->reports_fused;
+  total_.candidate_queries += stats->candidate_queries;
+  total_.candidates += stats->candidates;
+  total_.candidates_wide += stats->candidates_wide;
+  total_.candidates_countryless += stats->candidates_countryless;
   done_ += batch.size();
   if (on_batch_) on_batch_(done_, total_);
   return Status::Ok();

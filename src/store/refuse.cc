@@ -15,6 +15,7 @@ namespace {
 // Reports with an unknown date are stored with this window and matched with everything.
 constexpr int64_t kUnknownFrom = -(int64_t{1} << 40);
 constexpr int64_t kUnknownTo = int64_t{1} << 40;
+constexpr int64_t kMonthDays = 31;  // wider windows count as "wide" in RefuseStats
 
 struct Loaded {
   Report report;
@@ -97,18 +98,22 @@ std::string DocOfKey(const std::string& key) {
 Status InsertReport(SqliteDb& db, const Report& report, const FusionOptions& options) {
   BlockKey block = BlockOf(report, options);
   bool known = report.event.date.known();
-  ASSIGN_OR_RETURN(int64_t wid, ReportIndex(db).Add(report.key, block, known));
+  ASSIGN_OR_RETURN(int64_t wid, ReportIndex(db).Add(report, options));
   ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(
       "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json, wid) "
       "VALUES (?, ?, NULL, ?, ?, ?, ?, ?)"));
-  return st.Bind(1, report.key)
+  st.Bind(1, report.key)
       .Bind(2, DocOfKey(report.key))
       .Bind(3, block.country)
       .Bind(4, known ? block.from : kUnknownFrom)
       .Bind(5, known ? block.to : kUnknownTo)
-      .Bind(6, EncodeEvent(report.event))
-      .Bind(7, wid)
-      .Run();
+      .Bind(6, EncodeEvent(report.event));
+  if (wid == 0) {
+    st.BindNull(7);  // not in the R-tree: found by its sentences
+  } else {
+    st.Bind(7, wid);
+  }
+  return st.Run();
 }
 
 Status DeleteEvent(SqliteDb& db, const std::string& event_id) {
@@ -195,7 +200,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
                            const FusionOptions& options) {
   RefuseStats stats;
   ReportCache cache(db);
-  ReportIndex index(db);  // blocking: reports whose window and country overlap
+  ReportIndex index(db);  // blocking: window and country, or a shared sentence
   ASSIGN_OR_RETURN(SqliteStmt members, db.Prepare("SELECT key FROM reports WHERE event_id = ?"));
 
   // The local set: the seeds, the stored events any of them links to, and (when re-clustering
@@ -220,10 +225,12 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
       const Loaded* me = *got;
       local.insert(key);
       if (!me->event_id.empty()) reach(me->event_id);
-      ASSIGN_OR_RETURN(std::vector<IndexedReport> rows,
-                       index.Overlapping(BlockOf(me->report, options),
-                                         me->report.event.date.known()));
+      ASSIGN_OR_RETURN(std::vector<IndexedReport> rows, index.Candidates(me->report, options));
+      ++stats.queries;
+      stats.candidates += static_cast<int64_t>(rows.size());
       for (const IndexedReport& row : rows) {
+        if (row.wto - row.wfrom > kMonthDays + 2 * options.date_slack_days) ++stats.wide;
+        if (row.any_country) ++stats.countryless;
         if (row.key == key || local.count(row.key) ||
             (!row.event_id.empty() && seen_events.count(row.event_id))) {
           continue;

@@ -2,14 +2,33 @@
 
 #include <algorithm>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "sitrep/store/event_codec.h"
+
 namespace sitrep {
 namespace {
 
 // rtree_i32 holds 32-bit coordinates: unknown dates span this (day numbers are ~20,000).
 constexpr int64_t kAxisMin = -1000000000, kAxisMax = 1000000000;
 constexpr int64_t kOtherCountry = 677, kCountryMax = 1000;
+// The stored window of a report with an unknown date (as in refuse.cc's reports rows).
+constexpr int64_t kUnknownFrom = -(int64_t{1} << 40);
+constexpr int64_t kUnknownTo = int64_t{1} << 40;
 
 int64_t Clamp(int64_t v) { return std::clamp(v, kAxisMin, kAxisMax); }
+
+std::string DocOf(const std::string& key) {
+  size_t hash = key.rfind('#');
+  return hash == std::string::npos ? key : key.substr(0, hash);
+}
+
+std::pair<int64_t, int64_t> Window(const Report& report, const FusionOptions& options) {
+  if (!report.event.date.known()) return {kUnknownFrom, kUnknownTo};
+  BlockKey block = BlockOf(report, options);
+  return {block.from, block.to};
+}
 
 }  // namespace
 
@@ -27,18 +46,45 @@ std::pair<int64_t, int64_t> CountryRange(const std::string& country) {
   return {kOtherCountry, kOtherCountry};
 }
 
-Result<int64_t> ReportIndex::Add(const std::string& key, const BlockKey& block, bool dated) {
+std::vector<int64_t> SentenceHashes(const Report& report) {
+  std::vector<int64_t> out;
+  for (const EventSource& s : report.event.sources) {
+    if (s.sentence.empty()) continue;
+    out.push_back(static_cast<int64_t>(XXH3_64bits(s.sentence.data(), s.sentence.size())));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Status ReportIndex::AddSentences(const Report& report, bool by_sentence, int64_t wfrom,
+                                 int64_t wto) {
+  if (!add_sentence_) {
+    ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+        "INSERT OR IGNORE INTO report_sentences(hash, by_sentence, key, wfrom, wto) "
+        "VALUES (?,?,?,?,?)"));
+    add_sentence_.emplace(std::move(st));
+  }
+  for (int64_t h : SentenceHashes(report)) {
+    add_sentence_->Bind(1, h).Bind(2, int64_t{by_sentence}).Bind(3, report.key).Bind(4, wfrom)
+        .Bind(5, wto);
+    RETURN_IF_ERROR(add_sentence_->Run());
+  }
+  return Status::Ok();
+}
+
+Result<int64_t> ReportIndex::Add(const Report& report, const FusionOptions& options) {
+  const bool by_sentence = LinksOnlyBySentence(report, options);
+  const auto [from, to] = Window(report, options);
+  RETURN_IF_ERROR(AddSentences(report, by_sentence, from, to));
+  if (by_sentence) return int64_t{0};
   if (!add_) {
     ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
         "INSERT INTO reports_window(id, wfrom, wto, cfrom, cto, key) VALUES (NULL,?,?,?,?,?)"));
     add_.emplace(std::move(st));
   }
-  auto [cfrom, cto] = CountryRange(block.country);
-  add_->Bind(1, dated ? Clamp(block.from) : kAxisMin)
-      .Bind(2, dated ? Clamp(block.to) : kAxisMax)
-      .Bind(3, cfrom)
-      .Bind(4, cto)
-      .Bind(5, key);
+  auto [cfrom, cto] = CountryRange(report.event.location ? report.event.location->country : "");
+  add_->Bind(1, Clamp(from)).Bind(2, Clamp(to)).Bind(3, cfrom).Bind(4, cto).Bind(5, report.key);
   RETURN_IF_ERROR(add_->Run());
   return db_.LastInsertRowid();
 }
@@ -48,15 +94,30 @@ Status ReportIndex::RemoveDocument(const std::string& doc_id) {
     ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
         "DELETE FROM reports_window WHERE id IN (SELECT wid FROM reports WHERE doc_id = ?)"));
     remove_.emplace(std::move(st));
+    ASSIGN_OR_RETURN(SqliteStmt ss, db_.Prepare(
+        "DELETE FROM report_sentences WHERE key IN (SELECT key FROM reports WHERE doc_id = ?)"));
+    remove_sentences_.emplace(std::move(ss));
   }
-  return remove_->Bind(1, doc_id).Run();
+  RETURN_IF_ERROR(remove_->Bind(1, doc_id).Run());
+  return remove_sentences_->Bind(1, doc_id).Run();
+}
+
+Status ReportIndex::Collect(SqliteStmt& st, std::vector<IndexedReport>* out) {
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out->push_back({st.Text(0), st.Text(1), st.Int(2), st.Int(3), st.Int(4) != 0});
+  }
+  return st.Reset();
 }
 
 Result<std::vector<IndexedReport>> ReportIndex::Overlapping(const BlockKey& block, bool dated) {
   if (!query_) {
     // CROSS JOIN: the R-tree drives, each hit is one primary-key lookup.
     ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
-        "SELECT w.key, coalesce(r.event_id, '') FROM reports_window w CROSS JOIN reports r "
+        "SELECT w.key, coalesce(r.event_id, ''), w.wfrom, w.wto, "
+        "w.cfrom = 0 AND w.cto = " + std::to_string(kCountryMax) + " "
+        "FROM reports_window w CROSS JOIN reports r "
         "ON r.key = w.key WHERE w.wto >= ?1 AND w.wfrom <= ?2 AND w.cto >= ?3 AND w.cfrom <= ?4"));
     query_.emplace(std::move(st));
   }
@@ -66,13 +127,71 @@ Result<std::vector<IndexedReport>> ReportIndex::Overlapping(const BlockKey& bloc
       .Bind(3, cfrom)
       .Bind(4, cto);
   std::vector<IndexedReport> out;
-  for (;;) {
-    ASSIGN_OR_RETURN(bool row, query_->Step());
-    if (!row) break;
-    out.push_back({query_->Text(0), query_->Text(1)});
-  }
-  RETURN_IF_ERROR(query_->Reset());
+  RETURN_IF_ERROR(Collect(*query_, &out));
   return out;
+}
+
+Result<std::vector<IndexedReport>> ReportIndex::Candidates(const Report& report,
+                                                           const FusionOptions& options) {
+  const bool by_sentence = LinksOnlyBySentence(report, options);
+  std::vector<IndexedReport> out;
+  if (!by_sentence) {
+    ASSIGN_OR_RETURN(out, Overlapping(BlockOf(report, options), report.event.date.known()));
+  }
+  // Identity evidence with a report that links only by sentence is a shared sentence (rows
+  // with by_sentence >= 1); such a report itself may share one with any report (>= 0).
+  if (!by_sentence_) {
+    ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+        "SELECT s.key, coalesce(r.event_id, ''), s.wfrom, s.wto, r.country = '' "
+        "FROM report_sentences s CROSS JOIN reports r ON r.key = s.key "
+        "WHERE s.hash = ?1 AND s.by_sentence >= ?2 AND s.wto >= ?3 AND s.wfrom <= ?4"));
+    by_sentence_.emplace(std::move(st));
+    ASSIGN_OR_RETURN(SqliteStmt sd, db_.Prepare(
+        "SELECT key, coalesce(event_id, ''), wfrom, wto, country = '' FROM reports "
+        "WHERE doc_id = ?"));
+    by_doc_.emplace(std::move(sd));
+  }
+  const auto [from, to] = Window(report, options);
+  for (int64_t h : SentenceHashes(report)) {
+    by_sentence_->Bind(1, h).Bind(2, int64_t{by_sentence ? 0 : 1}).Bind(3, from).Bind(4, to);
+    RETURN_IF_ERROR(Collect(*by_sentence_, &out));
+  }
+  // Two reports of one article link on more than a shared sentence (SameArticleIdentity).
+  by_doc_->Bind(1, DocOf(report.key));
+  RETURN_IF_ERROR(Collect(*by_doc_, &out));
+  std::sort(out.begin(), out.end(),
+            [](const IndexedReport& a, const IndexedReport& b) { return a.key < b.key; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const IndexedReport& a, const IndexedReport& b) {
+                          return a.key == b.key;
+                        }),
+            out.end());
+  return out;
+}
+
+Status IndexReportSentences(SqliteDb& db) {
+  ASSIGN_OR_RETURN(SqliteStmt all, db.Prepare("SELECT key, json, wfrom, wto, wid FROM reports"));
+  ReportIndex index(db);
+  const FusionOptions options;  // LinksOnlyBySentence reads only the report
+  std::vector<std::string> unindexed;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, all.Step());
+    if (!row) break;
+    ASSIGN_OR_RETURN(Event e, DecodeEvent(all.Text(1)));
+    Report r{all.Text(0), std::move(e)};
+    const bool by_sentence = LinksOnlyBySentence(r, options);
+    RETURN_IF_ERROR(index.AddSentences(r, by_sentence, all.Int(2), all.Int(3)));
+    if (by_sentence) unindexed.push_back(r.key);
+  }
+  RETURN_IF_ERROR(all.Reset());
+  ASSIGN_OR_RETURN(SqliteStmt unindex, db.Prepare(
+      "DELETE FROM reports_window WHERE id = (SELECT wid FROM reports WHERE key = ?1)"));
+  ASSIGN_OR_RETURN(SqliteStmt clear, db.Prepare("UPDATE reports SET wid = NULL WHERE key = ?"));
+  for (const std::string& key : unindexed) {
+    RETURN_IF_ERROR(unindex.Bind(1, key).Run());
+    RETURN_IF_ERROR(clear.Bind(1, key).Run());
+  }
+  return Status::Ok();
 }
 
 }  // namespace sitrep

@@ -1,5 +1,7 @@
 #include "sitrep/store/schema.h"
 
+#include "sitrep/store/report_index.h"
+
 namespace sitrep {
 
 const std::vector<Migration>& Migrations() {
@@ -79,6 +81,17 @@ INSERT INTO reports_window(id, wfrom, wto, cfrom, cto, key)
          key FROM reports;
 UPDATE reports SET wid = rowid;
 )sql"},
+      // Reports that only a shared sentence can link leave the R-tree for this table (see
+      // report_index.h); the step hashes every stored report's sentences.
+      {4, "blocking by sentence for reports without a day or a specific place", R"sql(
+CREATE TABLE report_sentences (
+  hash INTEGER NOT NULL,          -- XXH3 of one source sentence
+  by_sentence INTEGER NOT NULL,   -- 1: the report links only by a shared sentence
+  key TEXT NOT NULL,              -- reports.key
+  wfrom INTEGER NOT NULL, wto INTEGER NOT NULL,  -- the report's window (as in reports)
+  PRIMARY KEY (hash, by_sentence, key)) WITHOUT ROWID;
+CREATE INDEX report_sentences_key ON report_sentences(key);
+)sql", IndexReportSentences},
   };
   return kMigrations;
 }
@@ -95,6 +108,7 @@ Status Migrate(SqliteDb& db) {
     if (m.version <= current) continue;
     RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
     Status st = db.Exec(m.sql);
+    if (st.ok() && m.step) st = m.step(db);
     if (st.ok()) {
       Result<SqliteStmt> ins = db.Prepare(
           "INSERT INTO migrations(version, description, applied_at) "

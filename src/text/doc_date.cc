@@ -138,6 +138,13 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
         ++y;
       if (e.day > DaysInMonth(y, e.month)) continue;
       int64_t d = DaysFromCivil(y, e.month, e.day);
+      // With a full date in the text, the article is written within days_after_full_date of
+      // it (see below): a month-day that would fall later is an earlier year's ("Hamas' Oct. 7
+      // attack" in a July 2024 article; "took office on June 12" in an October one) and does
+      // not move the bound (regressions: both were placed in the next year).
+      if (latest_full != kNoBound && opt.days_after_full_date >= 0 &&
+          d > latest_full + opt.days_after_full_date)
+        continue;
       if (d > raised) raised = d, what = Quote(text, e);
     }
     if (raised > lower) {

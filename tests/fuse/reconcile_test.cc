@@ -149,23 +149,32 @@ TEST(ReconcileTest, TypeTieGoesToMoreSentences) {
 TEST(ReconcileTest, SalienceTable) {
   struct Case {
     uint32_t begin;   // where the report's sentence starts in its article
-    bool place, figure, dated, second_sentence, corroborated;
+    const char* place;  // "" none, else the place's precision
+    bool figure, dated, second_sentence, corroborated;
     bool typed;
     const char* why;
   } cases[] = {
-      {2000, false, false, true, false, false, false, "in passing: not a record"},
-      {100, false, false, true, false, false, true, "in the lead"},
-      {2000, true, false, true, false, false, true, "with a place"},
-      {2000, false, true, true, false, false, true, "with a figure"},
-      {2000, false, false, true, true, false, true, "told twice"},
-      {2000, false, false, true, false, true, true, "corroborated by another origin"},
-      {100, true, true, false, true, true, false, "undated: no ACLED record"},
+      {2000, "", false, true, false, false, false, "in passing: not a record"},
+      {100, "", false, true, false, false, true, "in the lead"},
+      {2000, "city", false, true, false, false, false, "once, with a town: in passing"},
+      {2000, "", true, true, false, false, false, "once, with a figure: in passing"},
+      {2000, "", false, true, true, false, false, "told twice, nowhere and no figure"},
+      {2000, "city", false, true, true, false, true, "told twice at a town"},
+      {2000, "point", false, true, true, false, true, "told twice at a site"},
+      {2000, "admin1", false, true, true, false, false, "told twice, only a province"},
+      {2000, "country", false, true, true, false, false, "told twice, only a country"},
+      {2000, "country", true, true, true, false, true, "told twice with a figure"},
+      {2000, "", false, true, false, true, true, "corroborated by another origin"},
+      {100, "city", true, false, true, true, false, "undated: no ACLED record"},
   };
   for (const Case& c : cases) {
     Report r = MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, c.figure ? 3 : -1,
                           "Earlier, a strike hit a depot.");
     r.event.sources[0].begin = c.begin;
-    if (c.place) r.event.location = kBaghdad;
+    if (*c.place) {
+      r.event.location = kBaghdad;
+      r.event.location->precision = c.place;
+    }
     if (!c.dated) r.event.date = {};
     if (c.second_sentence) {
       EventSource s = r.event.sources[0];

@@ -2,11 +2,13 @@
 // is always valid BIO, old feature versions refused, and deterministic jackknifed tagging.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "sitrep/base/file.h"
 #include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
+#include "sitrep/model/word_features.h"
 
 namespace sitrep {
 namespace {
@@ -82,6 +84,41 @@ TEST(Ner, ViterbiOutputIsAlwaysValidBio) {
   }
   Sentence empty;
   EXPECT_TRUE(ner->Labels(empty).empty());
+}
+
+TEST(Ner, AveragedSeedsAreDeterministicAndRecorded) {
+  TrainOptions o;
+  o.epochs = 3;
+  o.log2_buckets = 12;
+  o.average_seeds = 3;
+  std::vector<Sentence> train = Labelled(kTexts);
+  Result<std::string> a = TrainNer(train, train, nullptr, o), b = TrainNer(train, train, nullptr, o);
+  ASSERT_TRUE(a.ok() && b.ok()) << a.status().message();
+  EXPECT_EQ(*a, *b);
+  Model m = Model::FromBytes(*a).value();
+  EXPECT_EQ(m.Hyper("average_seeds"), "3");
+  EXPECT_EQ(std::count(m.Hyper("epochs").begin(), m.Hyper("epochs").end(), ','), 2);
+  Result<NerTagger> ner = NerTagger::FromModel(std::move(m));
+  ASSERT_TRUE(ner.ok()) << ner.status().message();
+  EXPECT_GT(ScoreNer(*ner, nullptr, train).f1, 90.0);
+}
+
+TEST(Ner, CaseCopiesTrainOnLowercasedSentences) {
+  TrainOptions o;
+  o.epochs = 5;
+  o.log2_buckets = 12;
+  o.case_copies = 1.0;  // every sentence again in lowercase
+  std::vector<Sentence> train = Labelled(kTexts), lower = train;
+  for (Sentence& s : lower)
+    for (Token& t : s.tokens) t.form = AsciiLower(t.form);
+  Result<std::string> bytes = TrainNer(train, {}, nullptr, o);
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  Model m = Model::FromBytes(*bytes).value();
+  EXPECT_EQ(m.Hyper("case_copies").substr(0, 3), "1.0");
+  Result<NerTagger> ner = NerTagger::FromModel(std::move(m));
+  ASSERT_TRUE(ner.ok()) << ner.status().message();
+  EXPECT_GT(ScoreNer(*ner, nullptr, lower).f1, 90.0);
+  EXPECT_GT(ScoreNer(*ner, nullptr, train).f1, 90.0);
 }
 
 TEST(Ner, RefusesModelsWithOtherFeatures) {

@@ -42,6 +42,11 @@ const Case kCases[] = {
     {"Fighting began in October 2023. The strike on March 15 killed 20.", "2024-03-15", "2025-12-31"},
     // ... but one a few weeks before a full date stays in its year.
     {"The camp was shelled on May 6, 2024. Talks had failed on March 23.", "2024-05-06", "2024-06-06"},
+    // A month-day after the full date's month window is an earlier year's, not the next one.
+    {"A memorial was held on Monday, July 29, 2024. It was the worst toll since Oct. 7.",
+     "2024-07-29", "2024-08-29"},
+    {"Crowds met on October 5, 2024 in the town. The premier took office on June 12.",
+     "2024-10-05", "2024-11-05"},
     // An anniversary of an unknown event with the year the text mentions.
     {"Survivors marked the 20th anniversary of the siege. The school was seized in 2004.",
      "2024-01-01", "2025-12-31"},

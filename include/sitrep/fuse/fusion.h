@@ -22,12 +22,16 @@ struct FusionOptions {
   // Two reports giving the same toll (dead or injured) of at least this many identify one
   // incident (small counts are common to unrelated incidents).
   int64_t min_shared_figure = 3;
+  // Shared names or tolls identify one incident only when both reports' date windows are at
+  // most this wide: a month-dated article's reporting window (a month plus the week before)
+  // on either side. A year-wide report shares names and tolls with many of that year's events.
+  int64_t name_window_days = 62;
   // MakeReports gives a placeless report its article's main country (see MainCountry).
   bool inherit_country = true;
   // Salience: a report is prominent in its article when told in its lead (a sentence starting
-  // within lead_bytes), in two or more sentences, with a figure or with a place. An event that
-  // no prominent report tells and only one origin reports, or that no report dates, keeps its
-  // PLOVER reading but no ACLED type.
+  // within lead_bytes), or in two or more sentences with a specific place (city/site) or a
+  // figure. An event that no prominent report tells and only one origin reports, or that no
+  // report dates, keeps its PLOVER reading but no ACLED type (kept as a report, not a record).
   uint32_t lead_bytes = 600;
   bool require_salience = true;
 };

@@ -21,7 +21,8 @@ std::map<std::string, std::string> GroupOrigins(const std::vector<std::string>& 
 Event Reconcile(const std::vector<const Report*>& members, const DocPrints& prints,
                 const FusionOptions& options);
 
-// The report is told in its article's lead, in two or more sentences, with a figure or a place.
+// The report is told in its article's lead (a sentence starting within options.lead_bytes), or
+// in two or more sentences with a specific place (city/site) or a figure.
 bool Prominent(const Event& report, const FusionOptions& options);
 
 // "ev-" + 16 hex digits of a hash of `canonical_key`.

@@ -11,7 +11,8 @@
 namespace sitrep {
 
 // Copies of `gold` (gold UPOS) with UPOS predicted by fold taggers (sentence i is in fold
-// i % folds; taggers use seed options.seed + fold, 10 epochs, `dev` for early stopping).
+// i % folds; taggers use seed options.seed + fold, 10 epochs, options.clusters, `dev` for
+// early stopping).
 Result<std::vector<Sentence>> JackknifeTag(const std::vector<Sentence>& gold,
                                            const std::vector<Sentence>& dev, int folds,
                                            const TrainOptions& options);

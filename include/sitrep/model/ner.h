@@ -1,5 +1,5 @@
-// Named-entity recogniser: first-order Viterbi over BIO labels (PER, ORG, LOC, ...) with
-// only valid transitions, a structured averaged perceptron over word/affix/shape/context/POS/
+// Named-entity recogniser: first-order Viterbi over BIO or BILOU labels (PER, ORG, LOC, ...)
+// with only valid transitions (output always BIO), a structured averaged perceptron over word/affix/shape/context/POS/
 // sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource).
 #pragma once
 
@@ -29,6 +29,9 @@ class NerFeatureSource {
 };
 
 class WordClusters;
+namespace ner_internal {
+class LabelSet;
+}
 
 class NerTagger {
  public:
@@ -50,7 +53,7 @@ class NerTagger {
                                       const WordClusters*);
   Model model_;
   WeightTable weights_;
-  std::vector<std::string> labels_;
+  std::shared_ptr<const ner_internal::LabelSet> labels_;
   const NerFeatureSource* source_ = nullptr;
   std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
   std::shared_ptr<const WordClusters> clusters_;       // the model's word clusters, if any
@@ -72,7 +75,9 @@ void SetNerLabel(Token* token, const std::string& label);
 // as NerDraft=Unknown: training makes no update there).
 Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
 
-// Trains on sentences with NER= labels; `tagger` (optional) supplies predicted UPOS for the
+// Trains on sentences with NER= labels (BILOU internally); with options.average_seeds = k > 1,
+// k perceptrons (seeds seed..seed+k-1, each stopped early on `dev`) have their weights
+// averaged. `tagger` (optional) supplies predicted UPOS for the
 // training sentences that carry none (e.g. jackknifed UPOS is kept) and for `dev`. A
 // NerLexicon source is embedded in the model (section "lexicon") and used at run time, and
 // so are `clusters` (section "clusters").

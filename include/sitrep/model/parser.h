@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "sitrep/text/sentence.h"
 
 namespace sitrep {
+
+class WordClusters;
 
 class Parser {
  public:
@@ -40,11 +43,13 @@ class Parser {
   int beam_ = 1;
   int root_label_ = -1, punct_label_ = 0, dep_label_ = 0, punct_tag_ = -1;
   std::map<std::string, int> tag_id_;
+  std::shared_ptr<const WordClusters> clusters_;  // feature set 5: views model_'s bytes
 };
 
 // Trains on `train` (gold trees; POS predicted by `tagger` or jackknifed; non-projective trees
 // skipped), early-stopping on dev LAS; options.beam > 1 trains for beam search of that width
-// (src/model/parser_train.cc). Returns the model file bytes.
+// (src/model/parser_train.cc); options.clusters selects feature set 5 and is embedded.
+// Returns the model file bytes.
 Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                                 const Tagger& tagger, const TrainOptions& options);
 

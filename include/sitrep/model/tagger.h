@@ -1,7 +1,9 @@
 // Part-of-speech tagger: greedy left-to-right averaged perceptron over UPOS with word,
-// affix, shape, context-word, previous-tag and tag-dictionary (ambiguity class) features.
+// affix, shape, context-word, previous-tag and tag-dictionary (ambiguity class) features;
+// "tagger-v2" models also carry word clusters (section "clusters") and use them as features.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +14,8 @@
 #include "sitrep/text/sentence.h"
 
 namespace sitrep {
+
+class WordClusters;
 
 class Tagger {
  public:
@@ -28,9 +32,11 @@ class Tagger {
   WeightTable weights_;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, uint32_t> tag_dict_;
+  std::shared_ptr<const WordClusters> clusters_;  // views model_'s bytes (tagger-v2)
 };
 
 // Trains on `train` (gold UPOS), early-stopping on `dev`; returns the model file bytes.
+// With options.clusters the model is "tagger-v2" and embeds them.
 Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                                 const TrainOptions& options);
 

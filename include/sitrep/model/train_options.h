@@ -8,6 +8,8 @@
 
 namespace sitrep {
 
+class WordClusters;
+
 struct TrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
@@ -18,6 +20,12 @@ struct TrainOptions {
   int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
   int decode_beam = 0;   // parser: width stored for decoding (0 = the training width)
   int features = 0;      // parser: feature-set version "parser-zn-v<N>" (0 = the latest)
+  int average_seeds = 1;  // ner: average the weights of this many runs (seeds seed, seed+1, ...)
+  double case_copies = 0;  // ner: this fraction of training sentences is added lowercased too
+                           // (and a quarter of it uppercased)
+  // pos, parse: word clusters embedded in the model and used as features (null = none; the
+  // parser then trains feature set 4, the tagger "tagger-v1"). Not owned.
+  const WordClusters* clusters = nullptr;
   std::function<void(const std::string&)> log;  // progress lines; may be empty
 };
 

@@ -33,6 +33,8 @@ struct IngestStats {
   int events_written = 0, events_removed = 0;
   int events_kept = 0;      // events the batch's re-fusion found unchanged (not rewritten)
   int reports_fused = 0;    // reports re-clustered (the components the batch touched)
+  // Blocking counters of the re-fusion (RefuseStats): queries, candidates, wide, country-less.
+  int64_t candidate_queries = 0, candidates = 0, candidates_wide = 0, candidates_countryless = 0;
 };
 
 struct EventFilter {

@@ -19,6 +19,10 @@ struct RefuseStats {
   int written = 0, removed = 0;  // events (re)written and deleted
   int kept = 0;                  // events of the component whose members did not change
   int reports = 0;               // reports of the re-clustered component(s)
+  // Blocking: candidate queries and the candidates they returned, of which wide (a window of
+  // more than a month, or undated) and country-less ones. Candidates per query should not grow
+  // with the database.
+  int64_t queries = 0, candidates = 0, wide = 0, countryless = 0;
 };
 
 // Adds one report row (event_id NULL until Refuse assigns it).

@@ -14,10 +14,11 @@ struct Migration {
   int version;
   std::string description;
   std::string sql;
+  Status (*step)(SqliteDb&) = nullptr;  // run after `sql`, in the same transaction
 };
 
 const std::vector<Migration>& Migrations();
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Brings `db` to kSchemaVersion. Fails when the database is newer than this program.
 Status Migrate(SqliteDb& db);
