@@ -1,8 +1,9 @@
 // One group of mentions -> the SCHEMA.md Event: types from the most specific mention, the
-// narrowest own date (else the article's, coarser), the most precise place, figures with
+// narrowest own date (else the article's, coarser), the place told for it, figures with
 // revisions superseding what they revise, one source per sentence.
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 #include "extract/mention.h"
 
@@ -60,6 +61,113 @@ std::optional<CountRange> Aggregate(const std::vector<const Figure*>& figs) {
   return CountRange{pick->best, mn, mx};
 }
 
+constexpr double kInsideTownKm = 30;      // a point or quarter this close lies inside the town
+constexpr double kInsideDistrictKm = 40;  // a town this close to a district's centre lies in it
+constexpr double kSupportKm = 100;        // two towns this close tell of one area
+constexpr int kLeadSentences = 3;         // sentences that open an article and name its place
+
+// `fine` is a more precise place inside `coarse` (a town in its province, a quarter in its town).
+// A second-level division shares its admin1 with the whole province, so it needs nearness.
+bool Inside(const Entity& fine_e, const Entity& coarse_e) {
+  const Geo& fine = *fine_e.geo;
+  const Geo& coarse = *coarse_e.geo;
+  if (fine.precision >= coarse.precision || fine.country != coarse.country) return false;
+  if (coarse.precision == Precision::kCountry) return !coarse.country.empty();
+  bool admin2 = coarse_e.id.rfind("admin2:", 0) == 0;
+  if (coarse.precision == Precision::kAdmin1 && !admin2)
+    return !coarse.admin1.empty() && fine.admin1 == coarse.admin1;
+  return Km(fine, coarse) <= (admin2 ? kInsideDistrictKm : kInsideTownKm);
+}
+
+// Another town or division of the article lies in, around or near the place: names resolved
+// to a namesake far away ("Barra de Sao Miguel, Alagoas" read as Aleppo) have none.
+bool Supported(const DocContext& doc, const Entity& e) {
+  for (const Entity& o : doc.entities) {
+    if (&o == &e || !o.geo || o.geo->precision == Precision::kCountry) continue;
+    bool near = o.geo->precision != Precision::kAdmin1 && e.geo->precision != Precision::kAdmin1 &&
+                Km(*o.geo, *e.geo) <= kSupportKm;
+    if (near || Inside(o, e) || Inside(e, o)) return true;
+  }
+  return false;
+}
+
+bool Possessive(const SentenceInfo& s, const EntityRef& r) {
+  size_t next = r.first_token;
+  while (next < s.lower.size() && s.sentence->tokens[next].begin < r.end) ++next;
+  return next < s.lower.size() && s.lower[next] == "'s";
+}
+
+// The article's own place: the first town or division named in its opening sentences ("In X,
+// ...", "X (Province): ...", a dateline), not as a possessive ("Iraq's PMF").
+const Entity* LeadPlace(const DocContext& doc) {
+  for (size_t si = 0; si < doc.info.size() && si < kLeadSentences; ++si) {
+    for (const EntityRef& r : doc.info[si].entities) {
+      const Entity& e = doc.entities[r.entity];
+      if (!r.place || !e.geo || e.geo->precision == Precision::kCountry) continue;
+      if (!Possessive(doc.info[si], r)) return &e;
+    }
+  }
+  return nullptr;
+}
+
+// The event's place. First the place the event is told with, in this order: the place the
+// dependency tree attaches to a trigger, the locative place nearest a trigger, other places
+// near its triggers (places another place of the article supports first, then strong triggers
+// before weak, earlier reports first), unless a sentence of the group opens with another place
+// ("In X, ..."); a more precise place of its sentences inside that one refines it. A group with none
+// takes a locative place farther off in its sentences, else the article's opening place.
+const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& mentions,
+                          const std::vector<int>& group) {
+  const Entity* best = nullptr;
+  std::tuple<int, int, int, size_t> best_rank{1 << 30, 0, 0, 0};
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Mention& m = mentions[group[k]];
+    int weak = m.strength == Strength::kWeak;
+    auto consider = [&](int p, int tier) {
+      const Entity& e = doc.entities[p];
+      if (!e.geo) return;
+      // Support ranks towns and divisions; a country is never preferred to a town for it.
+      bool country = e.geo->precision == Precision::kCountry;
+      std::tuple<int, int, int, size_t> rank{country || !Supported(doc, e), weak, tier, k};
+      if (rank < best_rank) best = &e, best_rank = rank;
+    };
+    if (m.role_place) consider(*m.role_place, 0);
+    for (size_t j = 0; j < m.places.size(); ++j) consider(m.places[j], j == 0 ? 1 : 2);
+  }
+  if (best) {
+    // A sentence that opens "In X, ..." tells its events in X: a place named later that does
+    // not lie inside X is another place (or a namesake resolved elsewhere).
+    for (int i : group) {
+      const std::optional<int>& f = mentions[i].frame_place;
+      if (!f || !doc.entities[*f].geo || &doc.entities[*f] == best) continue;
+      const Entity& frame = doc.entities[*f];
+      bool trusted = Supported(doc, frame) || std::get<0>(best_rank);
+      if (trusted && !Inside(*best, frame)) best = &frame;
+      break;
+    }
+    // Refinement: the most precise place named in the group's sentences that lies inside the
+    // chosen one ("the Uruapan-Patzcuaro road in Michoacan").
+    const Entity* fine = best;
+    for (int i : group) {
+      for (const EntityRef& r : doc.info[mentions[i].sentence].entities) {
+        const Entity& e = doc.entities[r.entity];
+        if (r.place && e.geo && Inside(e, *fine)) fine = &e;
+      }
+    }
+    return fine;
+  }
+  for (int i : group) {
+    const std::optional<int>& f = mentions[i].frame_place;
+    if (f && doc.entities[*f].geo) return &doc.entities[*f];
+  }
+  for (int i : group) {
+    for (int p : mentions[i].far_places) {
+      if (doc.entities[p].geo) return &doc.entities[p];
+    }
+  }
+  return LeadPlace(doc);
+}
+
 }  // namespace
 
 Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
@@ -106,16 +214,8 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
     if (doc.reference.precision == DatePrecision::kDay) ev.best_day -= kUndatedLagDays;
   }
 
-  // Place: the most precise one named for the event, first named on ties.
-  const Entity* place = nullptr;
-  for (int i : group) {
-    for (int p : mentions[i].places) {
-      const Entity& e = doc.entities[p];
-      if (!e.geo) continue;
-      if (!place || e.geo->precision < place->geo->precision) place = &e;
-    }
-  }
-  if (place) ev.location = ToPlace(*place);
+  // Place: the one told for the event (see ChoosePlace).
+  if (const Entity* place = ChoosePlace(doc, mentions, group)) ev.location = ToPlace(*place);
   // Actors: what the dependency tree says (extract/roles.h) in any report of the group first,
   // then the token patterns' guesses.
   for (int pass = 0; pass < 2; ++pass) {

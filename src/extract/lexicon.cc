@@ -1,5 +1,6 @@
 #include "extract/lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -9,7 +10,8 @@
 namespace sitrep::extract {
 namespace {
 
-constexpr int kContextRounds = 3;  // refinements of one mention by contexts.tsv
+constexpr int kContextRounds = 3;    // refinements of one mention by contexts.tsv
+constexpr int kMaxContextReach = 2;  // scope "near": the phrase may be two sentences on
 
 std::vector<std::string> SplitChar(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -98,10 +100,69 @@ int EventLexicon::ContextAt(const std::vector<std::string>& words, size_t i,
   if (v < 0) return -1;
   for (int r : context_phrase_rules_[v]) {
     const ContextRule& rule = context_rules_[r];
-    if (rule.event_type == event_type && rule.sub_event_type == sub_event_type) return r;
+    if (!rule.absent && rule.event_type == event_type && rule.sub_event_type == sub_event_type) {
+      return r;
+    }
   }
   return -1;
 }
+
+bool EventLexicon::ContextPhraseIn(const std::vector<std::string>& words, int rule) const {
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t len = 0;
+    int v = contexts_.Match(words, i, &len);
+    if (v < 0) continue;
+    const std::vector<int>& rules = context_phrase_rules_[v];
+    if (std::find(rules.begin(), rules.end(), rule) != rules.end()) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool HasCueOfKind(const EventLexicon& lex, const std::vector<std::string>& words,
+                  const std::vector<std::string>& kinds) {
+  for (size_t i = 0; i < words.size();) {
+    size_t len = 0;
+    for (const std::string& k : lex.CueKindsAt(words, i, &len)) {
+      if (std::find(kinds.begin(), kinds.end(), k) != kinds.end()) return true;
+    }
+    i += len > 0 ? len : 1;
+  }
+  return false;
+}
+
+// The first context rule of `lex` that applies to mention `m`, or -1: a phrase in the
+// mention's sentence or, within the rule's reach, the following ones; or, for an "absent"
+// rule, no phrase of it in the sentence and the sentences on either side.
+int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
+  int n = static_cast<int>(doc.info.size());
+  for (int s = m.sentence; s <= m.sentence + kMaxContextReach && s < n; ++s) {
+    const std::vector<std::string>& words = doc.info[s].lower;
+    for (size_t i = 0; i < words.size(); ++i) {
+      size_t len = 0;
+      int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, &len);
+      if (r < 0 || s - m.sentence > lex.context_rule(r).reach) continue;
+      const std::vector<std::string>& kinds = lex.context_rule(r).with_kinds;
+      if (kinds.empty() || HasCueOfKind(lex, words, kinds)) return r;
+    }
+  }
+  for (int r = 0; r < lex.context_rule_count(); ++r) {
+    const EventLexicon::ContextRule& rule = lex.context_rule(r);
+    if (!rule.absent || rule.event_type != m.event_type ||
+        rule.sub_event_type != m.sub_event_type) {
+      continue;
+    }
+    bool found = false;
+    for (int s = std::max(0, m.sentence - 1); s <= m.sentence + 1 && s < n && !found; ++s) {
+      found = lex.ContextPhraseIn(doc.info[s].lower, r);
+    }
+    if (!found) return r;
+  }
+  return -1;
+}
+
+}  // namespace
 
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {
@@ -115,15 +176,7 @@ void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<
     // A refined type may be refined again (a protest with intervention that burns tyres is a
     // violent demonstration); the rules are few, so a bounded number of rounds suffices.
     for (int round = 0; round < kContextRounds && !m.event_type.empty(); ++round) {
-      int hit = -1;
-      for (int s = m.sentence; s <= m.sentence + 1 && s < (int)doc.info.size() && hit < 0; ++s) {
-        const std::vector<std::string>& words = doc.info[s].lower;
-        for (size_t i = 0; i < words.size() && hit < 0; ++i) {
-          size_t len = 0;
-          int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, &len);
-          if (r >= 0 && (s == m.sentence || lex.context_rule(r).next_sentence)) hit = r;
-        }
-      }
+      int hit = FindContextRule(lex, doc, m);
       if (hit < 0) break;
       const EventLexicon::ContextRule& rule = lex.context_rule(hit);
       m.event_type = rule.new_event_type, m.sub_event_type = rule.new_sub_event_type;
@@ -173,14 +226,24 @@ Result<EventLexicon> EventLexicon::Load(const std::string& dir) {
     for (auto& row : *intents) lex.intents_[row[0] + "\t" + row[1]] = row[2];
   }
   // contexts.tsv: event type <TAB> sub-event type <TAB> phrases (|) <TAB> new type <TAB> new sub
-  // <TAB> scope (sentence | next: the phrase may be in the following sentence too).
+  // <TAB> scope (sentence | next: the phrase may be in the following sentence too | near: or
+  // the one after | absent: the rule fires when no phrase is in the sentence or beside it)
+  // [<TAB> cue kinds (|), one of which must be in the sentence where the phrase is].
   if (std::ifstream(dir + "/contexts.tsv")) {
     auto contexts = ReadTsv(dir + "/contexts.tsv", 6);
     if (!contexts.ok()) return contexts.status();
     std::map<std::string, int> phrase_ids;
     for (auto& row : *contexts) {
       int r = static_cast<int>(lex.context_rules_.size());
-      lex.context_rules_.push_back({row[0], row[1], row[3], row[4], row[5] == "next"});
+      const std::string& scope = row[5];
+      if (scope != "sentence" && scope != "next" && scope != "near" && scope != "absent") {
+        return Status::DataLoss(dir + "/contexts.tsv: bad scope '" + scope + "'");
+      }
+      int reach = scope == "next" ? 1 : scope == "near" ? kMaxContextReach : 0;
+      std::vector<std::string> with;
+      if (row.size() > 6 && !row[6].empty()) with = SplitChar(row[6], '|');
+      lex.context_rules_.push_back(
+          {row[0], row[1], row[3], row[4], reach, scope == "absent", std::move(with)});
       for (const auto& phrase : SplitChar(row[2], '|')) {
         auto [it, added] = phrase_ids.emplace(phrase, static_cast<int>(phrase_ids.size()));
         if (added) {

@@ -52,11 +52,16 @@ class EventLexicon {
   // for (event_type, sub_event_type), or -1; *len = phrase length.
   struct ContextRule {
     std::string event_type, sub_event_type, new_event_type, new_sub_event_type;
-    bool next_sentence = false;  // the phrase may also be in the following sentence
+    int reach = 0;        // following sentences the phrase may be in (scope next = 1, near = 2)
+    bool absent = false;  // scope absent: fires when no phrase is in the sentence or beside it
+    std::vector<std::string> with_kinds;  // a cue of one of these kinds must share the sentence
   };
   int ContextAt(const std::vector<std::string>& words, size_t i, std::string_view event_type,
                 std::string_view sub_event_type, size_t* len) const;
   const ContextRule& context_rule(int i) const { return context_rules_[i]; }
+  int context_rule_count() const { return static_cast<int>(context_rules_.size()); }
+  // Whether a phrase of context rule `rule` occurs in `words`.
+  bool ContextPhraseIn(const std::vector<std::string>& words, int rule) const;
 
   const PhraseTable& triggers() const { return triggers_; }
   const TriggerEntry& trigger(int i) const { return trigger_entries_[i]; }

@@ -75,6 +75,7 @@ struct Mention {
   std::vector<int> places;            // entity indices, best first
   std::vector<int> far_places;        // locative places of the sentence beyond the trigger's reach
   std::optional<int> role_place;      // the trigger's place in the dependency tree
+  std::optional<int> frame_place;     // "In X, ..." opening the sentence, before the trigger
   std::optional<int> actor1, actor2;  // entity indices (token patterns; coreference uses these)
   // Actors read from the dependency tree (extract/roles.h) when the sentence was parsed: the
   // event prefers these over any pattern guess; in-document coreference uses actor1 above.

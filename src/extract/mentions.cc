@@ -153,7 +153,15 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, in
       std::find(std::begin(kMany), std::end(kMany), s.lower[tok_end]) != std::end(kMany)) {
     size_t tl = 0;
     auto own = lex.CueKindsAt(s.lower, tok, &tl);
-    if (!HasKind(own, "death") && !HasKind(own, "injury")) m->other = true;
+    // "abducting dozens of pupils", "arrested several protesters": many victims of one act.
+    bool people = false;
+    for (int i = tok_end + 1; i < std::min<int>(s.lower.size(), tok_end + 4); ++i) {
+      size_t len = 0;
+      for (const auto& k : lex.CueKindsAt(s.lower, i, &len)) {
+        people |= k == "civilian" || k == "individual" || k == "police" || k == "crowd";
+      }
+    }
+    if (!HasKind(own, "death") && !HasKind(own, "injury") && !people) m->other = true;
   }
 }
 
@@ -187,8 +195,19 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
   const auto& toks = s.sentence->tokens;
   std::vector<std::pair<int, int>> places, far;  // (distance, entity)
   int best_before = 1 << 30, best_after = 1 << 30;
+  bool first_place = true;
   for (const EntityRef& r : s.entities) {
     int t = r.first_token;
+    // "On 6 May, in X, Y, ...": a locative phrase that opens the sentence, before the trigger,
+    // sets the scene of everything the sentence tells.
+    if (r.place && first_place && t < m->token) {
+      for (int k = std::max(0, t - 3); k < t; ++k) {
+        const std::string& w = s.lower[k];
+        if ((w == "in" || w == "at" || w == "near") && (k == 0 || s.lower[k - 1] == ","))
+          m->frame_place = r.entity;
+      }
+    }
+    first_place = first_place && !r.place;
     int last = t;
     while (last + 1 < (int)toks.size() && toks[last + 1].begin < r.end) ++last;
     bool possessive = last + 1 < (int)toks.size() &&

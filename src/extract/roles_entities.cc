@@ -63,7 +63,13 @@ void ApplyParsedRoles(const DocContext& doc, const SentenceInfo& s, const Senten
   }
   // Only what the tree says; the event falls back to the patterns' guesses (BuildEvent).
   m->parsed_roles = true;
+  // A country in a place phrase mostly qualifies its head ("killed in the US attack"); the
+  // patterns keep "in Iraq" (mentions.cc).
   m->role_place = EntityOfRole(doc, s, r.place, true);
+  if (m->role_place) {
+    const auto& geo = doc.entities[*m->role_place].geo;
+    if (!geo || geo->precision == Precision::kCountry) m->role_place.reset();
+  }
   m->role_actor1 = actor;
   if (target != actor) m->role_actor2 = target;
 }

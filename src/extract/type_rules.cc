@@ -5,6 +5,7 @@
 // around the trigger (active: agent before, target after; passive: the reverse), so the
 // attacker's own kind no longer tips the count ("police beat a woman" is an attack).
 #include <algorithm>
+#include <tuple>
 
 #include "extract/lexicon.h"
 #include "extract/mention.h"
@@ -13,6 +14,8 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
+constexpr int kParenSkip = 12;  // longest parenthesis stepped over
+constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
 
 struct SideCount {
   int civilian = 0, armed = 0, police = 0, crowd = 0;
@@ -29,6 +32,20 @@ bool IsClauseBreak(const std::string& w) {
 
 bool IsTargetPreposition(const std::string& w) {
   return w == "on" || w == "against" || w == "targeting" || w == "at" || w == "upon";
+}
+
+// A trigger told as a noun ("the attack", "an incident"), not as a verb or participle.
+bool IsNominal(const SentenceInfo& s, int tok) {
+  const std::string& w = s.lower[tok];
+  auto ends = [&w](std::string_view x) {
+    return w.size() > x.size() && w.compare(w.size() - x.size(), x.size(), x) == 0;
+  };
+  bool determiner = tok > 0 && (s.lower[tok - 1] == "the" || s.lower[tok - 1] == "a" ||
+                                s.lower[tok - 1] == "an" || s.lower[tok - 1] == "this" ||
+                                s.lower[tok - 1] == "that" || s.lower[tok - 1] == "another");
+  if (determiner) return true;
+  return !ends("ed") && !ends("ing") && w != "shot" && w != "beat" && w != "fought" &&
+         w != "slain" && w != "hit" && w != "struck";
 }
 
 // Entity kinds of the actor registry that are armed, organised sides.
@@ -62,9 +79,21 @@ SideCount CountSide(const EventLexicon& lex, const SentenceInfo& s, const DocCon
 }
 
 // [begin, end) of the words before the trigger in its clause (at most kSideWindow).
+// A parenthesis on the way is stepped over whole ("a police team in X (district, state) was
+// attacked"): its words do not count towards the window.
 std::pair<int, int> Before(const SentenceInfo& s, int tok) {
-  int b = tok;
-  while (b > 0 && tok - b < kSideWindow && !IsClauseBreak(s.lower[b - 1])) --b;
+  int b = tok, n = 0;
+  while (b > 0 && n < kSideWindow) {
+    if (s.lower[b - 1] == ")") {
+      int k = b - 2;
+      while (k >= 0 && b - k <= kParenSkip && s.lower[k] != "(" && s.lower[k] != ")") --k;
+      if (k < 0 || s.lower[k] != "(") break;
+      b = k;
+      continue;
+    }
+    if (IsClauseBreak(s.lower[b - 1])) break;
+    --b, ++n;
+  }
   return {b, tok};
 }
 
@@ -148,6 +177,12 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool passive = aux >= 0 || PassiveAt(s, m->token);
   int at = aux >= 0 ? aux : m->token;
   auto [pb, pe] = passive ? Before(s, at) : After(s, tok_end);
+  if (passive && pb > 0 && (s.lower[pb - 1] == "who" || s.lower[pb - 1] == "which")) {
+    // "police who tried to stop two men were shot": the target is what "who" stands for.
+    int r = pb - 1;
+    if (r > 0 && s.lower[r - 1] == ",") --r;
+    std::tie(pb, pe) = Before(s, r);
+  }
   std::pair<int, int> agent = Before(s, m->token);
   if (passive) {  // "... was beaten by locals": the agent follows "by"
     agent = {tok_end, tok_end};
@@ -170,6 +205,15 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     target_rest = {k, pe};
     pe = i;
     break;
+  }
+  // A nominal trigger's target follows a preposition ("the attack on soldiers"); what merely
+  // follows the noun is the rest of the clause ("the attack underscores the insurgency").
+  if (!passive && IsNominal(s, m->token)) {
+    int k = pb;
+    if (k >= pe || s.lower[k] != "of") {
+      while (k < pe && k - pb < kNominalReach && !IsTargetPreposition(s.lower[k])) ++k;
+    }
+    pb = k < pe && k - pb < kNominalReach ? k + 1 : pe;
   }
   SideCount actor = CountSide(lex, s, doc, agent.first, agent.second);
   SideCount target = CountSide(lex, s, doc, pb, pe);

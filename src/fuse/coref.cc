@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "sitrep/fuse/identity.h"
+#include "sitrep/fuse/report_features.h"
 #include "sitrep/know/gazetteer.h"
 
 namespace sitrep {
@@ -97,7 +98,9 @@ std::set<std::string> ContentWords(const Event& e) {
 }
 
 double WordJaccard(const Event& a, const Event& b) {
-  std::set<std::string> x = ContentWords(a), y = ContentWords(b);
+  WordSet xs = SentenceWordSet(a, 'C', &ContentWords), ys = SentenceWordSet(b, 'C', &ContentWords);
+  const std::set<std::string>& x = *xs;
+  const std::set<std::string>& y = *ys;
   if (x.empty() || y.empty()) return 0;
   size_t inter = 0;
   for (const std::string& w : x) inter += y.count(w);
@@ -159,7 +162,7 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
       b.date.precision == DatePrecision::kDay &&
       std::llabs(a.best_day - b.best_day) <= options.date_slack_days &&
-      (a.location || b.location || SharedNames(a, b) > 0 || SharesActor(a, b))) {
+      (a.location || b.location || CachedSharedNames(a, b) > 0 || SharesActor(a, b))) {
     return true;
   }
   // The same week (an undated report lies in its article's week) told in shared words.
@@ -174,7 +177,7 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
   const int64_t kMonthDays = options.name_window_days;
   if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest <= kMonthDays &&
       b.date.latest - b.date.earliest <= kMonthDays &&
-      (SharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure))) {
+      (CachedSharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure))) {
     return true;
   }
   return SharesSentence(a, b);
@@ -209,7 +212,7 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
            narrow.date.latest <= wide.date.latest + options.date_slack_days;
   };
   if ((vague(a) || vague(b)) && a.date.known() && b.date.known() &&
-      (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || SharedNames(a, b) > 0)) {
+      (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || CachedSharedNames(a, b) > 0)) {
     return true;
   }
   if (a.location && b.location && PrecisionRank(a.location->precision) <= 1 &&
@@ -280,7 +283,7 @@ double LinkScore(const Report& ra, const Report& rb, const FusionOptions& option
   if (a.fatalities && b.fatalities && a.fatalities->best == b.fatalities->best) score += 0.5;
   if (a.injured && b.injured && a.injured->best == b.injured->best) score += 0.25;
   score += 2 * WordJaccard(a, b);
-  score += static_cast<double>(std::min<size_t>(2, SharedNames(a, b)));
+  score += static_cast<double>(std::min<size_t>(2, CachedSharedNames(a, b)));
   if (SharesTrigger(a, b)) score += 0.5;
   if (SharesSentence(a, b)) score += 1.5;
   return score;

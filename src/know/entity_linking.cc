@@ -248,6 +248,16 @@ uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
   return 0;
 }
 
+bool Linker::PartOfHeadedName(uint32_t start, uint32_t len) const {
+  const uint32_t n = static_cast<uint32_t>(words_.size());
+  if (start > 0 && words_[start].gap != Gap::kBreak && words_[start - 1].upper &&
+      IsToponymHead(words_[start - 1].lower))
+    return true;
+  // The head word alone, followed by the rest of its name ("Colonia Lomas").
+  return len == 1 && start + 1 < n && IsToponymHead(words_[start].lower) &&
+         words_[start + 1].gap == Gap::kSpace && words_[start + 1].upper;
+}
+
 void Linker::FindCandidates() {
   words_ = ScanWords(text_);
   headline_ = HeadlineWords(words_, text_);
@@ -312,6 +322,15 @@ void Linker::FindCandidates() {
     if (with_title.len > 0 && i + with_title.len > s + m.len) {
       m = std::move(with_title);
       start = i;
+    }
+    // "Abu Salim", "Colonia Lomas de la Presa": a place name inside a longer name that begins
+    // with a generic head word is not that place (the longer name is unknown).
+    if (m.len > 0 && t == 0 && !m.places.empty() && PartOfHeadedName(start, m.len)) {
+      m.places.clear();
+      if (m.actors.empty()) {
+        i = start + m.len;
+        continue;
+      }
     }
     if (m.len > 0) {
       Cand c;

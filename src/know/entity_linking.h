@@ -64,6 +64,10 @@ class Linker {
   // "in Halani town (Naushahro Feroze, Sindh)": an unknown name after a locative preposition
   // and before a division becomes a stand-in for that division (coarser precision).
   void AddStandIns();
+  // Beside a place located by the division written after it, a small town resolved far from
+  // it and outside its division is dropped: a local name ("Hamirpur village near Rapar town
+  // (Kachchh, Gujarat)" is not Hamirpur, Himachal Pradesh). Capitals and division seats stay.
+  void DropFarSmallTowns();
 
  private:
   std::string CountryOf(const Cand& c) const;  // a country place's or an organisation's country
@@ -84,6 +88,9 @@ class Linker {
   // False for a town matched only through a normalised key (not its own spelling) in a
   // country the document never names and far from the document's other places ("Kiro" -> Kiel).
   bool Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const;
+  // True when the place match at words [start, start+len) is part of a longer name headed by
+  // a generic word: after "Abu", "Wadi", "Sidi"... or that head word alone before a name.
+  bool PartOfHeadedName(uint32_t start, uint32_t len) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;
   // The non-dropped place candidate that follows byte `end` across a gap naming it as the

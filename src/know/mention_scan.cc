@@ -258,6 +258,15 @@ std::vector<bool> HeadlineWords(const std::vector<Word>& words, std::string_view
   return out;
 }
 
+bool IsToponymHead(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "abu", "abou", "umm", "um", "bir", "wadi", "ain", "ayn", "ein", "sidi", "ras", "tal",
+      "tall", "tell", "kafr", "deir", "dayr", "khan", "bab", "bani", "beni", "bou", "ouled",
+      "oulad", "jabal", "jebel", "qasr", "hay", "hayy", "nahr", "jisr", "bayt", "beit", "qaryat",
+      "colonia", "barrio", "fraccionamiento", "bairro"};
+  return kHeads.count(lower) > 0;
+}
+
 bool IsArticleWord(std::string_view lower) {
   return lower == "al" || lower == "el" || lower == "ad" || lower == "as" || lower == "ash" ||
          lower == "at" || lower == "az" || lower == "ar" || lower == "an" || lower == "ed";

@@ -51,4 +51,8 @@ std::vector<bool> HeadlineWords(const std::vector<Word>& words, std::string_view
 // True for articles written before Arabic names ("al", "el", "ad", "as", "ash").
 bool IsArticleWord(std::string_view lower);
 
+// Generic head words of place names ("Abu", "Wadi", "Sidi", "Colonia"): a name they begin is
+// one name, not the head and another place.
+bool IsToponymHead(std::string_view lower);
+
 }  // namespace sitrep::know

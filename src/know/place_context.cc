@@ -120,7 +120,7 @@ void Linker::NarrowByDivisionAfter() {
       continue;
     int j = DivisionAfter(c.end);
     if (j < 0) continue;
-    const Cand& next = cands_[j];
+    Cand& next = cands_[j];
     bool division = false, country = false;
     for (const NameHit& a : next.place_hits) {
       PlaceKind k = g.place(a.place).kind;
@@ -128,16 +128,23 @@ void Linker::NarrowByDivisionAfter() {
       country = country || k == PlaceKind::kCountry;
     }
     if (!division && !country) continue;
-    std::vector<NameHit> inside;
+    std::vector<NameHit> inside, containers;
     for (const NameHit& h : c.place_hits)
       for (const NameHit& a : next.place_hits)
         if (Inside(h.place, a.place)) {
           inside.push_back(h);
           break;
         }
+    for (const NameHit& a : next.place_hits)
+      if (std::any_of(inside.begin(), inside.end(),
+                      [&](const NameHit& h) { return Inside(h.place, a.place); }))
+        containers.push_back(a);
     if (!inside.empty()) {
       c.place_hits = std::move(inside);
       c.qualified = true;
+      // The name after it is read as the division that holds it ("Juliaca, Puno": the
+      // region, not the city of Puno).
+      if (next.place == kNoIndex && next.bound_to < 0) next.place_hits = std::move(containers);
       continue;
     }
     // No candidate inside: the name is another place of that division ("Maracas, Tunapuna")

@@ -19,6 +19,11 @@ constexpr uint32_t kHeadlinePopulation = 100000;
 // A town reached only through a normalised key, in a country the document never names, is
 // kept only within this distance of the document's other places.
 constexpr double kSupportKm = 1000;
+// Beside a place the text locates by its division ("in Rapar town (Kachchh, Gujarat)"), a
+// town farther than this from it and outside its division is a homonym of a local name
+// (a neighbourhood, a village, a prison) unless it is a capital, a division seat or this large.
+constexpr double kAnchorKm = 150;
+constexpr uint32_t kLandmarkPopulation = 1000000;
 
 }  // namespace
 
@@ -42,6 +47,32 @@ bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) c
   // No place or country of the document near it: only a document of no other place may keep it
   // (dropping those too lowered ACLED loc25km from 0.325 to 0.311: see bench/results/know.md).
   return ctx.points.empty() && ctx.countries.empty();
+}
+
+void Linker::DropFarSmallTowns() {
+  const Gazetteer& g = *kb_.gazetteer;
+  // Anchors: places the text locates by a division written after them.
+  std::vector<uint32_t> anchors;
+  for (const Cand& c : cands_)
+    if (!c.dropped && c.type == CandType::kPlace && c.qualified && c.place != kNoIndex &&
+        g.place(c.place).kind != PlaceKind::kCountry)
+      anchors.push_back(c.place);
+  if (anchors.empty()) return;
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place == kNoIndex || c.qualified ||
+        c.stand_in || c.bound_to >= 0)
+      continue;
+    const PlaceRecord& p = g.place(c.place);
+    if (p.kind != PlaceKind::kCity || p.population >= kLandmarkPopulation ||
+        p.feature == Feature::kCapital || p.feature == Feature::kAdmin1Seat)
+      continue;
+    bool near = std::any_of(anchors.begin(), anchors.end(), [&](uint32_t a) {
+      const PlaceRecord& q = g.place(a);
+      return (p.admin1 != kNoIndex && (q.admin1 == p.admin1 || a == p.admin1)) ||
+             DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAnchorKm;
+    });
+    if (!near) c.dropped = true;
+  }
 }
 
 void Linker::ResolvePlaces() {
@@ -151,6 +182,7 @@ void Linker::ResolvePlaces() {
     }
     c.relation = std::string(RelationBefore(text_, c.begin));
   }
+  DropFarSmallTowns();
   // Bound candidates copy places resolved just now.
   for (Cand& c : cands_)
     if (c.bound_to >= 0 && c.type == CandType::kPlace) {

@@ -28,10 +28,10 @@ using ner_internal::Prepare;
 using ner_internal::StaticFeatures;
 using ner_internal::TransFeatures;
 
-constexpr size_t kHeaderBytes = 16;
+constexpr size_t kHeaderBytes = 16;  // of a weight section: log2 u32, classes u32, scale f32, format u32
 // BILOU labels decode (models with L-/U- labels load) but are not trained: on UNER EWT dev they
 // scored 72.94 against BIO's 73.02 with a 1.7x larger, slower model (bench/results/ner.md).
-constexpr bool kTrainBilou = false;  // log2 u32, classes u32, scale f32, format u32
+constexpr bool kTrainBilou = false;
 
 std::string AsciiUpper(std::string s) {
   for (char& c : s)
@@ -97,7 +97,7 @@ SeedRun RunSeed(const TrainSet& data, const std::shared_ptr<const LabelSet>& lab
     const double f1 = has_dev ? dev_f1(model.Averaged()) : epoch;
     if (options.log)
       options.log("seed " + std::to_string(seed) + " epoch " + std::to_string(epoch) +
-                  " dev F1 " + std::to_string(f1));
+                  (has_dev ? " dev F1 " + std::to_string(f1) : " (no dev set)"));
     if (f1 > run.f1) {
       run.f1 = f1;
       run.epoch = epoch;
@@ -213,9 +213,9 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
                              return ScoreNer(probe, nullptr, dev_tagged).f1;
                            }));
     epochs += (r ? "," : "") + std::to_string(runs.back().epoch);
-    if (options.log) options.log("seed " + std::to_string(options.seed + r) + " best epoch " +
-                                 std::to_string(runs.back().epoch) + " dev F1 " +
-                                 std::to_string(runs.back().f1));
+    if (options.log && !dev.empty())
+      options.log("seed " + std::to_string(options.seed + r) + " best epoch " +
+                  std::to_string(runs.back().epoch) + " dev F1 " + std::to_string(runs.back().f1));
   }
   const std::string averaged = k == 1 ? runs[0].weights : AverageSections(runs);
   ASSIGN_OR_RETURN(std::string weights, ConvertWeightSection(averaged, WeightFormat::kCodebook8));
@@ -238,7 +238,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     }
   }
   writer.SetHyper("o_penalty", std::to_string(best_penalty));
-  writer.SetHyper("dev_f1", std::to_string(best));
+  if (!dev.empty()) writer.SetHyper("dev_f1", std::to_string(best));
   writer.AddSection("weights", std::move(weights));
   return writer.Serialize();
 }

@@ -53,6 +53,39 @@ bool PrecededBy(std::string_view text, uint32_t at, std::string_view word) {
   return before == w;
 }
 
+// A year used as an adjective names a past event ("the infamous 2004 Beslan school siege",
+// "a February 2021 coup"): one of the two words before is an article and a word follows that
+// is not a function word. Such a year says nothing of when the text was written.
+bool Attributive(std::string_view text, const TimeExpression& e) {
+  static constexpr std::string_view kFunction[] = {
+      "and", "or", "to", "when", "after", "before", "following", "as", "at", "in", "on", "for",
+      "with", "by", "until", "while", "that", "which", "amid", "where", "but", "of", "the", "a",
+      "an", "was", "were", "is", "had", "has"};
+  if (e.end + 1 >= text.size() || text[e.end] != ' ' ||
+      !std::isalpha(static_cast<unsigned char>(text[e.end + 1])))
+    return false;
+  size_t next_end = e.end + 1;
+  while (next_end < text.size() && std::isalpha(static_cast<unsigned char>(text[next_end])))
+    ++next_end;
+  std::string next(text.substr(e.end + 1, next_end - e.end - 1));
+  for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(std::begin(kFunction), std::end(kFunction), next) != std::end(kFunction))
+    return false;
+  // The two words before the expression.
+  size_t at = e.begin;
+  for (int words = 0; words < 2; ++words) {
+    while (at > 0 && text[at - 1] == ' ') --at;
+    size_t b = at;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == at) return false;  // punctuation: the sentence or clause starts here
+    std::string w(text.substr(b, at - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (w == "the" || w == "a" || w == "an") return true;
+    at = b;
+  }
+  return false;
+}
+
 struct Window {
   int64_t lo = kNoBound, hi = -kNoBound;
   void Intersect(int64_t a, int64_t b) { lo = std::max(lo, a), hi = std::min(hi, b); }
@@ -84,13 +117,18 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   }
 
   // 2. Lower bound: the latest dated past expression ("in 2021", "late 2023", "May 3, 2022").
+  // A year naming a past event ("the 2004 siege") is no bound (Attributive).
   int64_t lower = kNoBound, latest_full = kNoBound;  // latest_full: "May 3, 2022"
-  int latest_year = 0;
+  int latest_year = 0, named_year = 0;  // named_year: the latest attributive year
   for (const auto& e : ex) {
     if (e.form != TimeForm::kCalendar || !e.year || !e.value.known() || e.future) continue;
     if (PrecededBy(text, e.begin, "by") || PrecededBy(text, e.begin, "until") ||
         PrecededBy(text, e.begin, "before"))
       continue;
+    if (!e.day && Attributive(text, e)) {
+      named_year = std::max(named_year, e.year);
+      continue;
+    }
     if (e.value.earliest > lower) lower = e.value.earliest;
     if (e.day && e.value.earliest > latest_full) latest_full = e.value.earliest;
     latest_year = std::max(latest_year, e.year);
@@ -101,15 +139,15 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   int anniversary_year = 0;  // the year 2b places the article in, 0 when none
   // 2b. An anniversary whose event is not known, with the years the text mentions: the
   // "20th anniversary" of something in 2004 is in 2024 (the earliest such year not before
-  // the latest year mentioned).
-  if (latest_year) {
+  // the latest year mentioned). Attributive years count here ("of the 2004 siege").
+  if (latest_year || named_year) {
     for (const auto& e : ex) {
       if (e.form != TimeForm::kAnniversary || e.value.known() || e.offset <= 0) continue;
       int best = 0;
       for (const auto& y : ex) {
         if (y.form != TimeForm::kCalendar || !y.year || y.future) continue;
         int cand = y.year + e.offset;
-        if (cand >= latest_year && (!best || cand < best)) best = cand;
+        if (cand >= std::max(latest_year, named_year) && (!best || cand < best)) best = cand;
       }
       if (best > latest_year) {
         anniversary_year = best;
@@ -159,10 +197,13 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   struct Pin { int64_t day; size_t sentence; };
   std::vector<Pin> pins;
   for (const auto& e : ex) {
-    if (e.form == TimeForm::kCalendar && !e.year && e.day && e.weekday >= 0 && latest_year) {
+    // A weekday-date is searched from the latest year mentioned, attributive ones included
+    // (the text is written after "the 2023 floods" too; the weekday fixes the year).
+    const int pin_year = std::max(latest_year, named_year);
+    if (e.form == TimeForm::kCalendar && !e.year && e.day && e.weekday >= 0 && pin_year) {
       // The weekday's day may precede the latest full date by some weeks (the article can be
       // dated in its own text), but not by a year.
-      for (int y = latest_year - 1; y <= latest_year + opt.max_years_ahead; ++y) {
+      for (int y = pin_year - 1; y <= pin_year + opt.max_years_ahead; ++y) {
         if (e.day > DaysInMonth(y, e.month)) continue;
         int64_t d = DaysFromCivil(y, e.month, e.day);
         if (Weekday(d) == e.weekday && d >= lower - opt.pin_before_lower_days) {

@@ -41,6 +41,9 @@ TEST(IdentityTest, SharedNamesTable) {
       {"A blast hit the station in Quetta and Mastung.", "Rescuers reached Quetta and Mastung.",
        2, "two names"},
       {"A blast hit the station.", "A blast hit the station.", 0, "no capitalised words"},
+      {"A drone strike hit northern Kaduna state.", "Then Kaduna\u2019s commissioner spoke.", 1,
+       "a possessive names the same place (regression: dev D14 split)"},
+      {"The blast hit Mugunga.", "Then Mugunga's residents fled.", 1, "ASCII possessive"},
       {"Strikes hit Iranian-backed groups and Iraqi militias.",
        "Since October, Iranian-backed militias and Iraqi groups fired.", 0,
        "nationalities are not names (regression: seeds S5 joined a war-start mention)"},
@@ -176,6 +179,85 @@ TEST(IdentityTest, SameArticleSplitsTable) {
   for (const Case& c : cases) {
     EXPECT_EQ(Linked(c.a, c.b, o), c.linked) << c.why;
     EXPECT_EQ(Linked(c.b, c.a, o), c.linked) << c.why << " (swapped)";
+  }
+}
+
+// Same article, a vague mention (no place, or only a country) and a report whose windows nest
+// (one inside the other, widened by the slack): one incident when told in the same words (a
+// trigger word, plurals folded, or a distinctive name). Regressions: dev D14 (a headline's
+// week-wide "drone strike" beside the placed day report) and D08 (a placeless day inside the
+// placed report's week) were separate events.
+TEST(IdentityTest, SameArticleVagueMentionTable) {
+  FusionOptions o;
+  const EventPlace goma = Place("Goma", "CD", -1.68, 29.22);
+  const EventPlace congo = Place("CD", "CD", 0, 0, "country");
+  auto week = [](Report r) {
+    r.event.date = {Day("2024-04-27"), Day("2024-05-03"), DatePrecision::kWeek};
+    return r;
+  };
+  auto trigger = [](Report r, const char* t) {
+    r.event.sources[0].trigger = t;
+    return r;
+  };
+  struct Case {
+    Report a, b;
+    bool linked;
+    const char* why;
+  } cases[] = {
+      {trigger(week(MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit a camp.")),
+               "explosion"),
+       trigger(MakeReport("a", 1, kStrike, "2024-05-03", congo, -1, "Two bombs went off."),
+               "explosions"),
+       true, "placeless day inside the placed week, trigger plural folded"},
+      {week(MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit the Mugunga camp.")),
+       MakeReport("a", 1, kStrike, "2024-05-03", std::nullopt, -1, "At Mugunga, two bombs."),
+       true, "placeless day inside the week, a shared name"},
+      {MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit the Mugunga camp."),
+       week(MakeReport("a", 1, kStrike, "2024-05-03", congo, -1, "The Mugunga camp mourned.")),
+       true, "vague week holding the placed day, a shared name"},
+      {MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit the Mugunga camp."),
+       MakeReport("a", 1, kStrike, "2024-05-04", std::nullopt, -1, "In Mugunga, bombs fell."),
+       true, "next day, within the slack, a shared name"},
+      {week(MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit a camp.")),
+       MakeReport("a", 1, kStrike, "2024-05-03", std::nullopt, -1, "Shells fell on a market."),
+       false, "nested but told in other words"},
+      {MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit the Mugunga camp."),
+       MakeReport("a", 1, kStrike, "2024-05-06", std::nullopt, -1, "In Mugunga, bombs fell."),
+       false, "three days apart: windows do not nest"},
+      {MakeReport("a", 0, kStrike, "2024-05-03", goma, -1, "A blast hit the Mugunga camp."),
+       MakeReport("a", 1, kStrike, "2024-05-04", Place("Bunia", "CD", 1.56, 30.25), -1,
+                  "In Mugunga, bombs fell."),
+       false, "both placed at towns far apart: not a vague mention"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Linked(c.a, c.b, o), c.linked) << c.why;
+    EXPECT_EQ(Linked(c.b, c.a, o), c.linked) << c.why << " (swapped)";
+  }
+}
+
+// Names identify one incident across articles when both windows are at most
+// name_window_days (62: a month-dated article's window plus its reporting week); a report of a
+// 41-day window (regression: dev D13 duplicate) links, a year-wide one does not.
+TEST(IdentityTest, NameWindowTable) {
+  FusionOptions o;
+  Report day = MakeReport("a", 0, "Violence against civilians", "2024-10-03",
+                          Place("Pont-Sonde", "HT", 19.15, -72.61), 70,
+                          "Gunmen of the Gran Grif gang attacked Pont-Sonde.");
+  struct Case {
+    const char* from;
+    const char* to;
+    bool linked;
+  } cases[] = {
+      {"2024-09-09", "2024-10-20", true},
+      {"2024-09-01", "2024-10-31", true},
+      {"2024-01-01", "2024-12-31", false},
+  };
+  for (const Case& c : cases) {
+    Report wide = MakeReport("b", 0, "Violence against civilians", "2024-10-03",
+                             Place("HT", "HT", 0, 0, "country"), -1,
+                             "Survivors of the massacre in Pont-Sonde spoke of the Gran Grif.");
+    wide.event.date = {Day(c.from), Day(c.to), DatePrecision::kMonth};
+    EXPECT_EQ(Linked(day, wide, o), c.linked) << c.from << ".." << c.to;
   }
 }
 

@@ -47,9 +47,18 @@ const Case kCases[] = {
      "2024-07-29", "2024-08-29"},
     {"Crowds met on October 5, 2024 in the town. The premier took office on June 12.",
      "2024-10-05", "2024-11-05"},
+    // A year naming a past event ("the 2004 siege", "a February 2021 coup") is no bound
+    // (regressions: dev articles dated 2004 and 2021 by their background).
+    {"It was the deadliest attack since the infamous 2004 Beslan school siege.", "", ""},
+    {"The army seized power in a February 2021 coup. Strikes hit a village.", "", ""},
+    {"The 2004 Beslan siege was recalled. The group was formed in late 2023.", "2023-09-01",
+     "2024-12-31"},
+    {"The group was formed in 2019 and the 2015 accord collapsed.", "2019-01-01", "2020-12-31"},
     // An anniversary of an unknown event with the year the text mentions.
     {"Survivors marked the 20th anniversary of the siege. The school was seized in 2004.",
      "2024-01-01", "2025-12-31"},
+    {"Survivors marked the 20th anniversary of the 2004 Beslan siege.", "2024-01-01",
+     "2025-12-31"},
 };
 
 TEST(DocDateTest, Table) {

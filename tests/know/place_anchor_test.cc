@@ -1,0 +1,70 @@
+// A name read beside the places the text locates: the division after a name is read as a
+// division, a place inside a longer headed name is not that place, and a small far town beside
+// a located place is a local name. Sentences written by us.
+#include <gtest/gtest.h>
+
+#include "know_test_support.h"
+#include "sitrep/know/entities.h"
+
+namespace sitrep {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* mention;
+  const char* want;  // "CC" = a town or site there, "CC/admin1" = a division there, "-" = none
+};
+
+// What the first mention spelled `mention` resolved to, in the form of Case::want.
+std::string PlaceOf(const KnowledgeBase& kb, const char* text, const char* mention) {
+  for (const Entity& e : RecogniseEntities(kb, text, {}))
+    for (const EntityMention& m : e.mentions)
+      if (m.text == mention && e.geo.has_value())
+        return e.geo->country + (e.geo->precision == Precision::kAdmin1 ? "/admin1" : "");
+  return "-";
+}
+
+// Regression: "Juliaca (San Roman, Puno)" made Puno the city of Puno, and the event took it.
+TEST(PlaceAnchor, DivisionAfterANameIsADivision) {
+  REQUIRE_KB();
+  const Case cases[] = {
+      {"Police dispersed a march in Juliaca (San Roman, Puno) on Friday.", "Puno", "PE/admin1"},
+      {"Miners blocked a road in Calama (El Loa, Antofagasta).", "Antofagasta", "CL/admin1"},
+      {"Gunmen attacked a bus near Rosario (Santa Fe) at night.", "Santa Fe", "AR/admin1"},
+      {"Police dispersed a march in Juliaca (San Roman, Puno) on Friday.", "Juliaca", "PE"},
+      {"A storm hit Puno on Friday.", "Puno", "PE"},  // alone: the city
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
+// Regression: "Abu Salim (Tripoli)" gave Jerusalem through "Salim"; "Colonia" alone gave the
+// Uruguayan department in Mexican notes.
+TEST(PlaceAnchor, PlaceInsideAHeadedNameIsNotThatPlace) {
+  REQUIRE_KB();
+  const Case cases[] = {
+      {"Shells killed two civilians in Abu Salim (Tripoli) on Sunday.", "Salim", "-"},
+      {"Shells killed two civilians in Abu Salim (Tripoli) on Sunday.", "Abu Salim", "LY/admin1"},
+      {"A body was found in Colonia Lomas del Sol, in Tijuana, Baja California.", "Colonia", "-"},
+      {"A body was found in Colonia Lomas del Sol, in Tijuana, Baja California.", "Tijuana", "MX"},
+      {"The ministers met in Abu Dhabi on Monday.", "Abu Dhabi", "AE"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
+// Regression: "St Albans Prison in Port Elizabeth (Nelson Mandela Bay, Eastern Cape)" put the
+// riot in England.
+TEST(PlaceAnchor, SmallFarTownBesideALocatedPlaceIsALocalName) {
+  REQUIRE_KB();
+  const Case cases[] = {
+      {"Inmates rioted at St Albans Prison in Port Elizabeth (Nelson Mandela Bay, Eastern Cape).",
+       "St Albans", "-"},
+      {"Inmates rioted at St Albans Prison in Port Elizabeth (Nelson Mandela Bay, Eastern Cape).",
+       "Port Elizabeth", "ZA"},
+      {"Inmates rioted at the prison in St Albans on Monday.", "St Albans", "GB"},  // no anchor
+      {"Workers marched in La Plata (Buenos Aires); the owners flew to Madrid.", "Madrid", "ES"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
+}  // namespace
+}  // namespace sitrep
