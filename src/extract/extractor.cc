@@ -3,6 +3,8 @@
 #include "sitrep/extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 #include "extract/lexicon.h"
 #include "extract/mention.h"
@@ -38,6 +40,22 @@ int SentenceOf(const std::vector<Sentence>& sents, uint32_t b) {
   return b < it->end ? static_cast<int>(it - sents.begin()) : -1;
 }
 
+// "the 23 March Movement", "6 October Bridge": a date right before one of these capitalised
+// heads is part of a name, not a time of the sentence's events.
+bool InsideName(std::string_view text, const TimeExpression& t) {
+  static constexpr std::string_view kNameHeads[] = {
+      "Movement", "Bridge", "Square", "Street", "Road", "Avenue", "Brigade", "Brigades",
+      "Front", "Alliance", "Coalition", "Revolution", "Stadium", "University", "Hospital",
+      "Battalion", "Martyrs", "Group", "Party", "Agreement", "Accord", "Declaration"};
+  size_t i = t.end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  size_t j = i;
+  while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+  std::string_view next = text.substr(i, j - i);
+  return t.day > 0 && i > t.end &&
+         std::find(std::begin(kNameHeads), std::end(kNameHeads), next) != std::end(kNameHeads);
+}
+
 int TokenOf(const Sentence& s, uint32_t b) {
   for (size_t i = 0; i < s.tokens.size(); ++i) {
     if (s.tokens[i].end > b) return static_cast<int>(i);
@@ -69,6 +87,7 @@ class LexiconExtractor final : public EventExtractor {
     }
     ctx.times = FindTimeExpressions(doc.text, ctx.reference);
     for (size_t i = 0; i < ctx.times.size(); ++i) {
+      if (InsideName(doc.text, ctx.times[i])) continue;
       int s = SentenceOf(ctx.sentences, ctx.times[i].begin);
       if (s >= 0) ctx.info[s].times.push_back(static_cast<int>(i));
     }

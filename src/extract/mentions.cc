@@ -2,6 +2,7 @@
 // words) stand for one only when the sentence has no strong trigger of its own. Roles come
 // from the dependency tree when models are loaded (roles.h), else from token patterns.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <iterator>
 #include <string_view>
@@ -189,6 +190,19 @@ void ResolveAttribution(const SentenceInfo& s, const EventLexicon& lex, std::str
   }
 }
 
+// The name runs into a hyphenated compound: "Dhaka-" before a word, or "-Mymensingh" after a
+// word of four letters or more (not an article prefix: "al-Qaim").
+bool Hyphenated(std::string_view text, const EntityRef& r) {
+  if (r.end + 1 < text.size() && text[r.end] == '-' &&
+      std::isalpha(static_cast<unsigned char>(text[r.end + 1])))
+    return true;
+  if (r.begin < 5 || text[r.begin - 1] != '-') return false;
+  for (uint32_t i = r.begin - 5; i < r.begin - 1; ++i) {
+    if (!std::isalpha(static_cast<unsigned char>(text[i]))) return false;
+  }
+  return true;
+}
+
 // Places and actors of the sentence for a trigger; entity mentions followed by "'s" are not
 // places (they qualify a noun: "Iraq's PMF").
 void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
@@ -198,6 +212,9 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
   bool first_place = true;
   for (const EntityRef& r : s.entities) {
     int t = r.first_token;
+    // A name glued to another word by a hyphen modifies it ("the Dhaka-Mymensingh highway",
+    // "a Kabul-based group"): not a place of the event.
+    if (r.place && Hyphenated(doc.text, r)) continue;
     // "On 6 May, in X, Y, ...": a locative phrase that opens the sentence, before the trigger,
     // sets the scene of everything the sentence tells.
     if (r.place && first_place && t < m->token) {
@@ -220,6 +237,20 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
       locative |= w == "in" || w == "at" || w == "near" || w == "outside" || w == "inside" ||
                   w == "on" || w == "of" || w == "north" || w == "south" || w == "east" ||
                   w == "west" || w == "around" || w == "across" || w == "into";
+    }
+    // After "of" alone, a name that qualifies a capitalised name is no place of the event
+    // ("at the positions of the Donbass People's Militia"); division words are the name's own.
+    static constexpr std::string_view kDivisionWords[] = {
+        "Province", "District", "State", "City", "County", "Region", "Governorate", "Oblast",
+        "Municipality", "Department", "Town", "Village", "Valley", "Strip", "Bank", "Camp"};
+    bool of_only = locative && t > 0 && (s.lower[t - 1] == "of" ||
+                                         (t > 1 && s.lower[t - 1] == "the" && s.lower[t - 2] == "of"));
+    if (of_only && last + 1 < (int)toks.size()) {
+      const std::string& next = toks[last + 1].form;
+      bool capital = !next.empty() && std::isupper(static_cast<unsigned char>(next[0]));
+      bool division = std::find(std::begin(kDivisionWords), std::end(kDivisionWords), next) !=
+                      std::end(kDivisionWords);
+      if (capital && !division) locative = false;
     }
     // A country is the event's place only right after "in" ("in Iraq"): "of US airstrikes",
     // "on Iran's proxies" name an actor.

@@ -14,7 +14,8 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
-constexpr int kParenSkip = 12;  // longest parenthesis stepped over
+constexpr int kParenSkip = 12;      // longest parenthesis stepped over
+constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" to the verb
 constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
 
 struct SideCount {
@@ -97,6 +98,17 @@ std::pair<int, int> Before(const SentenceInfo& s, int tok) {
   return {b, tok};
 }
 
+// The "who" / "which" that opens the relative clause `tok` is in (within kRelativeReach
+// tokens, no other clause break between), or -1.
+int RelativePronounBefore(const SentenceInfo& s, int tok) {
+  for (int k = tok - 1; k >= 0 && tok - k <= kRelativeReach; --k) {
+    const std::string& w = s.lower[k];
+    if (w == "who" || w == "which") return k;
+    if (IsClauseBreak(w)) return -1;
+  }
+  return -1;
+}
+
 // [begin, end) of the words after the trigger in its clause (at most kSideWindow).
 std::pair<int, int> After(const SentenceInfo& s, int tok_end) {
   int e = tok_end;
@@ -114,13 +126,14 @@ bool PassiveAt(const SentenceInfo& s, int tok) {
 }
 
 // The auxiliary of a passive outcome before the trigger in its clause ("was killed in a
-// shooting"), or -1.
+// shooting"), or the outcome verb whose subject is the victim ("died in a shooting"), or -1.
 int PassiveOutcome(const EventLexicon& lex, const SentenceInfo& s, int tok) {
   for (int k = tok - 1; k >= 1 && tok - k <= kSideWindow; --k) {
     if (s.lower[k] == ";" || s.lower[k] == ".") break;
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, k, &len);
     if (!HasKind(kinds, "death") && !HasKind(kinds, "injury")) continue;
+    if (s.lower[k] == "died") return k;  // "an officer died in a shooting"
     for (int a = k - 1; a >= 0 && k - a <= 3; --a) {
       if (s.lower[a] == "was" || s.lower[a] == "were") return a;
     }
@@ -161,6 +174,22 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
                            m->event_type == "Battles");
   bool clash = t.event_type == "Battles" && t.sub_event_type == "Armed clash" &&
                m->event_type == "Battles";
+  bool destruction = t.event_type == "Strategic developments" &&
+                     t.sub_event_type == "Looting/property destruction" &&
+                     m->event_type == t.event_type;
+  if (destruction) {
+    // Property burnt or looted by a crowd (residents, inmates, community members) with no
+    // armed side among them: ACLED codes it as a riot, not as a strategic development.
+    auto [ab, ae] = Before(s, m->token);
+    for (int k = ab; k < ae; ++k) {
+      if (s.lower[k] == "and") return;  // "X killed residents and burnt down": X is the agent
+    }
+    SideCount actor = CountSide(lex, s, doc, ab, ae);
+    if (actor.crowd > 0 && actor.armed == 0 && actor.police == 0) {
+      m->event_type = "Riots", m->sub_event_type = "Mob violence";
+    }
+    return;
+  }
   if (!decided_by_count && !clash) return;
   if (clash) {
     // Fighting between crowds, or crowds against the police, with no armed side named in the
@@ -174,14 +203,20 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   // A nominal trigger after a passive outcome ("a man was killed in a shooting by armed
   // men"): the passive's subject is the target, "by ..." the attacker.
   int aux = PassiveOutcome(lex, s, m->token);
-  bool passive = aux >= 0 || PassiveAt(s, m->token);
+  // "one officer died": an outcome told with its victim as the subject reads like a passive.
+  const std::string& w0 = s.lower[m->token];
+  bool victim_subject = w0 == "died" || w0 == "dies" || w0 == "dead";
+  bool passive = aux >= 0 || PassiveAt(s, m->token) || victim_subject;
   int at = aux >= 0 ? aux : m->token;
   auto [pb, pe] = passive ? Before(s, at) : After(s, tok_end);
-  if (passive && pb > 0 && (s.lower[pb - 1] == "who" || s.lower[pb - 1] == "which")) {
-    // "police who tried to stop two men were shot": the target is what "who" stands for.
-    int r = pb - 1;
-    if (r > 0 && s.lower[r - 1] == ",") --r;
-    std::tie(pb, pe) = Before(s, r);
+  if (passive) {
+    // "police who tried to stop two men on a motorcycle were shot": the target is what "who"
+    // stands for.
+    int r = RelativePronounBefore(s, at);
+    if (r >= 0) {
+      if (r > 0 && s.lower[r - 1] == ",") --r;
+      std::tie(pb, pe) = Before(s, r);
+    }
   }
   std::pair<int, int> agent = Before(s, m->token);
   if (passive) {  // "... was beaten by locals": the agent follows "by"
@@ -194,10 +229,12 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
       }
     }
   }
-  // "an attack by gunmen on a village": "by ..." names the agent, up to the preposition that
-  // names the target again.
+  // "an attack by gunmen on a village": after a nominal trigger "by ..." names the agent, up
+  // to the preposition that names the target again ("killed a man by setting him on fire":
+  // after a verb it is the means).
   std::pair<int, int> target_rest = {pe, pe};
-  for (int i = pb; i < pe && !passive; ++i) {
+  bool nominal = IsNominal(s, m->token);
+  for (int i = pb; i < pe && !passive && nominal; ++i) {
     if (s.lower[i] != "by") continue;
     int k = i + 1;
     while (k < pe && !IsTargetPreposition(s.lower[k])) ++k;
@@ -208,7 +245,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   }
   // A nominal trigger's target follows a preposition ("the attack on soldiers"); what merely
   // follows the noun is the rest of the clause ("the attack underscores the insurgency").
-  if (!passive && IsNominal(s, m->token)) {
+  if (!passive && nominal) {
     int k = pb;
     if (k >= pe || s.lower[k] != "of") {
       while (k < pe && k - pb < kNominalReach && !IsTargetPreposition(s.lower[k])) ++k;

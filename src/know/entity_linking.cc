@@ -250,12 +250,25 @@ uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
 
 bool Linker::PartOfHeadedName(uint32_t start, uint32_t len) const {
   const uint32_t n = static_cast<uint32_t>(words_.size());
-  if (start > 0 && words_[start].gap != Gap::kBreak && words_[start - 1].upper &&
+  const uint32_t end = start + len;
+  auto joined = [&](uint32_t w) { return w < n && words_[w].gap != Gap::kBreak; };
+  if (start > 0 && joined(start) && words_[start - 1].upper &&
       IsToponymHead(words_[start - 1].lower))
     return true;
-  // The head word alone, followed by the rest of its name ("Colonia Lomas").
-  return len == 1 && start + 1 < n && IsToponymHead(words_[start].lower) &&
-         words_[start + 1].gap == Gap::kSpace && words_[start + 1].upper;
+  // After "de", "da", "das"... inside a longer name ("Recanto das Emas", "Ciudad del Este"),
+  // or before one ("Sao Sebastiao da Boa Vista", "San Jose del Monte").
+  if (start > 1 && joined(start) && joined(start - 1) && IsNameLinker(words_[start - 1].lower) &&
+      words_[start - 2].upper)
+    return true;
+  if (end + 1 < n && joined(end) && joined(end + 1) && IsNameLinker(words_[end].lower) &&
+      words_[end + 1].upper)
+    return true;
+  // The head word alone, followed by the rest of its name ("Colonia Lomas", "Wadi al-Rabi").
+  if (len != 1 || !IsToponymHead(words_[start].lower) || start + 1 >= n) return false;
+  const Word& next = words_[start + 1];
+  if (next.gap == Gap::kSpace && next.upper) return true;
+  return joined(start + 1) && IsArticleWord(next.lower) && start + 2 < n && joined(start + 2) &&
+         words_[start + 2].upper;
 }
 
 void Linker::FindCandidates() {

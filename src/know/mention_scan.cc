@@ -263,8 +263,13 @@ bool IsToponymHead(std::string_view lower) {
       "abu", "abou", "umm", "um", "bir", "wadi", "ain", "ayn", "ein", "sidi", "ras", "tal",
       "tall", "tell", "kafr", "deir", "dayr", "khan", "bab", "bani", "beni", "bou", "ouled",
       "oulad", "jabal", "jebel", "qasr", "hay", "hayy", "nahr", "jisr", "bayt", "beit", "qaryat",
-      "colonia", "barrio", "fraccionamiento", "bairro"};
+      "colonia", "barrio", "fraccionamiento", "bairro", "cerro"};
   return kHeads.count(lower) > 0;
+}
+
+bool IsNameLinker(std::string_view lower) {
+  return lower == "de" || lower == "del" || lower == "da" || lower == "do" || lower == "das" ||
+         lower == "dos" || lower == "di";
 }
 
 bool IsArticleWord(std::string_view lower) {

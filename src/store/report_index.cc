@@ -172,7 +172,7 @@ Result<std::vector<IndexedReport>> ReportIndex::Candidates(const Report& report,
 Status IndexReportSentences(SqliteDb& db) {
   ASSIGN_OR_RETURN(SqliteStmt all, db.Prepare("SELECT key, json, wfrom, wto, wid FROM reports"));
   ReportIndex index(db);
-  const FusionOptions options;  // LinksOnlyBySentence reads only the report
+  const FusionOptions options;  // the store's (StoreOptions default)
   std::vector<std::string> unindexed;
   for (;;) {
     ASSIGN_OR_RETURN(bool row, all.Step());

@@ -1,7 +1,8 @@
 // The event's place (texts and places written for these tests; coordinates approximate): the
 // place told for the event beats a more precise one told for something else; a sentence that
-// opens "In X, ..." places its events in X; a finer place inside the chosen one refines it; an
-// event with no place of its own takes one farther off in its sentence, else the article's.
+// opens "In X, ..." places its events in X; a finer place inside the chosen one refines it;
+// names that qualify another name are not places; an event with no place of its own takes one
+// farther off in its sentence, else the article's.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -118,6 +119,18 @@ TEST(PlaceChoiceTest, ThePlaceToldForTheEvent) {
        {{"Michoacan", 19.2, -101.9, kAdmin1, "Michoacan", "MX"},
         {"Uruapan", 19.41, -102.06, kCity, "Michoacan", "MX"}},
        "Uruapan"},
+      // A name after "of" that qualifies a capitalised name is an actor's, not a place.
+      {"On Monday, forces shelled the positions of the Donbass People's Militia in the area of "
+       "Staromykhaylivka, Donetsk, killing two fighters.",
+       {{"Donbass", 48.0, 37.8, kAdmin1, "Donetsk", "UA"},
+        {"Staromykhaylivka", 48.05, 37.66, kCity, "Donetsk", "UA"},
+        {"Donetsk", 48.02, 37.80, kCity, "Donetsk", "UA"}},
+       "Staromykhaylivka"},
+      // A name glued to another by a hyphen names a road, not the place.
+      {"Workers staged a protest on the Dhaka-Mymensingh highway in Gazipur on Monday.",
+       {{"Dhaka", 23.71, 90.41, kCity, "Dhaka", "BD"},
+        {"Gazipur", 24.09, 90.42, kCity, "Dhaka", "BD"}},
+       "Gazipur"},
       // No place of its own: the article's opening place.
       {"Kano (Nigeria): police raised the alert on Tuesday.\n\nA suicide bombing at a market "
        "killed four people on Monday.",

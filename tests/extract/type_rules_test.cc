@@ -62,8 +62,11 @@ TEST(TypeRulesTest, TheTargetNotTheNearestWordDecides) {
       {"On 11 March 2021, militants attacked the gendarmerie station in the town and wounded "
        "four gendarmes.", "Battles", "Armed clash"},
       // Parenthesis between the passive's subject and its verb.
-      {"On 11 March 2021, a police team in the town (north district, east state) was attacked "
-       "by armed youths. One officer died.", "Battles", "Armed clash"},
+      {"On 11 March 2021, a police team in the town (north district, east state) was shot at "
+       "by armed youths.", "Battles", "Armed clash"},
+      // An outcome whose subject is the victim.
+      {"On 11 March 2021, one police officer died in a shooting in the town.", "Battles",
+       "Armed clash"},
       // "who" leads back to the subject of the passive.
       {"On 11 March 2021, traffic police who tried to stop two men on a motorcycle were shot "
        "and injured.", "Battles", "Armed clash"},
@@ -72,7 +75,7 @@ TEST(TypeRulesTest, TheTargetNotTheNearestWordDecides) {
        "Armed clash"},
       {"On 11 March 2021, a shooting by gunmen killed a shopkeeper in the market.",
        "Violence against civilians", "Attack"},
-      {"On 11 March 2021, an attack by gunmen on a village killed a farmer.",
+      {"On 11 March 2021, a shooting by gunmen on a village road killed a farmer.",
        "Violence against civilians", "Attack"},
   };
   for (const Case& c : kCases) ExpectFirst(c);
@@ -111,6 +114,25 @@ TEST(TypeRulesTest, CrowdViolenceWithoutADemonstrationIsMobViolence) {
        "Mob violence"},
       {"On 11 March 2021, residents pelted stones at police officers during a protest against "
        "the new tax.", "Riots", "Violent demonstration"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
+TEST(TypeRulesTest, CrowdsDestroyingPropertyRiot) {
+  const Case kCases[] = {
+      {"On 11 March 2021, about 500 residents set alight a tavern in the town.", "Riots",
+       "Mob violence"},
+      {"On 11 March 2021, inmates set alight their sheets in the prison, demanding court dates.",
+       "Riots", "Violent demonstration"},
+      // After a verb, "by ..." is a means or a place: the crowd before the verb is the agent.
+      {"On 11 March 2021, a group of local people beat up a man by the roadside.", "Riots",
+       "Mob violence"},
+      // Regression: the crowd word of a coordinated clause was taken as the agent of "burnt".
+      {"On 11 March 2021, militiamen killed eight residents and burnt down houses in the "
+       "villages.", "Violence against civilians", "Attack"},
+      // Shooting down a drone is a disrupted weapons use.
+      {"On 11 March 2021, army units shot down a drone over the airport.",
+       "Strategic developments", "Disrupted weapons use"},
   };
   for (const Case& c : kCases) ExpectFirst(c);
 }

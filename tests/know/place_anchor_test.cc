@@ -38,7 +38,7 @@ TEST(PlaceAnchor, DivisionAfterANameIsADivision) {
 }
 
 // Regression: "Abu Salim (Tripoli)" gave Jerusalem through "Salim"; "Colonia" alone gave the
-// Uruguayan department in Mexican notes.
+// Uruguayan department in Mexican notes; "Wadi al-Rabi" gave El Oued; "Recanto das Emas" Emas.
 TEST(PlaceAnchor, PlaceInsideAHeadedNameIsNotThatPlace) {
   REQUIRE_KB();
   const Case cases[] = {
@@ -47,6 +47,11 @@ TEST(PlaceAnchor, PlaceInsideAHeadedNameIsNotThatPlace) {
       {"A body was found in Colonia Lomas del Sol, in Tijuana, Baja California.", "Colonia", "-"},
       {"A body was found in Colonia Lomas del Sol, in Tijuana, Baja California.", "Tijuana", "MX"},
       {"The ministers met in Abu Dhabi on Monday.", "Abu Dhabi", "AE"},
+      {"Clashes were reported in Wadi al-Rabi (Tripoli) overnight.", "Wadi", "-"},
+      {"Police raided a house in Recanto das Emas, Distrito Federal.", "Emas", "-"},
+      {"Teachers marched in Sao Sebastiao da Boa Vista (Para) on Monday.", "Sao Sebastiao", "-"},
+      {"Residents protested in Cerro Navia, Santiago, on Friday.", "Cerro", "-"},
+      {"Flights to Rio de Janeiro resumed on Friday.", "Rio de Janeiro", "BR"},
   };
   for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
 }

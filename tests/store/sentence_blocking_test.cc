@@ -40,12 +40,13 @@ Report RandomReport(std::mt19937& rng, int i) {
     r.event.sources.back().sentence = sentences[rng() % 6];
   }
   const int64_t d = Day("2024-01-10") + static_cast<int64_t>(rng() % 5);
-  switch (rng() % 6) {
+  switch (rng() % 7) {
     case 0: r.event.date = {d, d, DatePrecision::kDay}; break;
     case 1: r.event.date = {d - 3, d + 3, DatePrecision::kWeek}; break;
     case 2: r.event.date = {d - 9, d + 20, DatePrecision::kMonth}; break;
     case 3: r.event.date = {d - 9, d + 300, DatePrecision::kYear}; break;
     case 4: r.event.date = {d - 40, d, DatePrecision::kMonth}; break;  // two months
+    case 5: r.event.date = {d - 70, d, DatePrecision::kMonth}; break;
     default: r.event.date = {}; break;
   }
   r.event.best_day = r.event.date.known() ? r.event.date.earliest : 0;
@@ -97,6 +98,8 @@ TEST(SentenceBlockingTest, WhichReportsLinkOnlyBySentence) {
       {{d, d, DatePrecision::kDay}, std::nullopt, false},
       {{d - 3, d + 3, DatePrecision::kWeek}, std::nullopt, false},
       {{d, d + 30, DatePrecision::kMonth}, std::nullopt, false},
+      {{d - 40, d, DatePrecision::kMonth}, std::nullopt, false},  // names link within 62 days
+      {{d - 70, d, DatePrecision::kMonth}, std::nullopt, true},
       {{d, d + 364, DatePrecision::kYear}, std::nullopt, true},
       {{d, d + 364, DatePrecision::kYear}, Place("Iraq", "IQ", 0, 0, "country"), true},
       {{d, d + 364, DatePrecision::kYear}, Place("Anbar", "IQ", 0, 0, "admin1"), true},

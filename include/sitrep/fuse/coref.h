@@ -21,8 +21,9 @@ double LinkScore(const Report& a, const Report& b, const FusionOptions& options)
 bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 
 // True when only a shared sentence can link `r` to a report of another article (no specific
-// place, no day, a window wider than a month or none): blocking may find its candidates by
-// sentence instead of by date window. Must agree with IdentityEvidence (tests/store checks it).
+// place, no day, a window wider than options.name_window_days or none): blocking may find its
+// candidates by sentence instead of by date window. Must agree with IdentityEvidence
+// (tests/store checks it).
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);
 
 // The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when

@@ -14,7 +14,7 @@
 namespace sitrep {
 
 using WordSet = std::shared_ptr<const std::set<std::string>>;
-inline constexpr size_t kMaxMemoEntries = 200000;
+inline constexpr size_t kMaxMemoEntries = 32768;  // ~100 MB at most
 
 // compute(e), memoised under `tag` + e's source sentences: `compute` must read nothing else.
 WordSet SentenceWordSet(const Event& e, char tag, std::set<std::string> (*compute)(const Event&));
