@@ -110,12 +110,12 @@ const Entity* LeadPlace(const DocContext& doc) {
   return nullptr;
 }
 
-// The event's place. First the place the event is told with, in this order: the place the
-// dependency tree attaches to a trigger, the locative place nearest a trigger, other places
-// near its triggers (places another place of the article supports first, then strong triggers
-// before weak, earlier reports first), unless a sentence of the group opens with another place
-// ("In X, ..."); a more precise place of its sentences inside that one refines it. A group with none
-// takes a locative place farther off in its sentences, else the article's opening place.
+// The event's place. First the place the event is told with: the place the dependency tree
+// attaches to a trigger, the locative place nearest a trigger, its other places (places that
+// another place of the article supports first, then strong triggers before weak, earlier
+// reports first), unless a sentence of the group opens with another place ("In X, ..."); a
+// more precise place of its sentences inside that one refines it. A group with none takes its
+// opening place, a locative place farther off in its sentences, else the article's.
 const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& mentions,
                           const std::vector<int>& group) {
   const Entity* best = nullptr;

@@ -238,20 +238,6 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
                   w == "on" || w == "of" || w == "north" || w == "south" || w == "east" ||
                   w == "west" || w == "around" || w == "across" || w == "into";
     }
-    // After "of" alone, a name that qualifies a capitalised name is no place of the event
-    // ("at the positions of the Donbass People's Militia"); division words are the name's own.
-    static constexpr std::string_view kDivisionWords[] = {
-        "Province", "District", "State", "City", "County", "Region", "Governorate", "Oblast",
-        "Municipality", "Department", "Town", "Village", "Valley", "Strip", "Bank", "Camp"};
-    bool of_only = locative && t > 0 && (s.lower[t - 1] == "of" ||
-                                         (t > 1 && s.lower[t - 1] == "the" && s.lower[t - 2] == "of"));
-    if (of_only && last + 1 < (int)toks.size()) {
-      const std::string& next = toks[last + 1].form;
-      bool capital = !next.empty() && std::isupper(static_cast<unsigned char>(next[0]));
-      bool division = std::find(std::begin(kDivisionWords), std::end(kDivisionWords), next) !=
-                      std::end(kDivisionWords);
-      if (capital && !division) locative = false;
-    }
     // A country is the event's place only right after "in" ("in Iraq"): "of US airstrikes",
     // "on Iran's proxies" name an actor.
     if (r.place && e.geo && e.geo->precision == Precision::kCountry) {

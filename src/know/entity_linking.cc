@@ -250,18 +250,9 @@ uint32_t Linker::CountryAt(uint32_t s, std::string* iso2) const {
 
 bool Linker::PartOfHeadedName(uint32_t start, uint32_t len) const {
   const uint32_t n = static_cast<uint32_t>(words_.size());
-  const uint32_t end = start + len;
   auto joined = [&](uint32_t w) { return w < n && words_[w].gap != Gap::kBreak; };
   if (start > 0 && joined(start) && words_[start - 1].upper &&
       IsToponymHead(words_[start - 1].lower))
-    return true;
-  // After "de", "da", "das"... inside a longer name ("Recanto das Emas", "Ciudad del Este"),
-  // or before one ("Sao Sebastiao da Boa Vista", "San Jose del Monte").
-  if (start > 1 && joined(start) && joined(start - 1) && IsNameLinker(words_[start - 1].lower) &&
-      words_[start - 2].upper)
-    return true;
-  if (end + 1 < n && joined(end) && joined(end + 1) && IsNameLinker(words_[end].lower) &&
-      words_[end + 1].upper)
     return true;
   // The head word alone, followed by the rest of its name ("Colonia Lomas", "Wadi al-Rabi").
   if (len != 1 || !IsToponymHead(words_[start].lower) || start + 1 >= n) return false;

@@ -267,11 +267,6 @@ bool IsToponymHead(std::string_view lower) {
   return kHeads.count(lower) > 0;
 }
 
-bool IsNameLinker(std::string_view lower) {
-  return lower == "de" || lower == "del" || lower == "da" || lower == "do" || lower == "das" ||
-         lower == "dos" || lower == "di";
-}
-
 bool IsArticleWord(std::string_view lower) {
   return lower == "al" || lower == "el" || lower == "ad" || lower == "as" || lower == "ash" ||
          lower == "at" || lower == "az" || lower == "ar" || lower == "an" || lower == "ed";

@@ -55,7 +55,4 @@ bool IsArticleWord(std::string_view lower);
 // one name, not the head and another place.
 bool IsToponymHead(std::string_view lower);
 
-// Romance linking words inside place names ("de", "del", "da", "das", "do", "dos", "di").
-bool IsNameLinker(std::string_view lower);
-
 }  // namespace sitrep::know

@@ -15,7 +15,8 @@ TEST(NameDatesTest, DayMonthBeforeANameHeadIsPartOfTheName) {
     const char* text;
     int64_t not_day;  // the date inside the name
   } cases[] = {
-      {"Fighters of the 23 March Movement shelled the town on Tuesday, killing two people.", DaysFromCivil(2012, 3, 23)},
+      {"Fighters of the 23 March Movement shelled the town on Tuesday, killing two people.",
+       DaysFromCivil(2012, 3, 23)},
       {"Protesters gathered on the 6 October Bridge on Tuesday.", DaysFromCivil(2012, 10, 6)},
   };
   for (const Case& c : cases) {
