@@ -146,8 +146,15 @@ bool SharesActor(const Event& a, const Event& b) {
 // sentence (copies). Agreement by absence (an undated or unplaced side) is no evidence, so a
 // year-wide or placeless report never links on its type alone. LinksOnlyBySentence (below)
 // mirrors these rules for the store's blocking: keep the two in step.
+// A window wider than options.name_window_days (a year-wide "dozens of incidents in X this
+// year") is not about one incident: the same place is no evidence for it.
+static bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
+  return !e.date.known() || e.date.precision == DatePrecision::kDay ||
+         e.date.latest - e.date.earliest <= options.name_window_days;
+}
+
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
-  if (a.location && b.location) {
+  if (a.location && b.location && NarrowOrUndated(a, options) && NarrowOrUndated(b, options)) {
     const EventPlace& p = *a.location;
     const EventPlace& q = *b.location;
     bool specific = PrecisionRank(p.precision) <= 1 && PrecisionRank(q.precision) <= 1;
@@ -298,12 +305,11 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
 }
 
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
-  // Mirrors IdentityEvidence: no specific place, no day precision, no window of a month or less.
+  // Mirrors IdentityEvidence: an undated report links by its specific place; a dated one
+  // wider than options.name_window_days links by nothing but a shared sentence.
   const Event& e = r.event;
-  if (e.location && PrecisionRank(e.location->precision) <= 1) return false;
-  if (!e.date.known()) return true;
-  return e.date.precision != DatePrecision::kDay &&
-         e.date.latest - e.date.earliest > options.name_window_days;
+  if (!e.date.known()) return !(e.location && PrecisionRank(e.location->precision) <= 1);
+  return !NarrowOrUndated(e, options);
 }
 
 BlockKey BlockOf(const Report& r, const FusionOptions& options) {

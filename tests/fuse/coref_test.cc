@@ -163,6 +163,23 @@ TEST(CorefTest, TwoPlacelessReportsOfOneDayNeedMoreThanTheDay) {
   EXPECT_TRUE(Linked(a, c, o));
 }
 
+// A year-wide report at a city ("dozens of attacks in Kaduna this year") is not one incident:
+// the same place alone does not link it to a day's event there (the store then finds its
+// candidates by sentence only); a month-wide one still links by place.
+TEST(CorefTest, YearWideReportDoesNotLinkByPlaceAlone) {
+  FusionOptions o;
+  Report day = MakeReport("a", 0, "Explosions/Remote violence", "2024-03-02",
+                          Place("Kaduna", "NG", 10.5, 7.4), 2, "A drone strike killed two people.");
+  Report year = MakeReport("b", 0, "Explosions/Remote violence", "2024-03-02",
+                           Place("Kaduna", "NG", 10.5, 7.4), -1, "Strikes hit the state all year.");
+  year.event.date = {Day("2024-01-01"), Day("2024-12-31"), DatePrecision::kYear};
+  EXPECT_FALSE(Linked(day, year, o));
+  Report month = year;
+  month.event.date = {Day("2024-03-01"), Day("2024-03-31"), DatePrecision::kMonth};
+  EXPECT_TRUE(LinksOnlyBySentence(year, o));
+  EXPECT_FALSE(LinksOnlyBySentence(month, o));
+}
+
 // An event told only as background in every article is historical and not an ACLED record.
 TEST(CorefTest, HistoricalOnlyEventHasNoAcledType) {
   FusionOptions o;

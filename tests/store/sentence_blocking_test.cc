@@ -103,7 +103,7 @@ TEST(SentenceBlockingTest, WhichReportsLinkOnlyBySentence) {
       {{d, d + 364, DatePrecision::kYear}, std::nullopt, true},
       {{d, d + 364, DatePrecision::kYear}, Place("Iraq", "IQ", 0, 0, "country"), true},
       {{d, d + 364, DatePrecision::kYear}, Place("Anbar", "IQ", 0, 0, "admin1"), true},
-      {{d, d + 364, DatePrecision::kYear}, Place("Baghdad", "IQ", 33.3, 44.4), false},
+      {{d, d + 364, DatePrecision::kYear}, Place("Baghdad", "IQ", 33.3, 44.4), true},  // a year at a city: no place evidence
       {{}, std::nullopt, true},
       {{}, Place("Baghdad", "IQ", 33.3, 44.4, "point"), false},
   };
