@@ -4,25 +4,14 @@
 
 #include "know/division_names.h"
 #include "know_test_support.h"
+#include "place_case.h"
 #include "sitrep/know/entities.h"
 
 namespace sitrep {
 namespace {
 
-struct Case {
-  const char* text;
-  const char* mention;
-  const char* want;  // "CC" = a town or site there, "CC/admin1" = a division there, "-" = none
-};
-
-// What the mention resolved to, in the form of Case::want.
-std::string PlaceOf(const KnowledgeBase& kb, const char* text, const char* mention) {
-  for (const Entity& e : RecogniseEntities(kb, text, {}))
-    for (const EntityMention& m : e.mentions)
-      if (m.text == mention && e.geo.has_value())
-        return e.geo->country + (e.geo->precision == Precision::kAdmin1 ? "/admin1" : "");
-  return "-";
-}
+using Case = testing::PlaceCase;
+using testing::PlaceOf;
 
 TEST(PlaceContext, DivisionAfterNarrowsTheName) {
   REQUIRE_KB();
