@@ -141,17 +141,18 @@ bool SharesActor(const Event& a, const Event& b) {
   return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
 }
 
-// Something that identifies one real event beyond its kind: the same place (named alike, or
-// both specific and near), the same day (both day-precise, within the slack), or a shared
-// sentence (copies). Agreement by absence (an undated or unplaced side) is no evidence, so a
-// year-wide or placeless report never links on its type alone. LinksOnlyBySentence (below)
-// mirrors these rules for the store's blocking: keep the two in step.
 // A window wider than options.name_window_days (a year-wide "dozens of incidents in X this
 // year") is not about one incident: the same place is no evidence for it.
-static bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
+bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
   return !e.date.known() || e.date.precision == DatePrecision::kDay ||
          e.date.latest - e.date.earliest <= options.name_window_days;
 }
+
+// Something that identifies one real event beyond its kind: the same place (named alike, or
+// both specific and near; both windows narrow), the same day (both day-precise, within the
+// slack), or a shared sentence (copies). Agreement by absence (an undated or unplaced side) is
+// no evidence, so a year-wide or placeless report never links on its type alone.
+// LinksOnlyBySentence (below) mirrors these rules for the store's blocking: keep them in step.
 
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
   if (a.location && b.location && NarrowOrUndated(a, options) && NarrowOrUndated(b, options)) {

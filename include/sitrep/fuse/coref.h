@@ -20,10 +20,10 @@ double LinkScore(const Report& a, const Report& b, const FusionOptions& options)
 // the same week with a shared trigger word) and LinkScore >= options.link_score: an edge.
 bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 
-// True when only a shared sentence can link `r` to a report of another article (no specific
-// place, no day, a window wider than options.name_window_days or none): blocking may find its
-// candidates by sentence instead of by date window. Must agree with IdentityEvidence
-// (tests/store checks it).
+// True when only a shared sentence can link `r` to a report of another article (undated and
+// without a specific place, or dated, not to the day, with a window wider than
+// options.name_window_days): blocking may find its candidates by sentence instead of by date
+// window. Must agree with IdentityEvidence (tests/store checks it).
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);
 
 // The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when
