@@ -3,7 +3,9 @@
 errors, type confusions, missed names by casing, names in URLs/e-mails, demonyms predicted as
 names, and how many gold names the NER lexicon file covers.
 usage: ner_error_classes.py SITREP MODELS_DIR GOLD.iob2 [LEXICON.tsv]"""
-import collections, re, subprocess, sys
+import collections, re, sys
+
+from ner_predictions import predict, read_gold, spans
 
 sitrep, models, gold_path = sys.argv[1:4]
 lexicon = collections.defaultdict(set)
@@ -13,46 +15,8 @@ if len(sys.argv) > 4:
         cls, name = line.rstrip('\n').split('\t', 1)
         lexicon[name.lower()].add(cls)
 
-sents, cur = [], []
-for line in open(gold_path, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if not line:
-        if cur: sents.append(cur); cur = []
-        continue
-    if line.startswith('#'): continue
-    c = line.split('\t')
-    lab = c[2]
-    if lab.endswith('-OTH') or lab.endswith('-O'): lab = 'O'
-    cur.append((c[1], lab))
-if cur: sents.append(cur)
-conllu = '\n'.join('\n'.join(f"{i+1}\t{f}\t_\t_\t_\t_\t_\t_\t_\t_" for i, (f, _) in enumerate(s)) + '\n'
-                   for s in sents)
-out = subprocess.run([sitrep, 'parse', '--input', 'conllu', '--models', models, '-'], input=conllu,
-                     capture_output=True, text=True).stdout
-pred, cur = [], []
-for line in out.split('\n'):
-    if not line:
-        if cur: pred.append(cur); cur = []
-        continue
-    if line.startswith('#'): continue
-    c = line.split('\t')
-    if '-' in c[0] or '.' in c[0]: continue
-    lab = 'O'
-    for m in c[9].split('|'):
-        if m.startswith('NER='): lab = m[4:]
-    cur.append(lab)
-if cur: pred.append(cur)
-assert len(pred) == len(sents), (len(pred), len(sents))
-
-
-def spans(labs):
-    out, start, typ = set(), 0, None
-    for i, l in enumerate(labs + ['O']):
-        if not (l.startswith('I-') and typ == l[2:]):
-            if typ: out.add((start, i, typ))
-            typ = l[2:] if l != 'O' else None
-            start = i
-    return out
+sents = read_gold(gold_path)
+pred = predict(sitrep, models, sents)
 
 
 def casing(words):

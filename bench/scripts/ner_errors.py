@@ -1,45 +1,13 @@
 #!/usr/bin/env python3
 """Per-type P/R/F1 and top confusions of an NER model on an IOB2 file (via sitrep parse).
 usage: ner_errors.py SITREP MODELS_DIR GOLD.iob2"""
-import collections, subprocess, sys
+import collections, sys
+
+from ner_predictions import predict, read_gold, spans
+
 sitrep, models, gold_path = sys.argv[1:4]
-sents, cur = [], []
-for line in open(gold_path, encoding='utf-8'):
-    line = line.rstrip('\n')
-    if not line:
-        if cur: sents.append(cur); cur = []
-        continue
-    if line.startswith('#'): continue
-    c = line.split('\t')
-    lab = c[2]
-    if lab.endswith('-OTH') or lab.endswith('-O'): lab = 'O'
-    cur.append((c[1], lab))
-if cur: sents.append(cur)
-conllu = '\n'.join('\n'.join(f"{i+1}\t{f}\t_\t_\t_\t_\t_\t_\t_\t_" for i, (f, _) in enumerate(s)) + '\n' for s in sents)
-out = subprocess.run([sitrep, 'parse', '--input', 'conllu', '--models', models, '-'], input=conllu, capture_output=True, text=True).stdout
-pred, cur = [], []
-for line in out.split('\n'):
-    if not line:
-        if cur: pred.append(cur); cur = []
-        continue
-    if line.startswith('#'): continue
-    c = line.split('\t')
-    if '-' in c[0] or '.' in c[0]: continue
-    lab = 'O'
-    for m in c[9].split('|'):
-        if m.startswith('NER='): lab = m[4:]
-    cur.append(lab)
-if cur: pred.append(cur)
-assert len(pred) == len(sents), (len(pred), len(sents))
-def spans(labs):
-    out, start, typ = set(), 0, None
-    for i, l in enumerate(labs + ['O']):
-        cont = l.startswith('I-') and typ == l[2:]
-        if not cont:
-            if typ: out.add((start, i, typ))
-            typ = l[2:] if l != 'O' else None
-            start = i
-    return out
+sents = read_gold(gold_path)
+pred = predict(sitrep, models, sents)
 tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
 conf = collections.Counter(); ex = collections.defaultdict(list)
 for s, p in zip(sents, pred):
