@@ -4,9 +4,12 @@
 
 #include <cstdlib>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
+#include "sitrep/base/date.h"
 #include "sitrep/extract/extractor.h"
 
 namespace sitrep::testing {
@@ -22,5 +25,23 @@ inline const EventExtractor& TestExtractor() {
   }();
   return *ex;
 }
+
+// The events of `text` read as one article "t.txt" published on 12 March 2021 (the note
+// sentences of the type tests say "On 11 March 2021").
+inline std::vector<Event> ExtractText(const std::string& text) {
+  Document d;
+  d.id = "t.txt";
+  d.text = text;
+  d.published = DateInterval{DaysFromCivil(2021, 3, 12), DaysFromCivil(2021, 3, 12),
+                             DatePrecision::kDay};
+  return TestExtractor().Extract(d);
+}
+
+// A table row of the type tests: a text and the ACLED types wanted for it.
+struct TypeCase {
+  const char* text;
+  const char* event_type;
+  const char* sub_event_type;
+};
 
 }  // namespace sitrep::testing

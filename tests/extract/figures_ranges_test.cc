@@ -36,12 +36,7 @@ TEST(FiguresRangesTest, LowerBoundOfARange) {
        12, 12},
   };
   for (const auto& r : kRows) {
-    Document d;
-    d.id = "t.txt";
-    d.text = r.text;
-    d.published = DateInterval{DaysFromCivil(2021, 3, 12), DaysFromCivil(2021, 3, 12),
-                               DatePrecision::kDay};
-    auto evs = testing::TestExtractor().Extract(d);
+    auto evs = testing::ExtractText(r.text);
     const Event* e = FirstTyped(evs);
     ASSERT_NE(e, nullptr) << r.text;
     ASSERT_TRUE(e->fatalities.has_value()) << r.text;

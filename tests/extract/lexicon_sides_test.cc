@@ -12,26 +12,13 @@
 namespace sitrep {
 namespace {
 
-std::vector<Event> Extract(const std::string& text) {
-  Document d;
-  d.id = "t.txt";
-  d.text = text;
-  d.published = DateInterval{DaysFromCivil(2021, 3, 12), DaysFromCivil(2021, 3, 12),
-                             DatePrecision::kDay};
-  return testing::TestExtractor().Extract(d);
-}
-
-struct Case {
-  const char* text;
-  const char* event_type;
-  const char* sub_event_type;
-};
+using Case = testing::TypeCase;
 
 // True when some typed event of the text has the wanted types; lists what was found.
 void ExpectTyped(const Case& c) {
   std::string found;
   bool ok = false;
-  for (const Event& e : Extract(c.text)) {
+  for (const Event& e : testing::ExtractText(c.text)) {
     if (e.event_type.empty()) continue;
     found += " [" + e.event_type + " / " + e.sub_event_type + "]";
     ok |= e.event_type == c.event_type && e.sub_event_type == c.sub_event_type;
@@ -112,7 +99,7 @@ TEST(LexiconSidesTest, NewFormsStayOutOfOrdinaryNews) {
       "Mourners surrounded the bodies of the victims at the funeral.",
   };
   for (const char* t : kTexts) {
-    for (const Event& e : Extract(t)) {
+    for (const Event& e : testing::ExtractText(t)) {
       EXPECT_NE(e.event_type, "Protests") << t;
       EXPECT_NE(e.sub_event_type, "Attack") << t;
     }

@@ -17,24 +17,11 @@
 namespace sitrep {
 namespace {
 
-std::vector<Event> Extract(const std::string& text) {
-  Document d;
-  d.id = "t.txt";
-  d.text = text;
-  d.published = DateInterval{DaysFromCivil(2021, 3, 12), DaysFromCivil(2021, 3, 12),
-                             DatePrecision::kDay};
-  return testing::TestExtractor().Extract(d);
-}
-
-struct Case {
-  const char* text;
-  const char* event_type;
-  const char* sub_event_type;
-};
+using Case = testing::TypeCase;
 
 // The types of the text's first typed event (the one its first trigger opens).
 std::string FirstTyped(const std::string& text) {
-  for (const Event& e : Extract(text)) {
+  for (const Event& e : testing::ExtractText(text)) {
     if (!e.event_type.empty()) return e.event_type + " / " + e.sub_event_type;
   }
   return "(none)";
