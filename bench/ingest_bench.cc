@@ -112,6 +112,8 @@ void BM_Ingest(benchmark::State& state) {
   state.counters["cand/query"] = static_cast<double>(total.candidates) / queries;
   state.counters["wide/query"] = static_cast<double>(total.candidates_wide) / queries;
   state.counters["nocountry/query"] = static_cast<double>(total.candidates_countryless) / queries;
+  // Of those, the ones Linked accepted (evidence a blocking key would have to keep).
+  state.counters["nocountry_linked/query"] = static_cast<double>(total.countryless_linked) / queries;
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["events"] = static_cast<double>(events);
   state.counters["db_mb"] = static_cast<double>(db_bytes) / (1024.0 * 1024.0);

@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "sitrep/model/analyzer.h"
@@ -11,7 +12,12 @@
 namespace sitrep {
 namespace {
 
-const std::string kModels = std::string(SITREP_SOURCE_DIR) + "/models";
+// SITREP_MODELS_DIR overrides the committed models (to compare candidates at the same moment).
+std::string ModelsDir() {
+  const char* env = std::getenv("SITREP_MODELS_DIR");
+  return env && *env ? env : std::string(SITREP_SOURCE_DIR) + "/models";
+}
+const std::string kModels = ModelsDir();
 const std::string kTest = std::string(SITREP_SHARED_DIR) + "/data/ud/en_ewt-ud-test.conllu";
 
 double PeakRssMb() {

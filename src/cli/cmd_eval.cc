@@ -51,9 +51,10 @@ void RunEval(const EvalArgs& args) {
   } else {
     NerTagger ner = OrFail(NerTagger::FromModel(std::move(model)));
     Tagger tagger = OrFail(Tagger::Load(tagger_path));
-    std::vector<Sentence> gold = OrFail(ReadIob2File(args.test, /*draft=*/true));
+    std::vector<size_t> docs;  // "# newdoc" starts: a two-pass model labels whole documents
+    std::vector<Sentence> gold = OrFail(ReadIob2File(args.test, /*draft=*/true, &docs));
     start = std::chrono::steady_clock::now();
-    NerScores s = ScoreNer(ner, &tagger, gold);
+    NerScores s = ScoreNer(ner, &tagger, gold, docs);
     std::printf("NER P %.2f R %.2f F1 %.2f (gold %zu, predicted %zu, correct %zu)\n", s.precision,
                 s.recall, s.f1, s.gold, s.predicted, s.correct);
   }

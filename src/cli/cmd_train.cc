@@ -78,11 +78,12 @@ void RunTrain(TrainArgs args) {
     if (!tagger.ok()) throw CommandFailed{tagger.status().message()};
     bytes = TrainParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
   } else {
-    Result<std::vector<Sentence>> train = ReadIob2File(args.train, /*draft=*/true);
+    Result<std::vector<Sentence>> train =
+        ReadIob2File(args.train, /*draft=*/true, &args.options.ner_train_docs);
     if (!train.ok()) throw CommandFailed{train.status().message()};
     std::vector<Sentence> dev;
     if (!args.dev.empty()) {
-      Result<std::vector<Sentence>> d = ReadIob2File(args.dev, true);
+      Result<std::vector<Sentence>> d = ReadIob2File(args.dev, true, &args.options.ner_dev_docs);
       if (!d.ok()) throw CommandFailed{d.status().message()};
       dev = std::move(d).value();
     }
@@ -136,6 +137,9 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--lexicon", args->lexicon, "ner: name lists from `sitrep ner-lexicon` (embedded)");
   cmd->add_option("--clusters", args->clusters,
                   "Word clusters from `sitrep clusters` (embedded; parse: feature set 5)");
+  cmd->add_flag("--backward", args->options.backward,
+               "pos: add a right-to-left tagger whose scores are summed with the left-to-right "
+               "one (parse: for the --jackknife taggers)");
   cmd->add_option("--average-seeds", args->options.average_seeds,
                   "ner: average the weights of this many runs (seeds seed, seed+1, ...)")
       ->capture_default_str();
@@ -143,6 +147,12 @@ void SetupTrain(CLI::App& app) {
                   "ner: fraction of training sentences also added in lowercase (a quarter of it in "
                   "uppercase)")
       ->capture_default_str();
+  cmd->add_option("--doc-folds", args->options.doc_folds,
+                  "ner: add a document-level second pass trained on first-pass labels jackknifed "
+                  "over k folds of documents (0 = one pass)")
+      ->capture_default_str();
+  cmd->add_option("--doc-epochs", args->options.doc_epochs,
+                  "ner: epochs of the second pass (0 = --epochs; early-stopped on --dev)");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");
   cmd->add_option("--log2-label-buckets", args->options.log2_label_buckets,
                   "parse: label table size (0 = default)");

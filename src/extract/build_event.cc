@@ -165,7 +165,20 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
       if (doc.entities[p].geo) return &doc.entities[p];
     }
   }
-  return LeadPlace(doc);
+  // The article's opening place, unless the group's sentences name a country it is not in
+  // ("killed in Burkina Faso" beside "a country in West Africa" read as West, Texas): then
+  // that country.
+  const Entity* lead = LeadPlace(doc);
+  const Entity* country = nullptr;
+  for (int i : group) {
+    for (const EntityRef& r : doc.info[mentions[i].sentence].entities) {
+      const Entity& e = doc.entities[r.entity];
+      if (!r.place || !e.geo || e.geo->precision != Precision::kCountry) continue;
+      if (lead && lead->geo->country == e.geo->country) return lead;
+      if (!country) country = &e;
+    }
+  }
+  return country ? country : lead;
 }
 
 }  // namespace
@@ -195,13 +208,18 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
     }
   }
 
-  // Date: the narrowest own date; else the article's date, widened.
+  // Date: the narrowest own date; else the article's date, widened. A time told as at most a
+  // week ("Thursday") is that narrow in words even when a coarse article date widens its value:
+  // it beats a bare year of another sentence.
   const Mention* dated = nullptr;
+  auto width = [](const Mention& m) {
+    int64_t w = m.date->latest - m.date->earliest;
+    return m.short_date ? std::min<int64_t>(w, 6) : w;
+  };
   for (int i : group) {
     const Mention& m = mentions[i];
     if (!m.date) continue;
-    if (!dated || m.date->latest - m.date->earliest < dated->date->latest - dated->date->earliest)
-      dated = &m;
+    if (!dated || width(m) < width(*dated)) dated = &m;
   }
   if (dated) {
     ev.date = *dated->date;

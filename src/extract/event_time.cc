@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extract/mention.h"
+#include "sitrep/text/doc_date.h"
 
 namespace sitrep::extract {
 namespace {
@@ -140,6 +141,73 @@ void CarryNarrativeDay(const DocContext& doc, std::vector<Mention>* mentions) {
   }
 }
 
+// No clause break (",", ";", ".") between bytes a and b.
+bool OneClause(std::string_view text, uint32_t a, uint32_t b) {
+  if (a > b) std::swap(a, b);
+  return text.substr(a, b - a).find_first_of(",;.") == std::string_view::npos;
+}
+
+constexpr uint32_t kNamedPhraseBytes = 40;  // "the 2004 [Beslan school siege]"
+
+// How a time relates to a mention when it is told about another event than the sentence's:
+// kOther, it dates another event (skip it); kNamed, the trigger is that event ("the 2004
+// Beslan siege"); kAny, no such relation.
+enum class Relation { kAny, kOther, kNamed };
+Relation BackgroundRelation(const DocContext& doc, const TimeExpression& t, const Mention& m) {
+  // A date line opening the paragraph dates the article, not the report after it.
+  if (t.day && t.year && OpensParagraphAsDateline(doc.text, t.begin, t.end)) return Relation::kOther;
+  if (t.day) return Relation::kAny;
+  // "the deadliest assault since the infamous 2004 Beslan school siege": the year names the
+  // siege; "the 2016 peace agreement" dates the agreement, not the killings told beside it.
+  if (t.year && AttributiveYear(doc.text, t.begin, t.end)) {
+    bool named = m.begin >= t.end && m.begin <= t.end + kNamedPhraseBytes &&
+                 OneClause(doc.text, t.end, m.begin);
+    return named ? Relation::kNamed : Relation::kOther;
+  }
+  // "since President X took office in 2022", ", which began ... in 2015": background of the
+  // sentence, unless the trigger is told inside the same clause.
+  if (!t.since && InSinceOrRelativeClause(doc.text, t.begin)) {
+    bool inside = InSinceOrRelativeClause(doc.text, m.begin) && OneClause(doc.text, t.begin, m.begin);
+    return inside ? Relation::kAny : Relation::kOther;
+  }
+  return Relation::kAny;
+}
+
+// "the theater" in a sentence right after one that names "a Moscow theater": the sentence goes
+// on about what that one told.
+bool DefiniteBackReference(const SentenceInfo& s, const SentenceInfo& prev) {
+  for (size_t i = 1; i < s.lower.size(); ++i) {
+    if (s.lower[i - 1] != "the" || s.lower[i].size() < 4) continue;
+    for (size_t j = 1; j < prev.lower.size(); ++j) {
+      if (prev.lower[j] == s.lower[i] && prev.lower[j - 1] != "the") return true;
+    }
+  }
+  return false;
+}
+
+// Narrative background: "In 2002, militants seized a theater. Special forces stormed the
+// theater and 130 people were killed." An undated event in the sentence right after one told at
+// an old time that refers back to it by a definite noun belongs to that past.
+void CarryBackground(const DocContext& doc, std::vector<Mention>* mentions) {
+  if (!doc.reference.known()) return;
+  for (Mention& m : *mentions) {
+    if (m.date || m.anchor || m.sentence == 0) continue;
+    const SentenceInfo& prev = doc.info[m.sentence - 1];
+    for (int ti : prev.times) {
+      const TimeExpression& t = doc.times[ti];
+      if (t.kind != TimeKind::kPoint || t.since || t.future || !t.value.known()) continue;
+      if (t.value.latest >= doc.reference.earliest - kBackgroundDays) continue;
+      if (t.year && AttributiveYear(doc.text, t.begin, t.end)) continue;
+      if (InSinceOrRelativeClause(doc.text, t.begin)) continue;
+      if (!DefiniteBackReference(doc.info[m.sentence], prev)) break;
+      m.date = t.value;
+      m.best_day = t.value.earliest;
+      m.background = true;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
@@ -152,8 +220,18 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     // A time in the trigger's own clause dates it before any time of another clause.
     int clause = ClauseAt(s, m.begin);
     bool own_clause_time = false;
-    for (int ti : s.times) own_clause_time |= ClauseAt(s, doc.times[ti].begin) == clause;
     for (int ti : s.times) {
+      own_clause_time |= ClauseAt(s, doc.times[ti].begin) == clause &&
+                         BackgroundRelation(doc, doc.times[ti], m) != Relation::kOther;
+    }
+    bool named = false;  // the trigger is the past event an attributive year names
+    for (int ti : s.times) {
+      Relation rel = BackgroundRelation(doc, doc.times[ti], m);
+      if (rel == Relation::kOther) continue;
+      if (rel == Relation::kNamed && doc.times[ti].value.known()) {
+        best = &doc.times[ti], period_only = false, named = true;
+        break;
+      }
       if (own_clause_time && ClauseAt(s, doc.times[ti].begin) != clause &&
           doc.times[ti].event_end <= doc.times[ti].event_begin)
         continue;
@@ -193,6 +271,7 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
       if (d < best_d) best_d = d, best = &t;
     }
     if (!best) continue;
+    m.short_date = ShortByWords(*best);
     // Plural attacks over a period ("attacks since October", "strikes in recent months") are a
     // series: they are not one event and give no figures to the events around them.
     if (period_only && PluralTrigger(doc.text, m)) m.other = true;
@@ -214,6 +293,7 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     m.best_day = v.earliest;
     // "hours after X": of the two days, the one nearer publication.
     if (best->form == TimeForm::kEventOffset && best->unit == 'h') m.best_day = v.latest;
+    if (named && !doc.reference.known()) m.background = true;  // "the 2004 siege": the past
     if (doc.reference.known()) {
       int64_t limit = best->since ? kSinceBackgroundDays : kBackgroundDays;
       if (v.latest < doc.reference.earliest - limit) m.background = true;
@@ -221,6 +301,7 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
     }
   }
   CarryNarrativeDay(doc, mentions);
+  CarryBackground(doc, mentions);
 }
 
 bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,

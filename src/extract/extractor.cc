@@ -114,6 +114,7 @@ class LexiconExtractor final : public EventExtractor {
     extract::RefineMentions(lex_, ctx, &mentions);
     extract::AttachTimes(ctx, &mentions);
     extract::AttachFigures(ctx, lex_, &mentions);
+    extract::MarkHabitual(ctx, &mentions);
     auto groups = extract::GroupMentionIndices(ctx, mentions);
     if (extract::DateFromAnchors(ctx, groups, &mentions)) {
       groups = extract::GroupMentionIndices(ctx, mentions);

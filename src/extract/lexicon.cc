@@ -77,6 +77,21 @@ int PhraseTable::Match(const std::vector<std::string>& words, size_t i, size_t* 
   return best;
 }
 
+std::vector<std::pair<size_t, int>> PhraseTable::MatchAll(const std::vector<std::string>& words,
+                                                         size_t i) const {
+  std::vector<std::pair<size_t, int>> out;
+  auto it = by_first_.find(words[i]);
+  if (it == by_first_.end()) return out;
+  for (const Entry& e : it->second) {
+    if (i + e.words.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < e.words.size() && ok; ++k) ok = words[i + k] == e.words[k];
+    if (ok) out.push_back({e.words.size(), e.value});
+  }
+  std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  return out;
+}
+
 std::vector<std::string> EventLexicon::CueKindsAt(const std::vector<std::string>& words, size_t i,
                                                   size_t* len) const {
   int v = cues_.Match(words, i, len);
@@ -95,13 +110,18 @@ const std::string* EventLexicon::IntentType(std::string_view modality,
 
 int EventLexicon::ContextAt(const std::vector<std::string>& words, size_t i,
                             std::string_view event_type, std::string_view sub_event_type,
-                            size_t* len) const {
-  int v = contexts_.Match(words, i, len);
-  if (v < 0) return -1;
-  for (int r : context_phrase_rules_[v]) {
-    const ContextRule& rule = context_rules_[r];
-    if (!rule.absent && rule.event_type == event_type && rule.sub_event_type == sub_event_type) {
-      return r;
+                            int distance, size_t* len) const {
+  // "burnt tires" one sentence on: the sentence-only phrase does not hide the shorter "burnt"
+  // of a rule that reaches that far.
+  *len = 0;
+  for (auto [n, v] : contexts_.MatchAll(words, i)) {
+    for (int r : context_phrase_rules_[v]) {
+      const ContextRule& rule = context_rules_[r];
+      if (!rule.absent && rule.event_type == event_type &&
+          rule.sub_event_type == sub_event_type && rule.reach >= distance) {
+        *len = n;
+        return r;
+      }
     }
   }
   return -1;
@@ -141,8 +161,8 @@ int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mentio
     const std::vector<std::string>& words = doc.info[s].lower;
     for (size_t i = 0; i < words.size(); ++i) {
       size_t len = 0;
-      int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, &len);
-      if (r < 0 || s - m.sentence > lex.context_rule(r).reach) continue;
+      int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, s - m.sentence, &len);
+      if (r < 0) continue;
       const std::vector<std::string>& kinds = lex.context_rule(r).with_kinds;
       if (kinds.empty() || HasCueOfKind(lex, words, kinds)) return r;
     }
@@ -165,6 +185,17 @@ int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mentio
 }  // namespace
 
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {
+  std::vector<bool> grievance(mentions->size());
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    grievance[i] = IsProtestGrievance(lex, doc, *mentions, (*mentions)[i]);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    if (grievance[i]) continue;
+    if (kept != i) (*mentions)[kept] = std::move((*mentions)[i]);
+    ++kept;
+  }
+  mentions->resize(kept);
   for (Mention& m : *mentions) {
     if (m.strength == Strength::kVerbal && m.event_type.empty()) {
       const std::string* t = lex.IntentType(m.modality, m.plover_type);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "sitrep/base/status.h"
@@ -31,6 +32,9 @@ class PhraseTable {
   void Add(std::string_view phrase, int value);
   // Longest phrase starting at words[i]: sets *len (words) and returns its value, or -1.
   int Match(const std::vector<std::string>& words, size_t i, size_t* len) const;
+  // Every phrase starting at words[i], longest first: (length in words, value).
+  std::vector<std::pair<size_t, int>> MatchAll(const std::vector<std::string>& words,
+                                               size_t i) const;
 
  private:
   struct Entry {
@@ -48,8 +52,9 @@ class EventLexicon {
   // AGREE, "negated" AGREE -> REJECT), or null when the act keeps its own type.
   const std::string* IntentType(std::string_view modality, std::string_view plover_type) const;
   // contexts.tsv: a phrase in the sentence that refines a mention's ACLED type ("tear gas"
-  // makes a peaceful protest one with intervention). Index of the rule matching at words[i]
-  // for (event_type, sub_event_type), or -1; *len = phrase length.
+  // makes a peaceful protest one with intervention). Index of the rule for (event_type,
+  // sub_event_type) matching at words[i] whose reach covers a phrase `distance` sentences on
+  // (longest phrase first), or -1; *len = phrase length.
   struct ContextRule {
     std::string event_type, sub_event_type, new_event_type, new_sub_event_type;
     int reach = 0;        // following sentences the phrase may be in (scope next = 1, near = 2)
@@ -57,7 +62,7 @@ class EventLexicon {
     std::vector<std::string> with_kinds;  // a cue of one of these kinds must share the sentence
   };
   int ContextAt(const std::vector<std::string>& words, size_t i, std::string_view event_type,
-                std::string_view sub_event_type, size_t* len) const;
+                std::string_view sub_event_type, int distance, size_t* len) const;
   const ContextRule& context_rule(int i) const { return context_rules_[i]; }
   int context_rule_count() const { return static_cast<int>(context_rules_.size()); }
   // Whether a phrase of context rule `rule` occurs in `words`.
@@ -90,13 +95,22 @@ struct Mention;
 // Lexicon rules over found mentions: verbal mentions told as intended, threatened,
 // hypothetical or negated take the PLOVER type of intents.tsv (an offer to meet is an AGREE, a
 // refusal to meet a REJECT); a context phrase of contexts.tsv in the mention's sentence
-// refines its ACLED type.
+// refines its ACLED type; a protest's grievance (IsProtestGrievance) is removed.
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions);
 // type_rules.cc: an attack typed by counting the words around it takes its ACLED type from its
 // sides (cue kinds civilian/individual, armed, police, crowd): a crowd as the attacker makes it
 // mob violence, a civilian target an attack on civilians, an armed target a battle; a clash
 // of crowds with no armed side named is mob violence.
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m);
+// A violent or arrest noun that is what a protest of its sentence is about ("demonstrated over
+// the arrest of two students", "protest the killing of"): the protest's subject, not an event.
+bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
+                        const std::vector<Mention>& mentions, const Mention& m);
+// A weak violent mention told with its dead or wounded, or an attack told as a verb, outranks
+// strong mentions that are all strategic developments ("attack hotels killing 20, a suspected
+// leader arrested"): the sentence keeps it beside them. Not as a reason ("arrested for killing").
+bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
+                    const std::vector<Mention>& strong, const Mention& weak);
 // A quantifier of a verb trigger's subject ("several armed men attacked") does not make the
 // act a series of events: clears Mention::other for it.
 void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m);

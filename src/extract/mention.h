@@ -69,6 +69,7 @@ struct Mention {
                                       // planned | hypothetical | negated
   std::string attribution;            // "according to X", "X said"
   std::optional<DateInterval> date;   // the mention's own time
+  bool short_date = false;            // told as at most a week ("Thursday"), however wide `date`
   int64_t best_day = 0;
   bool background = false;
   bool anchor = false;                // named inside "hours after X": another event than the sentence's
@@ -97,6 +98,9 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
 void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<Mention>* mentions);
 // Each mention's own date from the time expressions of its sentence; background marks.
 void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions);
+// Habitual and durative statements ("has been fighting for a decade", "continues its
+// offensive", "a history of targeting") are marked as series (`other`): not one event.
+void MarkHabitual(const DocContext& doc, std::vector<Mention>* mentions);
 // Mentions of the same real event grouped (in-document coreference): mention indices.
 // "a day after X" left undated where the article dates X elsewhere (X's mention is in a group
 // with a day): dates the sentence's own undated mentions. True when a date was set.

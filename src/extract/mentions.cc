@@ -348,9 +348,11 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       strong.push_back(std::move(weak.front()));
     } else {
       // "The recent attack on X occurred after a drone strike": a definite generic word refers
-      // back to an earlier event even when the sentence names another one.
+      // back to an earlier event even when the sentence names another one; an attack told with
+      // its dead outranks a sentence's arrests (OutranksStrong, type_rules.cc).
       for (Mention& m : weak) {
-        if (m.anaphoric && !m.other && m.event_type == "Violence against civilians") {
+        if ((m.anaphoric && !m.other && m.event_type == "Violence against civilians") ||
+            OutranksStrong(lex, doc, strong, m)) {
           strong.push_back(std::move(m));
         }
       }

@@ -17,6 +17,7 @@ constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
 constexpr int kParenSkip = 12;      // longest parenthesis stepped over
 constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" to the verb
 constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
+constexpr int kFigureReach = 2;   // tokens between a number and its death or injury word
 
 struct SideCount {
   int civilian = 0, armed = 0, police = 0, crowd = 0;
@@ -116,6 +117,16 @@ std::pair<int, int> After(const SentenceInfo& s, int tok_end) {
   return {tok_end, e};
 }
 
+// The agent of a passive trigger: the words after "by" in its clause ("... was beaten by
+// locals"), or an empty span.
+std::pair<int, int> ByAgent(const SentenceInfo& s, int tok_end) {
+  auto [ab, ae] = After(s, tok_end);
+  for (int i = ab; i < ae; ++i) {
+    if (s.lower[i] == "by" && (i + 1 >= ae || s.lower[i + 1] != "-")) return {i + 1, ae};
+  }
+  return {tok_end, tok_end};
+}
+
 bool PassiveAt(const SentenceInfo& s, int tok) {
   for (int k = tok - 1; k >= 0 && tok - k <= 3; --k) {
     const std::string& w = s.lower[k];
@@ -160,6 +171,79 @@ void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Ment
   }
 }
 
+namespace {
+
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
+         w == "its" || w == "this" || w == "that";
+}
+
+// The word before the trigger once determiners are stepped over ("over the arrest" -> "over").
+int WordBefore(const SentenceInfo& s, int tok) {
+  int k = tok - 1;
+  while (k >= 0 && tok - k <= kNominalReach && IsDeterminer(s.lower[k])) --k;
+  return k;
+}
+
+// A cue of kind `kind` ends right before token `tok` (one- or two-word phrases).
+bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std::string_view kind) {
+  for (int b = std::max(0, tok - 2); b < tok; ++b) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, b, &len);
+    if (b + static_cast<int>(len) == tok && HasKind(kinds, kind)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
+                        const std::vector<Mention>& mentions, const Mention& m) {
+  if (m.event_type.empty() || m.event_type == "Protests" || m.event_type == "Riots") return false;
+  const SentenceInfo& s = doc.info[m.sentence];
+  int k = WordBefore(s, m.token);
+  if (k < 0 || !IsNominal(s, m.token) || !CueEndsBefore(lex, s, k + 1, "grievance")) return false;
+  for (const Mention& p : mentions) {
+    if (p.sentence == m.sentence && p.token < m.token &&
+        (p.event_type == "Protests" || p.event_type == "Riots")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
+                    const std::vector<Mention>& strong, const Mention& weak) {
+  if (weak.strength != Strength::kWeak || weak.other || weak.event_type.empty() ||
+      weak.event_type == "Strategic developments" || strong.empty()) {
+    return false;
+  }
+  for (const Mention& m : strong) {
+    if (m.event_type != "Strategic developments") return false;
+  }
+  const SentenceInfo& s = doc.info[weak.sentence];
+  int k = WordBefore(s, weak.token);
+  if (k >= 0 && CueEndsBefore(lex, s, k + 1, "reason")) return false;
+  // An attack told as a verb ("13 people were arrested after they attacked police officers").
+  size_t len = 0;
+  auto own = lex.CueKindsAt(s.lower, weak.token, &len);
+  bool outcome = HasKind(own, "death") || HasKind(own, "injury");
+  if (!outcome && !IsNominal(s, weak.token)) return true;
+  // A casualty figure: a death or injury word beside a number of the sentence.
+  const auto& toks = s.sentence->tokens;
+  for (int qi : s.quantities) {
+    const Quantity& q = doc.quantities[qi];
+    int t = 0;
+    while (t < static_cast<int>(toks.size()) && toks[t].end <= q.number_begin) ++t;
+    for (int i = std::max(0, t - kFigureReach); i <= t + kFigureReach && i < (int)toks.size();
+         ++i) {
+      auto kinds = lex.CueKindsAt(s.lower, i, &len);
+      if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return true;
+    }
+  }
+  return false;
+}
+
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m) {
   if (m->strength == Strength::kVerbal) return;
   const SentenceInfo& s = doc.info[m->sentence];
@@ -187,6 +271,19 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     SideCount actor = CountSide(lex, s, doc, ab, ae);
     if (actor.crowd > 0 && actor.armed == 0 && actor.police == 0) {
       m->event_type = "Riots", m->sub_event_type = "Mob violence";
+    }
+    return;
+  }
+  bool crowd_act = t.event_type == "Riots" && t.sub_event_type == "Violent demonstration" &&
+                   m->event_type == "Riots";
+  if (crowd_act) {
+    // Burning, stoning or vandalism by an armed side ("militants torched the village", "a
+    // youth militia torched the offices") is no riot: an attack.
+    bool passive = PassiveAt(s, m->token);
+    auto [ab, ae] = passive ? ByAgent(s, tok_end) : Before(s, m->token);
+    SideCount actor = CountSide(lex, s, doc, ab, ae);
+    if (actor.armed > 0 && actor.crowd == 0 && actor.police == 0) {
+      m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
     }
     return;
   }
@@ -218,17 +315,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
       std::tie(pb, pe) = Before(s, r);
     }
   }
-  std::pair<int, int> agent = Before(s, m->token);
-  if (passive) {  // "... was beaten by locals": the agent follows "by"
-    agent = {tok_end, tok_end};
-    auto [ab, ae] = After(s, tok_end);
-    for (int i = ab; i < ae; ++i) {
-      if (s.lower[i] == "by" && (i + 1 >= ae || s.lower[i + 1] != "-")) {
-        agent = {i + 1, ae};
-        break;
-      }
-    }
-  }
+  std::pair<int, int> agent = passive ? ByAgent(s, tok_end) : Before(s, m->token);
   // "an attack by gunmen on a village": after a nominal trigger "by ..." names the agent, up
   // to the preposition that names the target again ("killed a man by setting him on fire":
   // after a verb it is the means).
@@ -256,7 +343,12 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   SideCount target = CountSide(lex, s, doc, pb, pe);
   SideCount rest = CountSide(lex, s, doc, target_rest.first, target_rest.second);
   target.civilian += rest.civilian, target.armed += rest.armed, target.police += rest.police;
-  if (actor.crowd > 0 && actor.armed == 0 && actor.police == 0) {
+  // People with no armed side among them who attack the police without firearms ("a policeman
+  // was beaten up by three persons") riot: the police are no side of a battle against them.
+  bool people_on_police = t.plover_mode != "firearms" && actor.civilian > 0 &&
+                          actor.armed == 0 && actor.police == 0 &&
+                          target.police > 0 && target.armed == 0 && target.civilian == 0;
+  if ((actor.crowd > 0 && actor.armed == 0 && actor.police == 0) || people_on_police) {
     m->event_type = "Riots", m->sub_event_type = "Mob violence";
   } else if (target.civilian > 0 && target.armed == 0 && target.police == 0) {
     m->event_type = "Violence against civilians", m->sub_event_type = "Attack";

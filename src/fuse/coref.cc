@@ -3,14 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <map>
 #include <numeric>
 #include <set>
 #include <string_view>
-#include <tuple>
 
+#include "sitrep/fuse/blocking.h"
 #include "sitrep/fuse/identity.h"
 #include "sitrep/fuse/report_features.h"
+#include "sitrep/fuse/shared_sentence.h"
 #include "sitrep/know/gazetteer.h"
 
 namespace sitrep {
@@ -40,14 +40,6 @@ bool DatesCompatible(const Event& a, const Event& b, int slack) {
   return a.date.earliest - slack <= b.date.latest && b.date.earliest - slack <= a.date.latest;
 }
 
-int PrecisionRank(const std::string& p) {
-  if (p == "point") return 0;
-  if (p == "city") return 1;
-  if (p == "admin1") return 2;
-  if (p == "country") return 3;
-  return 1;
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -59,13 +51,20 @@ bool SamePlaceName(const EventPlace& a, const EventPlace& b) {
   return !a.name.empty() && Lower(a.name) == Lower(b.name);
 }
 
-bool PlacesCompatible(const Event& a, const Event& b, double near_km) {
+// Places of two reports of one article (`same_article`) may carry different country codes
+// when near (a disputed or border area: "Golan Heights" SY and "Majdal Shams" IL in one story);
+// across articles blocking pairs reports by country, so there the codes must agree.
+bool PlacesCompatible(const Event& a, const Event& b, double near_km, bool same_article) {
   if (!a.location || !b.location) return true;
   const EventPlace& p = *a.location;
   const EventPlace& q = *b.location;
-  if (!p.country.empty() && !q.country.empty() && p.country != q.country) return false;
+  if (!p.country.empty() && !q.country.empty() && p.country != q.country) {
+    return same_article && PlacePrecisionRank(p.precision) <= 2 &&
+           PlacePrecisionRank(q.precision) <= 2 && p.has_coords && q.has_coords &&
+           DistanceKm(p.lat, p.lon, q.lat, q.lon) <= near_km;
+  }
   if (SamePlaceName(p, q)) return true;
-  int rp = PrecisionRank(p.precision), rq = PrecisionRank(q.precision);
+  int rp = PlacePrecisionRank(p.precision), rq = PlacePrecisionRank(q.precision);
   if (rp == 3 || rq == 3) return true;  // a country contains everything in it
   if (rp == 2 || rq == 2) {             // admin1 contains its places
     const EventPlace& coarse = rp == 2 ? p : q;
@@ -107,14 +106,8 @@ double WordJaccard(const Event& a, const Event& b) {
   return static_cast<double>(inter) / static_cast<double>(x.size() + y.size() - inter);
 }
 
-bool SharesSentence(const Event& a, const Event& b) {
-  for (const EventSource& s : a.sources) {
-    for (const EventSource& t : b.sources) {
-      if (!s.sentence.empty() && s.sentence == t.sentence) return true;
-    }
-  }
-  return false;
-}
+// A shared sentence counts only when it is no boilerplate (shared_sentence.h).
+bool SharesSentence(const Event& a, const Event& b) { return SharesEvidentialSentence(a, b); }
 
 // A trigger's comparison key: lower-cased, a plural "s" dropped ("explosions" = "explosion").
 std::string TriggerKey(std::string_view trigger) {
@@ -141,24 +134,17 @@ bool SharesActor(const Event& a, const Event& b) {
   return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
 }
 
-// A window wider than options.name_window_days (a year-wide "dozens of incidents in X this
-// year") is not about one incident: the same place is no evidence for it.
-bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
-  return !e.date.known() || e.date.precision == DatePrecision::kDay ||
-         e.date.latest - e.date.earliest <= options.name_window_days;
-}
-
 // Something that identifies one real event beyond its kind: the same place (named alike, or
 // both specific and near; both windows narrow), the same day (both day-precise, within the
 // slack), or a shared sentence (copies). Agreement by absence (an undated or unplaced side) is
 // no evidence, so a year-wide or placeless report never links on its type alone.
-// LinksOnlyBySentence (below) mirrors these rules for the store's blocking: keep them in step.
+// LinksOnlyBySentence (blocking.cc) mirrors these rules for the store's blocking: keep them in step.
 
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
   if (a.location && b.location && NarrowOrUndated(a, options) && NarrowOrUndated(b, options)) {
     const EventPlace& p = *a.location;
     const EventPlace& q = *b.location;
-    bool specific = PrecisionRank(p.precision) <= 1 && PrecisionRank(q.precision) <= 1;
+    bool specific = PlacePrecisionRank(p.precision) <= 1 && PlacePrecisionRank(q.precision) <= 1;
     if (specific && SamePlaceName(p, q)) return true;
     if (specific && p.has_coords && q.has_coords &&
         DistanceKm(p.lat, p.lon, q.lat, q.lon) <= options.near_km) {
@@ -200,7 +186,7 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
   if (SharesSentence(a, b)) return true;
   if (SameFigure(a, b, options.min_shared_figure)) return true;
   auto vague = [](const Event& e) {
-    return !e.location || PrecisionRank(e.location->precision) == 3;  // none, or a country
+    return !e.location || PlacePrecisionRank(e.location->precision) == 3;  // none, or a country
   };
   if ((vague(a) || vague(b)) && a.date.known() && b.date.known() &&
       a.date.earliest == b.date.earliest && a.date.latest == b.date.latest) {
@@ -223,8 +209,8 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
       (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || CachedSharedNames(a, b) > 0)) {
     return true;
   }
-  if (a.location && b.location && PrecisionRank(a.location->precision) <= 1 &&
-      PrecisionRank(b.location->precision) <= 1 && SamePlaceName(*a.location, *b.location)) {
+  if (a.location && b.location && PlacePrecisionRank(a.location->precision) <= 1 &&
+      PlacePrecisionRank(b.location->precision) <= 1 && SamePlaceName(*a.location, *b.location)) {
     return !a.date.known() || !b.date.known() ||
            (a.date.earliest == b.date.earliest && a.date.latest == b.date.latest);
   }
@@ -244,14 +230,15 @@ struct Sets {
 }  // namespace
 
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options) {
+  const bool same_article = DocOf(a.key) == DocOf(b.key);
   if (!TypesCompatible(a.event, b.event) ||
       !DatesCompatible(a.event, b.event, options.date_slack_days) ||
-      !PlacesCompatible(a.event, b.event, options.near_km)) {
+      !PlacesCompatible(a.event, b.event, options.near_km, same_article)) {
     return false;
   }
   // Extraction may split one incident of an article in two (two sentences typed apart); such
   // reports are one event only with identity evidence of their own (never by score alone).
-  return DocOf(a.key) != DocOf(b.key) || SameArticleIdentity(a.event, b.event, options);
+  return !same_article || SameArticleIdentity(a.event, b.event, options);
 }
 
 double LinkScore(const Report& ra, const Report& rb, const FusionOptions& options) {
@@ -303,72 +290,6 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
   if (DocOf(a.key) == DocOf(b.key)) return true;
   return IdentityEvidence(a.event, b.event, options) &&
          LinkScore(a, b, options) >= options.link_score;
-}
-
-bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
-  // Mirrors IdentityEvidence: an undated report links by its specific place; a dated one
-  // wider than options.name_window_days links by nothing but a shared sentence.
-  const Event& e = r.event;
-  if (!e.date.known()) return !(e.location && PrecisionRank(e.location->precision) <= 1);
-  return !NarrowOrUndated(e, options);
-}
-
-BlockKey BlockOf(const Report& r, const FusionOptions& options) {
-  BlockKey k;
-  if (r.event.location) k.country = r.event.location->country;
-  if (r.event.date.known()) {
-    k.from = r.event.date.earliest - options.date_slack_days;
-    k.to = r.event.date.latest + options.date_slack_days;
-  } else {
-    k.from = INT64_MIN / 4;
-    k.to = INT64_MAX / 4;
-  }
-  return k;
-}
-
-std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
-                                                      const FusionOptions& options) {
-  std::vector<BlockKey> keys;
-  keys.reserve(reports.size());
-  std::map<std::string, std::vector<size_t>> by_country;
-  for (size_t i = 0; i < reports.size(); ++i) {
-    keys.push_back(BlockOf(*reports[i], options));
-    by_country[keys.back().country].push_back(i);
-  }
-  std::vector<std::pair<size_t, size_t>> pairs;
-  // Sweep over items sorted by window start: pairs whose windows overlap.
-  auto sweep = [&](std::vector<size_t> items) {
-    std::sort(items.begin(), items.end(), [&](size_t x, size_t y) {
-      return std::tie(keys[x].from, x) < std::tie(keys[y].from, y);
-    });
-    std::vector<size_t> active;
-    for (size_t pos = 0; pos < items.size(); ++pos) {
-      size_t i = items[pos];
-      std::erase_if(active, [&](size_t j) { return keys[j].to < keys[i].from; });
-      for (size_t j : active) {
-        pairs.emplace_back(std::min(i, j), std::max(i, j));
-      }
-      active.push_back(i);
-    }
-  };
-  const std::vector<size_t> none = by_country.count("") ? by_country[""] : std::vector<size_t>{};
-  std::vector<bool> unknown(reports.size(), false);
-  for (size_t i : none) unknown[i] = true;
-  for (const auto& [country, items] : by_country) {
-    if (country.empty()) continue;
-    std::vector<size_t> all = items;
-    all.insert(all.end(), none.begin(), none.end());
-    size_t before = pairs.size();
-    sweep(all);
-    // Pairs of two country-less reports are produced once, below.
-    pairs.erase(std::remove_if(pairs.begin() + static_cast<std::ptrdiff_t>(before), pairs.end(),
-                               [&](const auto& p) { return unknown[p.first] && unknown[p.second]; }),
-                pairs.end());
-  }
-  sweep(none);
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  return pairs;
 }
 
 std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,

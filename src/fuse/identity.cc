@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sitrep/fuse/shared_sentence.h"
 #include "sitrep/know/normalize.h"
 
 namespace sitrep {
@@ -90,6 +91,8 @@ std::set<std::string> DistinctiveNames(const Event& e) {
   constexpr size_t kMinLetters = 4;
   std::set<std::string> names;
   for (const EventSource& src : e.sources) {
+    // A caption or credit names photographers and agencies, not the event's participants.
+    if (CaptionOrCredit(src.sentence)) continue;
     std::vector<std::string_view> words = Words(src.sentence);
     size_t long_words = 0, capitalised = 0;
     for (size_t i = 1; i < words.size(); ++i) {

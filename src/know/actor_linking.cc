@@ -25,6 +25,19 @@ std::vector<uint32_t> Linker::HoldersOf(const std::string& country, std::string_
   return holders;
 }
 
+std::string Linker::CapitalNamedAfter(const Cand& c) const {
+  for (const Cand& d : cands_) {
+    if (d.dropped || d.begin < c.end || d.begin > c.end + 2) continue;
+    std::string_view gap = text_.substr(c.end, d.begin - c.end);
+    if (gap != " " && gap != ", " && gap != ",") continue;
+    for (const NameHit& h : d.place_hits) {
+      const PlaceRecord& p = kb_.gazetteer->place(h.place);
+      if (p.kind == PlaceKind::kCity && p.feature == Feature::kCapital) return std::string(p.country, 2);
+    }
+  }
+  return {};
+}
+
 std::vector<std::string> Linker::ContextCountries() const {
   // Countries by how often the document names them (names, demonyms, national actors).
   std::unordered_map<std::string, std::pair<int, uint32_t>> count;  // cc -> (mentions, first)
@@ -111,6 +124,8 @@ void Linker::ResolveActors() {
   const std::vector<std::string> context = ContextCountries();
   for (Cand& c : cands_) {
     if (c.dropped || c.bound_to >= 0 || c.type == CandType::kNewActor) continue;
+    if (c.role == "capital" && c.role_country.empty() && kb_.gazetteer)
+      c.role_country = CapitalNamedAfter(c);  // "the capital, Ouagadougou"
     if (!c.role.empty() && c.role_country.empty()) {
       // A role without a country: the document's country that has a holder on its date.
       for (const std::string& cc : context) {

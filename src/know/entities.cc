@@ -26,6 +26,7 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, std::string_view 
   linker.FindCandidates();
   linker.AddNerSpans();
   linker.BindDefinitions();
+  linker.ShortCountryNames();
   linker.ResolveActors();
   linker.LinkSurnames();
   linker.LinkGroupReferences();

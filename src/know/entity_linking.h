@@ -34,6 +34,7 @@ struct Cand {
   bool headline = false;           // on a title-case line
   bool qualified = false;          // a division or country written after it holds its place
   bool stand_in = false;           // an unknown name placed by the division after it (bound_to)
+  bool inner = false;              // read inside a longer capitalised name ("Lac" in "Lac Vert")
   bool dropped = false;
 };
 
@@ -44,6 +45,9 @@ class Linker {
   void FindCandidates();
   void AddNerSpans();
   void BindDefinitions();
+  // A country written by a short name that a longer country name of the document contains
+  // ("Congo" beside "Democratic Republic of the Congo") is that country (place_support.cc).
+  void ShortCountryNames();
   void ResolveActors();
   void LinkSurnames();
   void LinkGroupReferences();
@@ -68,6 +72,16 @@ class Linker {
   // it and outside its division is dropped: a local name ("Hamirpur village near Rapar town
   // (Kachchh, Gujarat)" is not Hamirpur, Himachal Pradesh). Capitals and division seats stay.
   void DropFarSmallTowns();
+  // Steps of ResolvePlaces for names that need support (place_support.cc). A place read
+  // inside a longer name keeps only countries and hits spelled as their own name, not a
+  // town under 50,000 people, in `countries` (those the document names) when it names any.
+  void DropWeakInnerNames(const std::vector<std::string>& countries);
+  // True when a division named by another candidate holds one of the candidate's hits.
+  bool InNamedDivision(const Cand& c) const;
+  // When the document locates towns in the countries it names (`named`: country words,
+  // demonyms, national actors), a town in another country farther than 1,000 km from all of
+  // them is dropped, unless a capital, a seat or 1 M people.
+  void DropStrayForeignTowns(const std::vector<std::string>& named);
 
  private:
   std::string CountryOf(const Cand& c) const;  // a country place's or an organisation's country
@@ -91,6 +105,10 @@ class Linker {
   // True when the place match at words [start, start+len) is part of a longer name headed by
   // a generic word: after "Abu", "Wadi", "Sidi"... or that head word alone before a name.
   bool PartOfHeadedName(uint32_t start, uint32_t len) const;
+  // True when the candidate is read inside a longer capitalised name: a capitalised word
+  // right after it or inside the sentence right before it that is no other name, generic
+  // noun, division word or common word ("Gran Grif", "Prophane Victor"), or "Jama'at".
+  bool InsideLongerName(const Cand& c) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;
   // The non-dropped place candidate that follows byte `end` across a gap naming it as the
@@ -103,6 +121,9 @@ class Linker {
   // A role description starting at word `i` ("the spokesman of the Commander-in-Chief",
   // "prime minister of Iraq"): adds it and sets *next past it; false when none.
   bool AddRoleDescription(uint32_t i, uint32_t* next);
+  // The country whose capital is named right after a "capital" role ("the capital,
+  // Ouagadougou"), or "".
+  std::string CapitalNamedAfter(const Cand& c) const;
   // Countries the document names, most often named first (ties: first named first).
   std::vector<std::string> ContextCountries() const;
   // Holders of `role` in `country` on the document's date (commander-in-chief falls back to

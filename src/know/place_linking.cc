@@ -87,9 +87,15 @@ void Linker::ResolvePlaces() {
   ctx.countries = doc_countries_;
   // Second-level divisions only where the document confirms them (place_context.cc).
   ConfirmDivisions(doc_countries_);
+  // A name read inside a longer name ("Lac Vert", "Gran Grif") names no country of its own.
+  for (Cand& c : cands_)
+    c.inner = !c.dropped && c.type == CandType::kPlace && c.place == kNoIndex && InsideLongerName(c);
+  // ... unless a division the document names holds it ("Pong Hai village, ... Chiang Rai").
+  for (Cand& c : cands_)
+    if (c.inner && InNamedDivision(c)) c.inner = false;
   // Divisions and sites of one country name that country too ("Anbar province").
   for (const Cand& c : cands_) {
-    if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty()) continue;
+    if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty() || c.inner) continue;
     std::string_view cc(g.place(c.place_hits[0].place).country, 2);
     bool one = true;
     for (const NameHit& h : c.place_hits) {
@@ -101,6 +107,7 @@ void Linker::ResolvePlaces() {
   // Divisions written after names narrow the names before them and place unknown names.
   NarrowByDivisionAfter();
   AddStandIns();
+  DropWeakInnerNames(ctx.countries);
   // One-word names of small towns abroad are more often words than places.
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in ||
@@ -183,6 +190,7 @@ void Linker::ResolvePlaces() {
     c.relation = std::string(RelationBefore(text_, c.begin));
   }
   DropFarSmallTowns();
+  DropStrayForeignTowns(doc_countries_);
   // Bound candidates copy places resolved just now.
   for (Cand& c : cands_)
     if (c.bound_to >= 0 && c.type == CandType::kPlace) {

@@ -48,4 +48,12 @@ void Analyzer::Analyze(Sentence* s) const {
   ner_.Tag(s);
 }
 
+void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
+  for (Sentence& s : *sentences) {
+    tagger_.Tag(&s);
+    parser_.Parse(&s);
+  }
+  ner_.TagDocument(sentences);
+}
+
 }  // namespace sitrep

@@ -19,6 +19,7 @@ Result<std::vector<Sentence>> JackknifeTag(const std::vector<Sentence>& gold,
     topt.seed = options.seed + fold;
     topt.epochs = 10;
     topt.clusters = options.clusters;  // the fold taggers use the same features as the final one
+    topt.backward = options.backward;
     ASSIGN_OR_RETURN(std::string bytes, TrainTagger(rest, dev, topt));
     ASSIGN_OR_RETURN(Model m, Model::FromBytes(std::move(bytes)));
     ASSIGN_OR_RETURN(Tagger t, Tagger::FromModel(std::move(m)));

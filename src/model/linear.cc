@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -17,6 +21,7 @@ constexpr size_t kHeaderBytes = 16;
 constexpr int kCodes = 256;
 constexpr size_t kCodebookBytes = kCodes * sizeof(int16_t);
 constexpr int kLloydRounds = 60;
+constexpr size_t kMaxUnpackedStride = 256;  // SIMD accumulators on the stack (int16 per row)
 
 struct Header {
   uint32_t log2 = 0, classes = 0, format = 0;
@@ -152,8 +157,51 @@ Result<WeightTable> WeightTable::FromSection(std::string_view bytes) {
   return t;
 }
 
+WeightTable WeightTable::Unpacked() const {
+  if (!lut_) return *this;
+  const size_t stride = (static_cast<size_t>(classes_) + 7) / 8 * 8;
+  const size_t rows = mask_ + 1;
+  auto buffer = std::make_shared<std::vector<int16_t>>(rows * stride + 8, 0);
+  // Rows start 16-byte aligned (stride is a multiple of 8 int16).
+  int16_t* base = buffer->data();
+  base += (8 - (reinterpret_cast<uintptr_t>(base) / 2) % 8) % 8;
+  const uint8_t* codes = reinterpret_cast<const uint8_t*>(rows_);
+  for (size_t r = 0; r < rows; ++r)
+    for (int k = 0; k < classes_; ++k) base[r * stride + k] = lut_[codes[r * classes_ + k]];
+  WeightTable t = *this;
+  t.lut_ = nullptr;
+  t.rows_ = reinterpret_cast<const char*>(base);
+  t.row_bytes_ = stride * 2;
+  t.stride_ = stride;
+  t.owner_ = buffer;
+  return t;
+}
+
 void WeightTable::Score(const uint64_t* feats, size_t n, int32_t* scores) const {
   const int c = classes_;
+  // The rows are random cache misses; asking for all of them first lets the loads overlap
+  // (the accumulation loop below is too long for the CPU to run ahead by itself).
+  Prefetch(feats, n);
+#if defined(__SSE2__)
+  if (stride_ && stride_ <= kMaxUnpackedStride) {
+    const int16_t* w = reinterpret_cast<const int16_t*>(rows_);
+    const size_t blocks = stride_ / 8;
+    __m128i acc[kMaxUnpackedStride / 4];
+    for (size_t b = 0; b < 2 * blocks; ++b) acc[b] = _mm_setzero_si128();
+    for (size_t i = 0; i < n; ++i) {
+      const __m128i* row = reinterpret_cast<const __m128i*>(w + (feats[i] & mask_) * stride_);
+      for (size_t b = 0; b < blocks; ++b) {
+        const __m128i x = _mm_load_si128(row + b);  // 8 int16, widened with their sign
+        acc[2 * b] = _mm_add_epi32(acc[2 * b], _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+        acc[2 * b + 1] = _mm_add_epi32(acc[2 * b + 1], _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+      }
+    }
+    alignas(16) int32_t sum[kMaxUnpackedStride];
+    for (size_t b = 0; b < 2 * blocks; ++b) _mm_store_si128(reinterpret_cast<__m128i*>(sum) + b, acc[b]);
+    for (int k = 0; k < c; ++k) scores[k] += sum[k];
+    return;
+  }
+#endif
   if (lut_) {
     const uint8_t* base = reinterpret_cast<const uint8_t*>(rows_);
     for (size_t i = 0; i < n; ++i) {
@@ -163,8 +211,9 @@ void WeightTable::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
     return;
   }
   const int16_t* w = reinterpret_cast<const int16_t*>(rows_);
+  const size_t stride = stride_ ? stride_ : static_cast<size_t>(c);
   for (size_t i = 0; i < n; ++i) {
-    const int16_t* row = w + (feats[i] & mask_) * c;
+    const int16_t* row = w + (feats[i] & mask_) * stride;
     for (int k = 0; k < c; ++k) scores[k] += row[k];
   }
 }

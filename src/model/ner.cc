@@ -6,6 +6,7 @@
 #include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/ner_lexicon.h"
 #include "ner_decode.h"
+#include "ner_doc.h"
 #include "ner_features.h"
 
 namespace sitrep {
@@ -126,6 +127,15 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
   }
   if (t.weights_.classes() != t.labels_->size())
     return Status::DataLoss("NER labels do not match its weights");
+  if (Result<std::string_view> w2 = model.Section("weights2"); w2.ok()) {
+    if (model.Hyper("doc_features") != ner_internal::kDocFeatures)
+      return Status::DataLoss("NER model has doc features '" + model.Hyper("doc_features") +
+                              "', want " + ner_internal::kDocFeatures + " (retrain it)");
+    ASSIGN_OR_RETURN(t.weights2_, WeightTable::FromSection(*w2));
+    if (t.weights2_.classes() != t.labels_->size())
+      return Status::DataLoss("NER labels do not match its second-pass weights");
+    t.two_pass_ = true;
+  }
   t.model_ = std::move(model);
   return t;
 }
@@ -137,20 +147,57 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   return t;
 }
 
+std::vector<std::vector<int>> NerTagger::LabelIds(const std::vector<const Sentence*>& doc) const {
+  std::vector<std::vector<int>> ids(doc.size());
+  std::vector<NerInput> in;
+  in.reserve(doc.size());
+  for (const Sentence* s : doc) in.push_back(Prepare(*s, source_, clusters_.get(), use_pos_, version_));
+  auto decode = [&](const WeightTable& w, int32_t penalty) {
+    for (size_t k = 0; k < doc.size(); ++k)
+      Decode<int32_t>(in[k], doc[k]->tokens.size(), *labels_,
+                      [&](const uint64_t* f, int n, int32_t* sc) { w.Score(f, n, sc); }, penalty,
+                      &ids[k]);
+  };
+  if (!two_pass_) {
+    decode(weights_, o_penalty_);
+    return ids;
+  }
+  // Two passes: the first pass's labels of the whole document feed the second pass's features.
+  decode(weights_, 0);
+  std::vector<NerInput*> ptrs;
+  for (NerInput& x : in) ptrs.push_back(&x);
+  ner_internal::SetDocumentFeatures(ptrs, ids, *labels_);
+  decode(weights2_, o_penalty_);
+  return ids;
+}
+
 std::vector<std::string> NerTagger::Labels(const Sentence& s) const {
-  NerInput in = Prepare(s, source_, clusters_.get(), use_pos_, version_);
-  std::vector<int> ids;
-  Decode<int32_t>(in, s.tokens.size(), *labels_,
-         [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, o_penalty_, &ids);
+  std::vector<int> ids = std::move(LabelIds({&s})[0]);
   std::vector<std::string> out;
   out.reserve(ids.size());
   for (int id : ids) out.push_back(labels_->Bio(id));
   return out;
 }
 
+std::vector<std::vector<std::string>> NerTagger::DocumentLabels(const std::vector<Sentence>& doc) const {
+  std::vector<const Sentence*> ptrs;
+  for (const Sentence& s : doc) ptrs.push_back(&s);
+  std::vector<std::vector<int>> ids = LabelIds(ptrs);
+  std::vector<std::vector<std::string>> out(ids.size());
+  for (size_t k = 0; k < ids.size(); ++k)
+    for (int id : ids[k]) out[k].push_back(labels_->Bio(id));
+  return out;
+}
+
 void NerTagger::Tag(Sentence* s) const {
   std::vector<std::string> labels = Labels(*s);
   for (size_t i = 0; i < labels.size(); ++i) SetNerLabel(&s->tokens[i], labels[i]);
+}
+
+void NerTagger::TagDocument(std::vector<Sentence>* doc) const {
+  std::vector<std::vector<std::string>> labels = DocumentLabels(*doc);
+  for (size_t k = 0; k < labels.size(); ++k)
+    for (size_t i = 0; i < labels[k].size(); ++i) SetNerLabel(&(*doc)[k].tokens[i], labels[k][i]);
 }
 
 }  // namespace sitrep

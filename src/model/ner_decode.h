@@ -45,7 +45,7 @@ void Decode(const NerInput& in, size_t n, const LabelSet& labels, ScoreFn&& scor
   const int L = labels.size();
   out->assign(n, 0);
   if (n == 0) return;
-  uint64_t f[kMaxStatic + kMaxExtra], tf[kTrans];
+  uint64_t f[kMaxFeatures], tf[kTrans];
   std::vector<T> base(L), sc(L), best(L), next(L);
   std::vector<char> any(L), alive(L, 1);
   std::vector<int> back(n * L, 0);

@@ -123,6 +123,8 @@ int StaticFeatures(const NerInput& in, size_t i, uint64_t* f) {
     add(in.quoted[i], w.shape); add(w.prefix[1], w.suffix[1]);
   }
   for (uint64_t x : in.extra[i]) f[n++] = x;
+  if (!in.doc.empty())
+    for (size_t k = 0; k < in.doc[i].size() && k < kMaxDocFeatures; ++k) f[n++] = in.doc[i][k];
   return n;
 }
 

@@ -16,6 +16,8 @@ namespace sitrep::ner_internal {
 inline constexpr int kPad = 2;
 inline constexpr int kMaxStatic = 96;
 inline constexpr int kMaxExtra = 48;
+inline constexpr int kMaxDocFeatures = 32;  // second-pass (document) features per token
+inline constexpr int kMaxFeatures = kMaxStatic + kMaxExtra + kMaxDocFeatures;
 inline constexpr int kTrans = 9;  // label-transition templates, conjoined with the previous label
 inline constexpr int kDefaultLog2 = 19;
 inline constexpr uint64_t kNoTag = 0x77777;
@@ -37,6 +39,7 @@ struct NerInput {
   int trans = kTrans;  // transition templates used (ner-v2: 6)
   std::vector<uint32_t> cl[WordClusters::kLevels];  // padded cluster ids (ner-v4)
   std::vector<uint8_t> quoted;  // inside quotes or brackets (ner-v4)
+  std::vector<std::vector<uint64_t>> doc;  // second-pass document features (empty: none)
 };
 
 // The features' input for sentence `s` (predicted UPOS used when `use_pos`).
@@ -44,7 +47,7 @@ NerInput Prepare(const Sentence& s, const NerFeatureSource* source, const WordCl
                  bool use_pos, int version);
 
 // Features of token `i` that do not depend on the labels; returns how many were written to `f`
-// (at most kMaxStatic + kMaxExtra).
+// (at most kMaxFeatures).
 int StaticFeatures(const NerInput& in, size_t i, uint64_t* f);
 
 // Features of token `i` conjoined with the previous label `prev` (in.trans of them into `f`).

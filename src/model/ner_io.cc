@@ -52,7 +52,8 @@ void SetNerLabel(Token* t, const std::string& label) {
   t->misc = out + "NER=" + label;
 }
 
-Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) {
+Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft,
+                                           std::vector<size_t>* doc_starts) {
   ASSIGN_OR_RETURN(std::string data, ReadFileBytes(path, 1ull << 31));
   std::vector<Sentence> out;
   Sentence cur;
@@ -74,6 +75,9 @@ Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) 
     if (line[0] == '#') {
       if (line.rfind("# sent_id = ", 0) == 0) cur.id = std::string(line.substr(12));
       if (line.rfind("# text = ", 0) == 0) cur.text = std::string(line.substr(9));
+      if (doc_starts && line.rfind("# newdoc", 0) == 0 &&
+          (doc_starts->empty() || doc_starts->back() != out.size()))
+        doc_starts->push_back(out.size());
       continue;
     }
     size_t t1 = line.find('\t');
@@ -100,17 +104,27 @@ Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft) 
   return out;
 }
 
-NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold) {
+NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold,
+                   const std::vector<size_t>& doc_starts) {
   NerScores r;
-  for (const Sentence& g : gold) {
-    Sentence s = g;
-    if (tagger) tagger->Tag(&s);
-    std::vector<std::string> want;
-    for (const Token& t : g.tokens) want.push_back(NerLabelOf(t));
-    auto gs = Spans(want), ps = Spans(ner.Labels(s));
-    r.gold += gs.size();
-    r.predicted += ps.size();
-    for (const auto& span : ps) r.correct += gs.count(span);
+  size_t next_doc = 0;
+  for (size_t begin = 0; begin < gold.size();) {
+    while (next_doc < doc_starts.size() && doc_starts[next_doc] <= begin) ++next_doc;
+    size_t end = doc_starts.empty() ? begin + 1
+                 : next_doc < doc_starts.size() ? doc_starts[next_doc] : gold.size();
+    std::vector<Sentence> doc(gold.begin() + begin, gold.begin() + end);
+    if (tagger)
+      for (Sentence& s : doc) tagger->Tag(&s);
+    std::vector<std::vector<std::string>> predicted = ner.DocumentLabels(doc);
+    for (size_t k = 0; k < doc.size(); ++k) {
+      std::vector<std::string> want;
+      for (const Token& t : doc[k].tokens) want.push_back(NerLabelOf(t));
+      auto gs = Spans(want), ps = Spans(predicted[k]);
+      r.gold += gs.size();
+      r.predicted += ps.size();
+      for (const auto& span : ps) r.correct += gs.count(span);
+    }
+    begin = end;
   }
   r.precision = r.predicted ? 100.0 * r.correct / r.predicted : 0;
   r.recall = r.gold ? 100.0 * r.correct / r.gold : 0;

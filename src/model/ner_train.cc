@@ -1,8 +1,10 @@
 // NER training: a structured averaged perceptron over BIO labels, early-stopped on dev; with
-// several seeds the runs' averaged weights are averaged again; then the "O" penalty is tuned.
+// several seeds the runs' averaged weights are averaged again; optionally a document-level
+// second pass over jackknifed first-pass labels (--doc-folds); then the "O" penalty is tuned.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <set>
 
@@ -11,6 +13,7 @@
 #include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/word_features.h"
 #include "ner_decode.h"
+#include "ner_doc.h"
 #include "ner_features.h"
 
 namespace sitrep {
@@ -19,8 +22,7 @@ namespace {
 using ner_internal::Decode;
 using ner_internal::kDefaultLog2;
 using ner_internal::kFeatureVersion;
-using ner_internal::kMaxExtra;
-using ner_internal::kMaxStatic;
+using ner_internal::kMaxFeatures;
 using ner_internal::kTrans;
 using ner_internal::LabelSet;
 using ner_internal::NerInput;
@@ -45,11 +47,7 @@ bool HasUpos(const Sentence& s) {
   return !s.tokens.empty();
 }
 
-struct TrainSet {
-  std::vector<NerInput> inputs;
-  std::vector<std::vector<int>> gold;
-  std::vector<std::vector<char>> unknown;  // draft tokens whose label was lost
-};
+using TrainSet = ner_internal::NerTrainSet;
 
 // What one seed's run keeps: its best epoch's averaged weights (int16 section) on dev.
 struct SeedRun {
@@ -69,7 +67,7 @@ SeedRun RunSeed(const TrainSet& data, const std::shared_ptr<const LabelSet>& lab
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   SplitMix rng(seed);
   SeedRun run;
-  uint64_t f[kMaxStatic + kMaxExtra], tg[kTrans], tp[kTrans];
+  uint64_t f[kMaxFeatures], tg[kTrans], tp[kTrans];
   std::vector<int> pred, want;
   auto score = [&](const uint64_t* fs, int n, float* sc) { model.Score(fs, n, sc); };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
@@ -137,6 +135,50 @@ std::string AverageSections(const std::vector<SeedRun>& runs) {
   return out;
 }
 
+// The second pass: each training input's first-pass labels come from a model trained for
+// `epochs` epochs (the first pass's) on the other `options.doc_folds` - 1 folds of documents
+// (document d is in fold d mod k), so the second pass learns how far to trust them; then a
+// full model is trained on the inputs with their document features (`run_pass2`).
+template <typename RunPass2>
+Result<SeedRun> TrainDocPass(TrainSet* data, const std::shared_ptr<const LabelSet>& labels,
+                             const TrainOptions& options, int epochs, RunPass2&& run_pass2) {
+  const size_t k = static_cast<size_t>(options.doc_folds), n = data->inputs.size();
+  TrainOptions fold_options = options;
+  fold_options.epochs = epochs;
+  fold_options.log = nullptr;
+  std::vector<std::vector<int>> p1(n);
+  for (size_t fold = 0; fold < k; ++fold) {
+    TrainSet part;
+    for (size_t i = 0; i < n; ++i) {
+      if (data->doc[i] % k == fold) continue;
+      part.inputs.push_back(data->inputs[i]);
+      part.gold.push_back(data->gold[i]);
+      part.unknown.push_back(data->unknown[i]);
+    }
+    SeedRun run = RunSeed(part, labels, false, fold_options, options.seed, [](WeightTable) { return 0.0; });
+    ASSIGN_OR_RETURN(std::string section, ConvertWeightSection(run.weights, WeightFormat::kCodebook8));
+    ASSIGN_OR_RETURN(WeightTable table, WeightTable::FromSection(section));
+    auto score = [&](const uint64_t* f, int m, int32_t* sc) { table.Score(f, m, sc); };
+    for (size_t i = 0; i < n; ++i)
+      if (data->doc[i] % k == fold) Decode<int32_t>(data->inputs[i], data->gold[i].size(), *labels, score, 0, &p1[i]);
+    if (options.log)
+      options.log("first-pass fold " + std::to_string(fold + 1) + " of " + std::to_string(k) +
+                  ": trained on " + std::to_string(part.inputs.size()) + " sentences");
+  }
+  size_t agree = 0, all = 0;
+  for (size_t i = 0; i < n; ++i)
+    for (size_t t = 0; t < p1[i].size(); ++t)
+      if (data->original[i] == i && (p1[i][t] != 0 || data->gold[i][t] != 0)) {
+        ++all;
+        agree += p1[i][t] == data->gold[i][t];
+      }
+  if (options.log)
+    options.log("jackknifed first pass: " + std::to_string(100.0 * agree / std::max<size_t>(all, 1)) +
+                "% of non-O tokens agree with gold");
+  ner_internal::SetTrainingDocFeatures(p1, *labels, data);
+  return run_pass2(*data);
+}
+
 }  // namespace
 
 Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
@@ -159,7 +201,10 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   for (const Sentence& s : train) use_pos = use_pos || HasUpos(s);
   TrainSet data;
   std::vector<std::string> bio;
+  size_t doc = 0, next_doc = 0, original = 0;
   auto add = [&](const Sentence& g) {
+    data.doc.push_back(doc);
+    data.original.push_back(original);
     Sentence s = g;
     if (tagger && !HasUpos(s)) tagger->Tag(&s);
     data.inputs.push_back(Prepare(s, source, clusters, use_pos, kFeatureVersion));
@@ -173,7 +218,12 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   };
   // Casing-robust training: some sentences again in lowercase (web text) or uppercase.
   SplitMix pick(options.seed ^ 0x5EEDCA5Eu);
-  for (const Sentence& g : train) {
+  const std::vector<size_t>& starts = options.ner_train_docs;
+  for (size_t k = 0; k < train.size(); ++k) {
+    const Sentence& g = train[k];
+    while (next_doc < starts.size() && starts[next_doc] <= k) doc = ++next_doc;
+    if (starts.empty()) doc = k;
+    original = data.inputs.size();
     add(g);
     if (options.case_copies <= 0) continue;
     const double u = pick.Uniform();
@@ -219,20 +269,46 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   }
   const std::string averaged = k == 1 ? runs[0].weights : AverageSections(runs);
   ASSIGN_OR_RETURN(std::string weights, ConvertWeightSection(averaged, WeightFormat::kCodebook8));
+  ASSIGN_OR_RETURN(probe.weights_, WeightTable::FromSection(weights));
+  std::string weights2;
+  if (options.doc_folds >= 2) {
+    if (k > 1) return Status::InvalidArgument("a second NER pass needs one seed (no --average-seeds)");
+    auto dev_f1 = [&](WeightTable w) {
+      probe.weights2_ = std::move(w);
+      probe.two_pass_ = true;
+      return ScoreNer(probe, nullptr, dev_tagged, options.ner_dev_docs).f1;
+    };
+    TrainOptions pass2 = options;
+    if (options.doc_epochs > 0) pass2.epochs = options.doc_epochs;
+    auto run_pass2 = [&](const TrainSet& with_docs) {
+      return RunSeed(with_docs, labels, !dev.empty(), pass2, options.seed + 1, dev_f1);
+    };
+    ASSIGN_OR_RETURN(SeedRun second, TrainDocPass(&data, labels, options, runs[0].epoch, run_pass2));
+    if (options.log && !dev.empty())
+      options.log("second pass best epoch " + std::to_string(second.epoch) + " dev F1 " +
+                  std::to_string(second.f1));
+    const int epoch2 = second.epoch;
+    ASSIGN_OR_RETURN(weights2, ConvertWeightSection(second.weights, WeightFormat::kCodebook8));
+    ASSIGN_OR_RETURN(probe.weights2_, WeightTable::FromSection(weights2));
+    probe.two_pass_ = true;
+    writer.SetHyper("doc_epochs", std::to_string(epoch2));
+    writer.SetHyper("doc_features", ner_internal::kDocFeatures);
+    writer.SetHyper("doc_folds", std::to_string(options.doc_folds));
+  }
   writer.SetHyper("epochs", epochs);
   writer.SetHyper("seed", std::to_string(options.seed));
   if (k > 1) writer.SetHyper("average_seeds", std::to_string(k));
   if (options.case_copies > 0) writer.SetHyper("case_copies", std::to_string(options.case_copies));
 
   // The penalty on "O" (in weight units) that maximises dev F1: recall lags precision.
-  ASSIGN_OR_RETURN(probe.weights_, WeightTable::FromSection(weights));
-  double best = dev.empty() ? 0 : ScoreNer(probe, nullptr, dev_tagged).f1;
+  const std::vector<size_t>& dev_docs = options.ner_dev_docs;
+  double best = dev.empty() ? 0 : ScoreNer(probe, nullptr, dev_tagged, dev_docs).f1;
   if (options.log && k > 1) options.log("averaged dev F1 " + std::to_string(best));
   int32_t best_penalty = 0;
   if (!dev.empty()) {
     for (double p : {0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0}) {
       probe.o_penalty_ = static_cast<int32_t>(std::lround(p / probe.weights_.scale()));
-      double f1 = ScoreNer(probe, nullptr, dev_tagged).f1;
+      double f1 = ScoreNer(probe, nullptr, dev_tagged, dev_docs).f1;
       if (options.log) options.log("O penalty " + std::to_string(p) + " dev F1 " + std::to_string(f1));
       if (f1 > best) best = f1, best_penalty = probe.o_penalty_;
     }
@@ -240,6 +316,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   writer.SetHyper("o_penalty", std::to_string(best_penalty));
   if (!dev.empty()) writer.SetHyper("dev_f1", std::to_string(best));
   writer.AddSection("weights", std::move(weights));
+  if (!weights2.empty()) writer.AddSection("weights2", std::move(weights2));
   return writer.Serialize();
 }
 

@@ -266,7 +266,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     }
     Parser p;
     p.moves_ = moves.Averaged();
-    p.arcs_ = arcs.Averaged();
+    p.arcs_ = arcs.Averaged().Unpacked();
     p.tags_ = tags;
     p.labels_ = labels;
     p.feature_version_ = version;
@@ -277,8 +277,11 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
     if (options.log)
       options.log("epoch " + std::to_string(epoch) + " dev UAS " + std::to_string(sc.uas) +
                   " LAS " + std::to_string(sc.las));
-    if (sc.las > best) {
-      best = sc.las;
+    // Without a dev set (training on train + dev with a dev-chosen epoch count) the last
+    // epoch is kept.
+    const double score = dev.empty() ? epoch : sc.las;
+    if (score > best) {
+      best = score;
       best_epoch = epoch;
       best_moves = moves.Section();
       best_arcs = arcs.Section();
@@ -288,7 +291,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   }
   writer.SetHyper("epochs", std::to_string(best_epoch));
   writer.SetHyper("seed", std::to_string(options.seed));
-  writer.SetHyper("dev_las", std::to_string(best));
+  writer.SetHyper("dev_las", dev.empty() ? "none" : std::to_string(best));
   writer.AddSection("moves", std::move(best_moves));
   writer.AddSection("arcs", std::move(best_arcs));
   return writer.Serialize();

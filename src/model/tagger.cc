@@ -1,33 +1,16 @@
 #include "sitrep/model/tagger.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 
-#include "sitrep/model/ner_clusters.h"
-#include "sitrep/model/word_features.h"
+#include "model/tagger_features.h"
 
 namespace sitrep {
-namespace {
+namespace tagger_internal {
 
-constexpr int kPad = 2;
-constexpr int kMaxFeatures = 64;
-constexpr int kDefaultLog2 = 18;
-constexpr int kNoTag = 255;
-constexpr int kLatestVersion = 2;  // "tagger-v<N>": 2 adds word-cluster features
 constexpr uint32_t kPadCluster[2] = {0x10000, 0x10001};  // cluster id of the padding before/after
 
-// A sentence prepared for feature extraction: padded word properties and ambiguity classes.
-struct TagInput {
-  std::vector<WordInfo> words;  // kPad padding entries on each side
-  std::vector<uint64_t> amb;
-  std::vector<uint32_t> cl[WordClusters::kLevels];  // cluster ids per level (version 2)
-  int version = 1;
-};
-
-using TagDict = std::unordered_map<std::string, uint32_t>;
-
-TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clusters) {
+TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clusters,
+                 bool reverse) {
   TagInput in;
   in.version = clusters ? 2 : 1;
   size_t n = s.tokens.size();
@@ -35,8 +18,9 @@ TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clu
   in.amb.assign(n + 2 * kPad, 0);
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(true));
   for (size_t i = 0; i < n; ++i) {
-    in.words.push_back(ComputeWordInfo(s.tokens[i].form));
-    auto it = dict.find(AsciiLower(s.tokens[i].form));
+    const std::string& form = s.tokens[reverse ? n - 1 - i : i].form;
+    in.words.push_back(ComputeWordInfo(form));
+    auto it = dict.find(AsciiLower(form));
     in.amb[i + kPad] = it == dict.end() ? 1 : (uint64_t{it->second} << 1);
   }
   for (int i = 0; i < kPad; ++i) in.words.push_back(PaddingWord(false));
@@ -55,7 +39,6 @@ TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clu
   return in;
 }
 
-// Features of token `i` (0-based) given the two previous predicted tags.
 int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f) {
   const size_t p = i + kPad;
   const WordInfo& w = in.words[p];
@@ -115,30 +98,9 @@ int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f) {
   return n;
 }
 
-template <typename Scores>
-int Argmax(const Scores* s, int n) {
-  int best = 0;
-  for (int k = 1; k < n; ++k)
-    if (s[k] > s[best]) best = k;
-  return best;
-}
+}  // namespace tagger_internal
 
-// Greedy decoding with the given (features -> scores) function.
-template <typename ScoreFn>
-void Decode(const TagInput& in, size_t n, int classes, ScoreFn&& score, std::vector<int>* tags) {
-  tags->assign(n, 0);
-  uint64_t f[kMaxFeatures];
-  int32_t s[256];
-  for (size_t i = 0; i < n; ++i) {
-    int t1 = i >= 1 ? (*tags)[i - 1] : kNoTag, t2 = i >= 2 ? (*tags)[i - 2] : kNoTag;
-    int nf = Features(in, i, t1, t2, f);
-    std::fill(s, s + classes, 0);
-    score(f, nf, s);
-    (*tags)[i] = Argmax(s, classes);
-  }
-}
-
-}  // namespace
+using namespace tagger_internal;
 
 Result<Tagger> Tagger::FromModel(Model model) {
   if (model.kind() != ModelKind::kTagger) return Status::InvalidArgument("not a tagger model");
@@ -150,14 +112,24 @@ Result<Tagger> Tagger::FromModel(Model model) {
   if (t.labels_.empty() || t.weights_.classes() != static_cast<int>(t.labels_.size()) ||
       t.labels_.size() > 250)
     return Status::DataLoss("tagger labels do not match its weights");
-  const std::string features = model.Hyper("features", "tagger-v1");
+  std::string features = model.Hyper("features", "tagger-v1");
+  const size_t suffix = sizeof(kBackwardSuffix) - 1;
+  if (features.size() > suffix && features.compare(features.size() - suffix, suffix, kBackwardSuffix) == 0) {
+    ASSIGN_OR_RETURN(std::string_view rl, model.Section("weights_rl"));
+    ASSIGN_OR_RETURN(t.backward_, WeightTable::FromSection(rl));
+    if (t.backward_.classes() != t.weights_.classes())
+      return Status::DataLoss("tagger backward weights do not match its labels");
+    t.has_backward_ = true;
+    features.resize(features.size() - suffix);
+  }
   if (features == "tagger-v2") {
     ASSIGN_OR_RETURN(std::string_view cl, model.Section("clusters"));
     ASSIGN_OR_RETURN(t.clusters_, WordClusters::FromSection(cl, nullptr));
   } else if (features != "tagger-v1") {
-    return Status::DataLoss("tagger model has unknown features '" + features +
+    return Status::DataLoss("tagger model has unknown features '" + model.Hyper("features") +
                             "' (this build reads tagger-v1 to tagger-v" +
-                            std::to_string(kLatestVersion) + ")");
+                            std::to_string(kLatestVersion) + ", optionally with " +
+                            kBackwardSuffix + ")");
   }
   ASSIGN_OR_RETURN(std::string_view dict, model.Section("tagdict"));
   for (const std::string& line : SplitLines(dict)) {
@@ -177,11 +149,43 @@ Result<Tagger> Tagger::Load(const std::string& path) {
 }
 
 void Tagger::Tag(Sentence* s) const {
-  TagInput in = Prepare(*s, tag_dict_, clusters_.get());
-  std::vector<int> tags;
-  Decode(in, s->tokens.size(), weights_.classes(),
-         [&](const uint64_t* f, int n, int32_t* sc) { weights_.Score(f, n, sc); }, &tags);
-  for (size_t i = 0; i < tags.size(); ++i) s->tokens[i].upos = labels_[tags[i]];
+  const size_t n = s->tokens.size();
+  const int c = weights_.classes();
+  uint64_t f[kMaxFeatures];
+  int32_t sc[256];
+  std::vector<float> back;  // the backward model's scores (scaled), by sentence position
+  if (has_backward_) {
+    const TagInput rin = Prepare(*s, tag_dict_, clusters_.get(), /*reverse=*/true);
+    back.resize(n * c);
+    int t1 = kNoTag, t2 = kNoTag;
+    for (size_t i = 0; i < n; ++i) {
+      const int nf = Features(rin, i, t1, t2, f);
+      std::fill(sc, sc + c, 0);
+      backward_.Score(f, nf, sc);
+      float* out = &back[(n - 1 - i) * c];
+      for (int k = 0; k < c; ++k) out[k] = static_cast<float>(sc[k]) * backward_.scale();
+      t2 = t1;
+      t1 = Argmax(sc, c);
+    }
+  }
+  const TagInput in = Prepare(*s, tag_dict_, clusters_.get(), /*reverse=*/false);
+  int t1 = kNoTag, t2 = kNoTag;
+  float both[256];
+  for (size_t i = 0; i < n; ++i) {
+    const int nf = Features(in, i, t1, t2, f);
+    std::fill(sc, sc + c, 0);
+    weights_.Score(f, nf, sc);
+    int tag;
+    if (has_backward_) {
+      for (int k = 0; k < c; ++k) both[k] = static_cast<float>(sc[k]) * weights_.scale() + back[i * c + k];
+      tag = Argmax(both, c);
+    } else {
+      tag = Argmax(sc, c);
+    }
+    s->tokens[i].upos = labels_[tag];
+    t2 = t1;
+    t1 = tag;
+  }
 }
 
 double TaggerAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold) {
@@ -193,107 +197,6 @@ double TaggerAccuracy(const Tagger& tagger, const std::vector<Sentence>& gold) {
     total += s.tokens.size();
   }
   return total ? 100.0 * right / total : 0;
-}
-
-Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
-                                const TrainOptions& options) {
-  std::set<std::string> label_set;
-  std::map<std::string, std::map<std::string, int>> counts;
-  for (const Sentence& s : train)
-    for (const Token& t : s.tokens) {
-      if (t.upos.empty()) return Status::InvalidArgument("training token without UPOS: " + t.form);
-      label_set.insert(t.upos);
-      ++counts[AsciiLower(t.form)][t.upos];
-    }
-  std::vector<std::string> labels(label_set.begin(), label_set.end());
-  if (labels.size() > 250) return Status::InvalidArgument("too many tags");
-  std::map<std::string, int> label_id;
-  for (size_t i = 0; i < labels.size(); ++i) label_id[labels[i]] = static_cast<int>(i);
-  // Tag dictionary: words seen at least twice, with the tags making up >= 5% of their uses.
-  TagDict dict;
-  std::string dict_text;
-  for (const auto& [word, tags] : counts) {
-    int total = 0;
-    for (const auto& [tag, c] : tags) total += c;
-    if (total < 2 || word.find_first_of("\t\n") != std::string::npos) continue;
-    uint32_t mask = 0;
-    for (const auto& [tag, c] : tags)
-      if (c * 20 >= total) mask |= 1u << (label_id[tag] % 31);
-    dict[word] = mask;
-    dict_text += word + "\t" + std::to_string(mask) + "\n";
-  }
-
-  const int classes = static_cast<int>(labels.size());
-  AveragedPerceptron model(options.log2_buckets ? options.log2_buckets : kDefaultLog2, classes);
-  std::vector<TagInput> inputs;
-  std::vector<std::vector<int>> gold;
-  for (const Sentence& s : train) {
-    inputs.push_back(Prepare(s, dict, options.clusters));
-    gold.emplace_back();
-    for (const Token& t : s.tokens) gold.back().push_back(label_id[t.upos]);
-  }
-  std::vector<TagInput> dev_inputs;
-  for (const Sentence& s : dev) dev_inputs.push_back(Prepare(s, dict, options.clusters));
-
-  ModelWriter writer(ModelKind::kTagger);
-  writer.SetHyper("features", options.clusters ? "tagger-v2" : "tagger-v1");
-  if (options.clusters) writer.AddSection("clusters", options.clusters->Serialize());
-  writer.AddSection("labels", JoinLines(labels));
-  writer.AddSection("tagdict", dict_text);
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  SplitMix rng(options.seed);
-  double best = -1;
-  int best_epoch = 0;
-  std::string best_weights;
-  uint64_t f[kMaxFeatures];
-  float sc[256];
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    rng.Shuffle(&order);
-    size_t right = 0, total = 0;
-    for (size_t idx : order) {
-      const TagInput& in = inputs[idx];
-      const std::vector<int>& g = gold[idx];
-      int t1 = kNoTag, t2 = kNoTag;
-      for (size_t i = 0; i < g.size(); ++i) {
-        int nf = Features(in, i, t1, t2, f);
-        std::fill(sc, sc + classes, 0.f);
-        model.Score(f, nf, sc);
-        int pred = Argmax(sc, classes);
-        model.Update(f, nf, g[i], pred);
-        model.Tick();
-        right += pred == g[i];
-        ++total;
-        t2 = t1;
-        t1 = pred;
-      }
-    }
-    WeightTable avg = model.Averaged();
-    size_t dright = 0, dtotal = 0;
-    std::vector<int> tags;
-    for (size_t d = 0; d < dev.size(); ++d) {
-      Decode(dev_inputs[d], dev[d].tokens.size(), classes,
-             [&](const uint64_t* ff, int n, int32_t* s) { avg.Score(ff, n, s); }, &tags);
-      for (size_t i = 0; i < tags.size(); ++i) dright += labels[tags[i]] == dev[d].tokens[i].upos;
-      dtotal += tags.size();
-    }
-    double acc = dtotal ? 100.0 * dright / dtotal : 100.0 * right / std::max<size_t>(total, 1);
-    if (options.log)
-      options.log("epoch " + std::to_string(epoch) + " train " + std::to_string(100.0 * right / std::max<size_t>(total, 1)) +
-                  " dev " + std::to_string(acc));
-    if (acc > best) {
-      best = acc;
-      best_epoch = epoch;
-      best_weights = model.Section();
-    } else if (epoch - best_epoch >= options.patience) {
-      break;
-    }
-  }
-  writer.SetHyper("epochs", std::to_string(best_epoch));
-  writer.SetHyper("seed", std::to_string(options.seed));
-  writer.SetHyper("dev_upos", std::to_string(best));
-  writer.AddSection("weights", std::move(best_weights));
-  return writer.Serialize();
 }
 
 }  // namespace sitrep

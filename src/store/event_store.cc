@@ -144,6 +144,7 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
   stats.candidates = refused.candidates;
   stats.candidates_wide = refused.wide;
   stats.candidates_countryless = refused.countryless;
+  stats.countryless_linked = refused.countryless_linked;
   return stats;
 }
 

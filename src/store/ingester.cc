@@ -94,6 +94,7 @@ Status Ingester::Flush() {
   total_.candidates += stats->candidates;
   total_.candidates_wide += stats->candidates_wide;
   total_.candidates_countryless += stats->candidates_countryless;
+  total_.countryless_linked += stats->countryless_linked;
   done_ += batch.size();
   if (on_batch_) on_batch_(done_, total_);
   return Status::Ok();

@@ -237,6 +237,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
         }
         ASSIGN_OR_RETURN(const Loaded* other, cache.Get(row.key));  // decoded once per call
         if (!Linked(me->report, other->report, options)) continue;
+        if (row.any_country) ++stats.countryless_linked;
         if (row.event_id.empty()) {
           frontier.push_back(row.key);  // not fused yet (a seed): queried in its turn
         } else {

@@ -53,26 +53,34 @@ bool PrecededBy(std::string_view text, uint32_t at, std::string_view word) {
   return before == w;
 }
 
+struct Window {
+  int64_t lo = kNoBound, hi = -kNoBound;
+  void Intersect(int64_t a, int64_t b) { lo = std::max(lo, a), hi = std::min(hi, b); }
+  bool empty() const { return lo > hi; }
+};
+
+}  // namespace
+
 // A year used as an adjective names a past event ("the infamous 2004 Beslan school siege",
 // "a February 2021 coup"): one of the two words before is an article and a word follows that
 // is not a function word. Such a year says nothing of when the text was written.
-bool Attributive(std::string_view text, const TimeExpression& e) {
+bool AttributiveYear(std::string_view text, uint32_t begin, uint32_t end) {
   static constexpr std::string_view kFunction[] = {
       "and", "or", "to", "when", "after", "before", "following", "as", "at", "in", "on", "for",
       "with", "by", "until", "while", "that", "which", "amid", "where", "but", "of", "the", "a",
       "an", "was", "were", "is", "had", "has"};
-  if (e.end + 1 >= text.size() || text[e.end] != ' ' ||
-      !std::isalpha(static_cast<unsigned char>(text[e.end + 1])))
+  if (end + 1 >= text.size() || text[end] != ' ' ||
+      !std::isalpha(static_cast<unsigned char>(text[end + 1])))
     return false;
-  size_t next_end = e.end + 1;
+  size_t next_end = end + 1;
   while (next_end < text.size() && std::isalpha(static_cast<unsigned char>(text[next_end])))
     ++next_end;
-  std::string next(text.substr(e.end + 1, next_end - e.end - 1));
+  std::string next(text.substr(end + 1, next_end - end - 1));
   for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (std::find(std::begin(kFunction), std::end(kFunction), next) != std::end(kFunction))
     return false;
   // The two words before the expression.
-  size_t at = e.begin;
+  size_t at = begin;
   for (int words = 0; words < 2; ++words) {
     while (at > 0 && text[at - 1] == ' ') --at;
     size_t b = at;
@@ -86,13 +94,54 @@ bool Attributive(std::string_view text, const TimeExpression& e) {
   return false;
 }
 
-struct Window {
-  int64_t lo = kNoBound, hi = -kNoBound;
-  void Intersect(int64_t a, int64_t b) { lo = std::max(lo, a), hi = std::min(hi, b); }
-  bool empty() const { return lo > hi; }
-};
+namespace {
+
+std::string LowerWord(std::string_view text, size_t b, size_t e) {
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return w;
+}
+
+constexpr int kClauseWords = 14;  // how far back the start of a clause is searched
 
 }  // namespace
+
+bool InSinceOrRelativeClause(std::string_view text, uint32_t at) {
+  size_t i = std::min<size_t>(at, text.size());
+  for (int words = 0; words < kClauseWords && i > 0;) {
+    char c = text[i - 1];
+    if (c == '.' || c == ';' || c == '\n' || c == '(' || c == '!' || c == '?') return false;
+    if (c == ',') {
+      // ", which ..." / ", who ..." opens a relative clause; another comma ends the search.
+      size_t b = i;
+      while (b < text.size() && text[b] == ' ') ++b;
+      size_t e = b;
+      while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+      std::string w = LowerWord(text, b, e);
+      return w == "which" || w == "who" || w == "whose";
+    }
+    if (!std::isalpha(static_cast<unsigned char>(c))) {
+      --i;
+      continue;
+    }
+    size_t b = i;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (LowerWord(text, b, i) == "since") return true;
+    i = b;
+    ++words;
+  }
+  return false;
+}
+
+bool OpensParagraphAsDateline(std::string_view text, uint32_t begin, uint32_t end) {
+  if (begin > 0 && text[begin - 1] != '\n') return false;
+  size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size()) return false;
+  if (text[i] == '_' || text[i] == '-' || text[i] == ':' || text[i] == '|') return true;
+  // An en or em dash.
+  return text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94";
+}
 
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                                const DocDateOptions& opt) {
@@ -108,25 +157,38 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
     if (e.begin >= opt.header_bytes) break;
     if (e.form != TimeForm::kCalendar || !e.year || !e.day || !e.value.known()) continue;
     std::string_view line = LineAround(text, e.begin);
-    // A date line, not a sentence: short, little besides the date, no final period.
-    if (line.size() > opt.header_line_max || line.size() - (e.end - e.begin) > 60) continue;
-    if (!line.empty() && line.back() == '.') continue;
+    // A date line, not a sentence: short, little besides the date, no final period; or a
+    // date that opens a paragraph before a dash ("November 10, 2024_ A bombing ...").
+    bool opens = OpensParagraphAsDateline(text, e.begin, e.end);
+    if (opens) line = text.substr(e.begin, e.end - e.begin);
+    if (!opens && (line.size() > opt.header_line_max || line.size() - (e.end - e.begin) > 60))
+      continue;
+    if (!opens && !line.empty() && line.back() == '.') continue;
     out.interval = e.value;
     out.evidence = "explicit: '" + std::string(line) + "'";
     return out;
   }
 
   // 2. Lower bound: the latest dated past expression ("in 2021", "late 2023", "May 3, 2022").
-  // A year naming a past event ("the 2004 siege") is no bound (Attributive).
+  // A year naming a past event ("the 2004 siege") is no bound (AttributiveYear).
   int64_t lower = kNoBound, latest_full = kNoBound;  // latest_full: "May 3, 2022"
   int latest_year = 0, named_year = 0;  // named_year: the latest attributive year
+  // A year told as background ("since X took office in 2022", ", which began in 2015") bounds
+  // the text from below only: the news may come years later (`background`).
+  int64_t background = kNoBound;
+  int background_year = 0;
   for (const auto& e : ex) {
     if (e.form != TimeForm::kCalendar || !e.year || !e.value.known() || e.future) continue;
     if (PrecededBy(text, e.begin, "by") || PrecededBy(text, e.begin, "until") ||
         PrecededBy(text, e.begin, "before"))
       continue;
-    if (!e.day && Attributive(text, e)) {
+    if (!e.day && AttributiveYear(text, e.begin, e.end)) {
       named_year = std::max(named_year, e.year);
+      continue;
+    }
+    if (!e.day && InSinceOrRelativeClause(text, e.begin)) {
+      background = std::max(background, e.value.earliest);
+      background_year = std::max(background_year, e.year);
       continue;
     }
     if (e.value.earliest > lower) lower = e.value.earliest;
@@ -135,6 +197,12 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   }
   std::vector<std::string> why;
   if (latest_year) why.push_back("years up to " + std::to_string(latest_year) + " mentioned");
+  const bool open_ended = background > lower;  // only background years bound the text
+  if (open_ended) {
+    lower = background;
+    latest_year = background_year;
+    why.push_back("background years up to " + std::to_string(background_year) + " mentioned");
+  }
 
   int anniversary_year = 0;  // the year 2b places the article in, 0 when none
   // 2b. An anniversary whose event is not known, with the years the text mentions: the
@@ -160,7 +228,8 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
 
   // 2c. Past month-days without a year ("on March 15") fall in the current year: the year of
   // the lower bound so far, or the next one when the day would lie well before that bound.
-  if (lower != kNoBound) {
+  // After background years only, the current year is unknown.
+  if (lower != kNoBound && !open_ended) {
     int64_t base = lower, raised = lower;
     std::string what;
     for (const auto& e : ex) {
@@ -286,6 +355,12 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
     // 2024) would date the article decades early, and a wrong date keeps its events from
     // fusing with their dated reports. Only an anniversary year is the article's own.
     if (!opt.lower_bound_year && c.year != anniversary_year) return out;
+    if (open_ended && c.year == background_year) {
+      out.interval = {w.lo, DaysFromCivil(c.year + opt.background_year_span, 12, 31),
+                      DatePrecision::kYear};
+      out.evidence = "inferred (after background years only): " + evidence;
+      return out;
+    }
     out.interval = {w.lo, DaysFromCivil(c.year + 1, 12, 31), DatePrecision::kYear};
     out.evidence = "inferred (lower bound only): " + evidence;
     return out;

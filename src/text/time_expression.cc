@@ -236,7 +236,9 @@ size_t Recognizer::TryCalendar(size_t i, TimeExpression* e) {
   if (int dd = DayAt(i)) {  // Day [of] Month [Year]
     size_t m = i + 1;
     if (Word(m, K().of)) ++m;
-    if (int mo = MonthAt(m, &after)) {
+    // Not across a paragraph: "... kills 27\n\nNovember 10, 2024" (headline, then dateline).
+    int mo = t_[m < n_ ? m : i].break_before ? 0 : MonthAt(m, &after);
+    if (mo) {
       e->day = dd, e->month = mo;
       if (YearAt(after)) e->year = static_cast<int>(t_[after].number), ++after;
       return after;

@@ -125,6 +125,43 @@ TEST(CorefTest, CandidatePairsEqualAllCompatiblePairs) {
   }
 }
 
+// A disputed or border area: one article places its headline at "Golan Heights" (SY, admin1)
+// and its body at "Majdal Shams" (IL, a town inside it). Within one article near places are
+// compatible whatever their country codes (regression: dev D11 split in two); across articles
+// the codes must agree (blocking pairs by country), and far places never are.
+TEST(CorefTest, BorderPlacesTable) {
+  FusionOptions o;
+  const EventPlace golan = Place("Golan Heights", "SY", 33.0, 35.75, "admin1");
+  const EventPlace majdal = Place("Majdal Shams", "IL", 33.27, 35.77);
+  const EventPlace syria = Place("Syria", "SY", 35.0, 38.0, "country");
+  struct Case {
+    const char* doc_b;
+    EventPlace b;
+    const char* day_b;
+    bool compatible;
+    const char* why;
+  } cases[] = {
+      {"a", majdal, "2024-07-27", true, "one article, a town inside the area"},
+      {"b", majdal, "2024-07-27", false, "two articles: country codes must agree"},
+      {"a", kKabul, "2024-07-27", false, "one article, far places"},
+      {"a", syria, "2024-07-27", false, "one article, a country is no near place"},
+      {"a", majdal, "2021-07-27", false, "one article, the same area years apart"},
+  };
+  for (const Case& c : cases) {
+    Report a = MakeReport("a", 0, kStrike, "2024-07-27", golan, 12, "A rocket killed 12 children.");
+    Report b = MakeReport(c.doc_b, 1, kStrike, c.day_b, c.b, 12,
+                          "The strike killed 12 children on a football field.");
+    EXPECT_EQ(Compatible(a, b, o), c.compatible) << c.why;
+    EXPECT_EQ(Compatible(b, a, o), c.compatible) << c.why;
+    std::vector<const Report*> ptrs = {&a, &b};
+    if (c.compatible) {
+      auto pairs = CandidatePairs(ptrs, o);
+      EXPECT_EQ(pairs.size(), 1u) << c.why << ": blocking must pair one article's reports";
+      EXPECT_EQ(ClusterReports(ptrs, o).size(), 1u) << c.why;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
 

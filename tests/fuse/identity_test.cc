@@ -47,6 +47,9 @@ TEST(IdentityTest, SharedNamesTable) {
       {"Strikes hit Iranian-backed groups and Iraqi militias.",
        "Since October, Iranian-backed militias and Iraqi groups fired.", 0,
        "nationalities are not names (regression: seeds S5 joined a war-start mention)"},
+      {"THIS IMAGE MAY OFFEND OR DISTURB Medics carry a man in Mugunga.",
+       "THIS IMAGE MAY OFFEND OR DISTURB Rescuers search Mugunga.", 0,
+       "a caption's words are no names (boilerplate shared by unrelated articles)"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(SharedNames(WithSentence(c.a), WithSentence(c.b)), c.shared) << c.why;

@@ -59,6 +59,20 @@ const Case kCases[] = {
      "2024-01-01", "2025-12-31"},
     {"Survivors marked the 20th anniversary of the 2004 Beslan siege.", "2024-01-01",
      "2025-12-31"},
+    // Years of a relative or "since" clause are background: the text may be years later, and
+    // a month-day without a year is not placed in their year (dev articles of 2024-2025 were
+    // dated 2015 and 2022 by them).
+    {"The insurgency, which began spilling over from Mali in 2015, grew. Gunmen killed 200 "
+     "people on August 24.", "2015-01-01", "2025-12-31"},
+    {"It is the fifth attempt at talks since the president took office in 2022. Clashes "
+     "erupted last Thursday.", "2022-01-01", "2032-12-31"},
+    // ... a later year of the text's own narrative still bounds it as before.
+    {"Since the war erupted in April 2023, millions have fled. Floods hit the camps in 2024.",
+     "2024-01-01", "2025-12-31"},
+    // A date that opens a paragraph before a dash is the date line, even on a long line.
+    {"Suicide attack at the station kills 27\n\nNovember 10, 2024_ A suicide bombing hit the "
+     "station, killing 27 people and injuring 62 as passengers waited for trains.",
+     "2024-11-10", "2024-11-10"},
 };
 
 TEST(DocDateTest, Table) {
@@ -73,6 +87,32 @@ TEST(DocDateTest, Table) {
     EXPECT_EQ(FormatIsoDate(d.interval.latest), c.latest) << c.text << "\n" << d.evidence;
     EXPECT_FALSE(d.evidence.empty()) << c.text;
   }
+}
+
+TEST(DocDateTest, BackgroundClausesAndDateLines) {
+  struct Row {
+    const char* text;
+    const char* word;  // the position tested: the start of this word
+    bool background;
+  } rows[] = {
+      {"the fifth attempt since President Petro took office in 2022", "2022", true},
+      {"the rebels, which were designated a terrorist group in 2024", "2024", true},
+      {"the rebels, who took the capital in 2014", "2014", true},
+      {"Since the war erupted in April 2023, millions fled", "April", true},
+      {"The group was formed in 2019 and grew", "2019", false},
+      {"Clashes since Monday, and talks in 2022", "2022", false},
+  };
+  for (const Row& r : rows) {
+    std::string_view t = r.text;
+    EXPECT_EQ(InSinceOrRelativeClause(t, static_cast<uint32_t>(t.find(r.word))), r.background)
+        << r.text;
+  }
+  std::string_view dl = "Headline\n\nMay 3, 2024 - Gunmen attacked";
+  EXPECT_TRUE(OpensParagraphAsDateline(dl, 10, 21));
+  EXPECT_FALSE(OpensParagraphAsDateline("On May 3, 2024 - gunmen", 3, 14));
+  std::string_view at = "since the infamous 2004 Beslan school siege";
+  EXPECT_TRUE(AttributiveYear(at, 19, 23));
+  EXPECT_FALSE(AttributiveYear("It happened in 2004 and again", 15, 19));
 }
 
 TEST(DocDateTest, GivenDateWins) {

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "sitrep/fuse/blocking.h"  // BlockOf, CandidatePairs, LinksOnlyBySentence
 #include "sitrep/fuse/fusion.h"
 
 namespace sitrep {
 
-// Hard constraints: compatible types, overlapping date windows, compatible places, and for two
+// Hard constraints: compatible types, overlapping date windows, compatible places (the same
+// country; within one article also near places whose country codes differ), and for two
 // reports of one article also a shared sentence, the same day or the same specific place (an
 // incident extraction split). Two reports that fail this are never in one event.
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
@@ -20,28 +22,10 @@ double LinkScore(const Report& a, const Report& b, const FusionOptions& options)
 // the same week with a shared trigger word) and LinkScore >= options.link_score: an edge.
 bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 
-// True when only a shared sentence can link `r` to a report of another article (undated and
-// without a specific place, or dated, not to the day, with a window wider than
-// options.name_window_days): blocking may find its candidates by sentence instead of by date
-// window. Must agree with IdentityEvidence (tests/store checks it).
-bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);
-
-// The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when
-// unknown; such reports are compared with every country).
-struct BlockKey {
-  std::string country;
-  int64_t from = 0, to = 0;
-};
-BlockKey BlockOf(const Report& r, const FusionOptions& options);
-
 // Clusters reports (a function of the set: input order does not matter). Greedy over linked
 // pairs, best score first, ties by keys; two clusters join only when every cross pair is
 // compatible. Returns clusters of indexes into `reports`, each sorted, sorted by first index.
 std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,
                                                 const FusionOptions& options);
-
-// Candidate pairs (i < j) found by blocking on country and date window (no all-pairs scan).
-std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
-                                                      const FusionOptions& options);
 
 }  // namespace sitrep

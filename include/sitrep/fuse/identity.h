@@ -15,7 +15,7 @@ namespace sitrep {
 // not a sentence's first word, not from a title-case sentence (a headline capitalises every
 // word), not a weekday, month or title/institution word ("President", "Police", "Army"), not
 // a nationality ("Iranian-backed", "Sudanese", "Iraqi"), not a word of the report's actors'
-// names, not the report's own country/province.
+// names, not the report's own country/province, not from a caption or credit (CaptionOrCredit).
 std::set<std::string> DistinctiveNames(const Event& e);
 
 // How many distinctive names the two reports share.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sitrep/model/ner.h"
 #include "sitrep/model/parser.h"
@@ -19,6 +20,9 @@ class Analyzer {
   // Loads pos.model, parse.model and ner.model from `dir`.
   static Result<Analyzer> Load(const std::string& dir);
   void Analyze(Sentence* sentence) const;
+  // The sentences of one document (an article): tags and parses each, then labels names over
+  // the whole document (a two-pass NER model uses the other sentences' first-pass labels).
+  void AnalyzeDocument(std::vector<Sentence>* sentences) const;
   const Tagger& tagger() const { return tagger_; }
   const Parser& parser() const { return parser_; }
   const NerTagger& ner() const { return ner_; }

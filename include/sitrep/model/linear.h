@@ -49,6 +49,10 @@ class WeightTable {
   WeightFormat format() const { return lut_ ? WeightFormat::kCodebook8 : WeightFormat::kInt16; }
   // Adds the rows of `feats` into scores[0..classes).
   void Score(const uint64_t* feats, size_t n, int32_t* scores) const;
+  // A copy holding its own plain int16 rows padded to a multiple of 8 classes (2x the bytes of
+  // a codebook table): Score adds them 8 classes at a time, with the same results. For
+  // tables with many classes (the parser's labels); a table of int16 rows is returned as is.
+  WeightTable Unpacked() const;
   // Hints the CPU to load the rows of `feats` (a later Score overlaps fewer cache misses).
   void Prefetch(const uint64_t* feats, size_t n) const {
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(rows_ + (feats[i] & mask_) * row_bytes_);
@@ -59,6 +63,7 @@ class WeightTable {
   const char* rows_ = nullptr;     // int16 or uint8 weights, classes_ per row
   const int16_t* lut_ = nullptr;   // the codebook (kCodebook8) or null (kInt16)
   size_t row_bytes_ = 0;
+  size_t stride_ = 0;              // int16 per row of an Unpacked() table, else 0
   uint64_t mask_ = 0;
   int classes_ = 0;
   float scale_ = 1;

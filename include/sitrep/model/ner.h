@@ -1,6 +1,7 @@
 // Named-entity recogniser: first-order Viterbi over BIO or BILOU labels (PER, ORG, LOC, ...)
 // with only valid transitions (output always BIO), a structured averaged perceptron over word/affix/shape/context/POS/
-// sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource).
+// sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource);
+// optionally a second, document-level pass over the first pass's labels (section "weights2").
 #pragma once
 
 #include <cstdint>
@@ -46,13 +47,22 @@ class NerTagger {
   std::vector<std::string> Labels(const Sentence& sentence) const;
   // Writes the labels into each token's MISC as NER=<label> (replacing an old NER=).
   void Tag(Sentence* sentence) const;
+  // Labels of the sentences of one document (e.g. an article). A two-pass model uses the first
+  // pass's labels of the same words elsewhere in the document; Labels(s) = a document of one.
+  std::vector<std::vector<std::string>> DocumentLabels(const std::vector<Sentence>& doc) const;
+  void TagDocument(std::vector<Sentence>* doc) const;
+  bool two_pass() const { return two_pass_; }
 
  private:
   friend Result<std::string> TrainNer(const std::vector<Sentence>&, const std::vector<Sentence>&,
                                       const Tagger*, const TrainOptions&, const NerFeatureSource*,
                                       const WordClusters*);
+  // Label ids of the sentences of one document.
+  std::vector<std::vector<int>> LabelIds(const std::vector<const Sentence*>& doc) const;
   Model model_;
   WeightTable weights_;
+  WeightTable weights2_;   // second pass (document features), when two_pass_
+  bool two_pass_ = false;
   std::shared_ptr<const ner_internal::LabelSet> labels_;
   const NerFeatureSource* source_ = nullptr;
   std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
@@ -72,8 +82,10 @@ void SetNerLabel(Token* token, const std::string& label);
 
 // Reads IOB2 (CoNLL-U-like: id, form, label, ...) into sentences whose MISC holds NER=.
 // With `draft`, OTH and stray B-O/I-O labels become O (the latter marked unknown in MISC
-// as NerDraft=Unknown: training makes no update there).
-Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft);
+// as NerDraft=Unknown: training makes no update there). `doc_starts` (optional) receives the
+// index of each sentence that follows a "# newdoc" comment.
+Result<std::vector<Sentence>> ReadIob2File(const std::string& path, bool draft,
+                                           std::vector<size_t>* doc_starts = nullptr);
 
 // Trains on sentences with NER= labels (BILOU internally); with options.average_seeds = k > 1,
 // k perceptrons (seeds seed..seed+k-1, each stopped early on `dev`) have their weights
@@ -90,7 +102,9 @@ struct NerScores {
   double precision = 0, recall = 0, f1 = 0;
   size_t gold = 0, predicted = 0, correct = 0;
 };
-// Exact span-and-type scores of `ner` (tagging first when `tagger` is set) against `gold`.
-NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold);
+// Exact span-and-type scores of `ner` (tagging first when `tagger` is set) against `gold`,
+// labelled document by document (`doc_starts`: first sentence of each; empty: one per sentence).
+NerScores ScoreNer(const NerTagger& ner, const Tagger* tagger, const std::vector<Sentence>& gold,
+                   const std::vector<size_t>& doc_starts = {});
 
 }  // namespace sitrep

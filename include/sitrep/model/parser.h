@@ -47,7 +47,7 @@ class Parser {
 };
 
 // Trains on `train` (gold trees; POS predicted by `tagger` or jackknifed; non-projective trees
-// skipped), early-stopping on dev LAS; options.beam > 1 trains for beam search of that width
+// skipped), early-stopping on dev LAS (empty dev: every epoch runs, the last is kept); options.beam > 1 trains for beam search of that width
 // (src/model/parser_train.cc); options.clusters selects feature set 5 and is embedded.
 // Returns the model file bytes.
 Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,

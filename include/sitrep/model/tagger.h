@@ -1,6 +1,8 @@
 // Part-of-speech tagger: greedy left-to-right averaged perceptron over UPOS with word,
 // affix, shape, context-word, previous-tag and tag-dictionary (ambiguity class) features;
 // "tagger-v2" models also carry word clusters (section "clusters") and use them as features.
+// Models whose features end in "+rl" add a right-to-left model run first; each position then
+// takes the tag with the best sum of both models' scores.
 #pragma once
 
 #include <memory>
@@ -30,13 +32,16 @@ class Tagger {
  private:
   Model model_;
   WeightTable weights_;
+  WeightTable backward_;       // the right-to-left model ("+rl" models)
+  bool has_backward_ = false;
   std::vector<std::string> labels_;
   std::unordered_map<std::string, uint32_t> tag_dict_;
   std::shared_ptr<const WordClusters> clusters_;  // views model_'s bytes (tagger-v2)
 };
 
 // Trains on `train` (gold UPOS), early-stopping on `dev`; returns the model file bytes.
-// With options.clusters the model is "tagger-v2" and embeds them.
+// With options.clusters the model is "tagger-v2" and embeds them; options.backward adds the
+// right-to-left model (features "+rl", section "weights_rl").
 Result<std::string> TrainTagger(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                                 const TrainOptions& options);
 

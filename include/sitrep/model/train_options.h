@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace sitrep {
 
@@ -20,9 +21,14 @@ struct TrainOptions {
   int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
   int decode_beam = 0;   // parser: width stored for decoding (0 = the training width)
   int features = 0;      // parser: feature-set version "parser-zn-v<N>" (0 = the latest)
+  bool backward = false;  // pos (and parse's jackknife taggers): add a right-to-left tagger
   int average_seeds = 1;  // ner: average the weights of this many runs (seeds seed, seed+1, ...)
   double case_copies = 0;  // ner: this fraction of training sentences is added lowercased too
                            // (and a quarter of it uppercased)
+  int doc_folds = 0;   // ner: >= 2 adds a second, document-level pass trained on first-pass
+                       // labels jackknifed over this many folds of documents
+  int doc_epochs = 0;  // ner: epochs of the second pass (0 = epochs)
+  std::vector<size_t> ner_train_docs, ner_dev_docs;  // ner: first sentence of each document
   // pos, parse: word clusters embedded in the model and used as features (null = none; the
   // parser then trains feature set 4, the tagger "tagger-v1"). Not owned.
   const WordClusters* clusters = nullptr;

@@ -35,6 +35,7 @@ struct IngestStats {
   int reports_fused = 0;    // reports re-clustered (the components the batch touched)
   // Blocking counters of the re-fusion (RefuseStats): queries, candidates, wide, country-less.
   int64_t candidate_queries = 0, candidates = 0, candidates_wide = 0, candidates_countryless = 0;
+  int64_t countryless_linked = 0;  // country-less candidates Linked accepted
 };
 
 struct EventFilter {

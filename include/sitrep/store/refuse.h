@@ -21,8 +21,8 @@ struct RefuseStats {
   int reports = 0;               // reports of the re-clustered component(s)
   // Blocking: candidate queries and the candidates they returned, of which wide (a window of
   // more than a month, or undated) and country-less ones. Candidates per query should not grow
-  // with the database.
-  int64_t queries = 0, candidates = 0, wide = 0, countryless = 0;
+  // with the database. countryless_linked: country-less candidates that Linked accepted.
+  int64_t queries = 0, candidates = 0, wide = 0, countryless = 0, countryless_linked = 0;
 };
 
 // Adds one report row (event_id NULL until Refuse assigns it).

@@ -25,6 +25,7 @@ struct DocDateOptions {
   int pin_before_lower_days = 62;  // a weekday-date may lie this far before the latest full date
   int days_after_full_date = 31;   // with only a full date as bound, publication within this; -1 off
   bool lower_bound_year = true;    // years mentioned alone date the text [Y, Y+1]; false: no date
+  int background_year_span = 10;   // a lower bound from background years only: [Y, Y+span]
 };
 
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
@@ -34,6 +35,16 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
 // a URL month or year bounds what the text supports (or is the answer when the text has none).
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                                std::string_view url, const DocDateOptions& options = {});
+
+// Background a sentence tells beside its news: the position `at` lies after "since" in its
+// clause ("since X took office in 2022") or inside a relative clause (", which began in 2015").
+bool InSinceOrRelativeClause(std::string_view text, uint32_t at);
+// A year used as an adjective ("the infamous 2004 Beslan siege", "the 2016 peace deal"): it
+// names a past event, not the time of the sentence's own events.
+bool AttributiveYear(std::string_view text, uint32_t begin, uint32_t end);
+// A full date that opens a paragraph followed by a dash or colon ("November 10, 2024_ A
+// bombing ..."): the article's date line, not the time of the report that follows it.
+bool OpensParagraphAsDateline(std::string_view text, uint32_t begin, uint32_t end);
 
 // The date a URL path states: /2024/03/07/, /2020/5/31/, /2016-01-22/, /20240307/ (day),
 // /2025/04/ (month), /2024/slug (year). Years 1990-2100 only; kNone when it states none.

@@ -1,0 +1,44 @@
+// Candidate blocking for event coreference: which report pairs are worth comparing (the same
+// country or an unknown one, overlapping date windows), so fusion never scans all pairs.
+// Blocking only prunes pairs that Compatible/IdentityEvidence (coref.h) would reject anyway.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sitrep/fuse/fusion.h"
+
+namespace sitrep {
+
+// A place precision's rank: 0 point, 1 city (and unknown strings), 2 admin1, 3 country.
+int PlacePrecisionRank(std::string_view precision);
+
+// Undated, day-precise, or dated with a window at most options.name_window_days wide: a report
+// about one incident (a year-wide "dozens of attacks this year" is not).
+bool NarrowOrUndated(const Event& e, const FusionOptions& options);
+
+// True when only a shared sentence can link `r` to a report of another article (undated and
+// without a specific place, or dated, not to the day, with a window wider than
+// options.name_window_days): blocking may find its candidates by sentence instead of by date
+// window. Must agree with IdentityEvidence (tests/store checks it).
+bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);
+
+// The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when
+// unknown; such reports are compared with every country).
+struct BlockKey {
+  std::string country;
+  int64_t from = 0, to = 0;
+};
+BlockKey BlockOf(const Report& r, const FusionOptions& options);
+
+// Candidate pairs (i < j, sorted, unique): block keys that overlap (the same country or one
+// side unknown, and overlapping windows; a sweep per country, O(n log n + pairs)), and every
+// pair of reports of one article (key "<doc>#<n>"), whatever their keys.
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
+                                                      const FusionOptions& options);
+
+}  // namespace sitrep

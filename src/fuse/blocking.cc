@@ -1,0 +1,102 @@
+#include "sitrep/fuse/blocking.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace sitrep {
+
+int PlacePrecisionRank(std::string_view p) {
+  if (p == "point") return 0;
+  if (p == "city") return 1;
+  if (p == "admin1") return 2;
+  if (p == "country") return 3;
+  return 1;
+}
+
+bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
+  return !e.date.known() || e.date.precision == DatePrecision::kDay ||
+         e.date.latest - e.date.earliest <= options.name_window_days;
+}
+
+bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
+  // Mirrors IdentityEvidence: an undated report links by its specific place; a dated one
+  // wider than options.name_window_days links by nothing but a shared sentence.
+  const Event& e = r.event;
+  if (!e.date.known()) return !(e.location && PlacePrecisionRank(e.location->precision) <= 1);
+  return !NarrowOrUndated(e, options);
+}
+
+BlockKey BlockOf(const Report& r, const FusionOptions& options) {
+  BlockKey k;
+  if (r.event.location) k.country = r.event.location->country;
+  if (r.event.date.known()) {
+    k.from = r.event.date.earliest - options.date_slack_days;
+    k.to = r.event.date.latest + options.date_slack_days;
+  } else {
+    k.from = INT64_MIN / 4;
+    k.to = INT64_MAX / 4;
+  }
+  return k;
+}
+
+std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
+                                                      const FusionOptions& options) {
+  std::vector<BlockKey> keys;
+  keys.reserve(reports.size());
+  std::map<std::string, std::vector<size_t>> by_country;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    keys.push_back(BlockOf(*reports[i], options));
+    by_country[keys.back().country].push_back(i);
+  }
+  std::vector<std::pair<size_t, size_t>> pairs;
+  // Sweep over items sorted by window start: pairs whose windows overlap.
+  auto sweep = [&](std::vector<size_t> items) {
+    std::sort(items.begin(), items.end(), [&](size_t x, size_t y) {
+      return std::tie(keys[x].from, x) < std::tie(keys[y].from, y);
+    });
+    std::vector<size_t> active;
+    for (size_t pos = 0; pos < items.size(); ++pos) {
+      size_t i = items[pos];
+      std::erase_if(active, [&](size_t j) { return keys[j].to < keys[i].from; });
+      for (size_t j : active) {
+        pairs.emplace_back(std::min(i, j), std::max(i, j));
+      }
+      active.push_back(i);
+    }
+  };
+  const std::vector<size_t> none = by_country.count("") ? by_country[""] : std::vector<size_t>{};
+  std::vector<bool> unknown(reports.size(), false);
+  for (size_t i : none) unknown[i] = true;
+  for (const auto& [country, items] : by_country) {
+    if (country.empty()) continue;
+    std::vector<size_t> all = items;
+    all.insert(all.end(), none.begin(), none.end());
+    size_t before = pairs.size();
+    sweep(all);
+    // Pairs of two country-less reports are produced once, below.
+    pairs.erase(std::remove_if(pairs.begin() + static_cast<std::ptrdiff_t>(before), pairs.end(),
+                               [&](const auto& p) { return unknown[p.first] && unknown[p.second]; }),
+                pairs.end());
+  }
+  sweep(none);
+  // Reports of one article are always compared (their places may carry different country
+  // codes, see Compatible); an article has few reports, so this stays linear in articles.
+  std::map<std::string_view, std::vector<size_t>> by_doc;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    std::string_view key = reports[i]->key;
+    by_doc[key.substr(0, std::min(key.rfind('#'), key.size()))].push_back(i);
+  }
+  for (const auto& [doc, items] : by_doc) {
+    for (size_t x = 0; x < items.size(); ++x) {
+      for (size_t y = x + 1; y < items.size(); ++y) {
+        pairs.emplace_back(std::min(items[x], items[y]), std::max(items[x], items[y]));
+      }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+}  // namespace sitrep
