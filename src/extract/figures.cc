@@ -36,6 +36,9 @@ struct CueHit {
   bool death = false;
 };
 
+// Arrests hold no casualties of their own: any other violent mention of the sentence is nearer.
+int ArrestPenalty(const Mention& m) { return m.sub_event_type == "Arrests" ? 1 << 20 : 0; }
+
 // Nearest death/injury cue scanning from token `from` in direction `dir`.
 CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir,
                uint32_t skip_begin = 0, uint32_t skip_end = 0) {
@@ -43,6 +46,9 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
   int gap = 0;
   for (int i = from; i >= 0 && i < (int)s.lower.size(); i += dir) {
     if (IsBarrier(s.lower[i])) break;
+    // "arrested two men for the killing of", "over the arrest of two students after the
+    // murder": a number before a reason is not the reason's victims.
+    if (dir > 0 && (s.lower[i] == "for" || s.lower[i] == "over" || s.lower[i] == "after")) break;
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     if (HasKind(kinds, "death") || HasKind(kinds, "injury")) {
@@ -200,12 +206,13 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
         if (HasKind(kinds, "subset") && first - i <= 3) subset = true;
       }
       if (subset) continue;
-      // The violent mention of this sentence nearest to the number.
+      // The violent mention of this sentence nearest to the number (an arrest only when no
+      // other is there: "attack ... killing 20, a suspected leader arrested").
       Mention* best = nullptr;
       int best_d = 1 << 30;
       for (Mention& m : *mentions) {
         if (m.sentence != (int)si || !IsViolent(m)) continue;
-        int d = std::abs(m.token - first) * (m.background ? 4 : 1);
+        int d = std::abs(m.token - first) * (m.background ? 4 : 1) + ArrestPenalty(m);
         if (d < best_d) best_d = d, best = &m;
       }
       if (!best) continue;
@@ -242,7 +249,7 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       for (Mention& m : *mentions) {
         if (m.sentence != (int)si || !IsViolent(m)) continue;
         counted |= death ? m.fatalities.has_value() : m.injured.has_value();
-        int d = std::abs(m.token - cue) * (m.background ? 4 : 1);
+        int d = std::abs(m.token - cue) * (m.background ? 4 : 1) + ArrestPenalty(m);
         if (d < best_d) best_d = d, best = &m;
       }
       if (best && !counted) {

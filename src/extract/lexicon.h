@@ -106,9 +106,10 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
 // the arrest of two students", "protest the killing of"): the protest's subject, not an event.
 bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
                         const std::vector<Mention>& mentions, const Mention& m);
-// A weak violent mention told with its dead or wounded, or an attack told as a verb, outranks
+// A weak attack word told as a verb, or with the dead or wounded of its sentence, outranks
 // strong mentions that are all strategic developments ("attack hotels killing 20, a suspected
-// leader arrested"): the sentence keeps it beside them. Not as a reason ("arrested for killing").
+// leader arrested"): the sentence keeps it beside them. Not an outcome word ("one man died":
+// it refers back), nor a reason ("arrested for attacking").
 bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
                     const std::vector<Mention>& strong, const Mention& weak);
 // A quantifier of a verb trigger's subject ("several armed men attacked") does not make the

@@ -351,8 +351,10 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       // back to an earlier event even when the sentence names another one; an attack told with
       // its dead outranks a sentence's arrests (OutranksStrong, type_rules.cc).
       for (Mention& m : weak) {
+        bool outranks = OutranksStrong(lex, doc, strong, m);
+        if (outranks) m.strength = Strength::kStrong;  // it names the sentence's main event
         if ((m.anaphoric && !m.other && m.event_type == "Violence against civilians") ||
-            OutranksStrong(lex, doc, strong, m)) {
+            outranks) {
           strong.push_back(std::move(m));
         }
       }

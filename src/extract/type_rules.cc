@@ -21,6 +21,7 @@ constexpr int kFigureReach = 2;   // tokens between a number and its death or in
 
 struct SideCount {
   int civilian = 0, armed = 0, police = 0, crowd = 0;
+  int assailant = 0;  // of `armed`: words that name attackers, not organised forces
 };
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
@@ -67,6 +68,7 @@ SideCount CountSide(const EventLexicon& lex, const SentenceInfo& s, const DocCon
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     if (HasKind(kinds, "police")) ++c.police;
     else if (HasKind(kinds, "armed") || HasKind(kinds, "assailant")) ++c.armed;
+    if (!HasKind(kinds, "armed") && HasKind(kinds, "assailant")) ++c.assailant;
     if (HasKind(kinds, "civilian") || HasKind(kinds, "individual")) ++c.civilian;
     if (HasKind(kinds, "crowd")) ++c.crowd;
     i += len > 0 ? static_cast<int>(len) : 1;
@@ -227,8 +229,9 @@ bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
   // An attack told as a verb ("13 people were arrested after they attacked police officers").
   size_t len = 0;
   auto own = lex.CueKindsAt(s.lower, weak.token, &len);
-  bool outcome = HasKind(own, "death") || HasKind(own, "injury");
-  if (!outcome && !IsNominal(s, weak.token)) return true;
+  // An outcome word ("one man died") refers back to the event told before it.
+  if (HasKind(own, "death") || HasKind(own, "injury")) return false;
+  if (!IsNominal(s, weak.token)) return true;
   // A casualty figure: a death or injury word beside a number of the sentence.
   const auto& toks = s.sentence->tokens;
   for (int qi : s.quantities) {
@@ -277,12 +280,12 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool crowd_act = t.event_type == "Riots" && t.sub_event_type == "Violent demonstration" &&
                    m->event_type == "Riots";
   if (crowd_act) {
-    // Burning, stoning or vandalism by an armed side ("militants torched the village", "a
-    // youth militia torched the offices") is no riot: an attack.
+    // Burning, stoning or vandalism by an organised armed side ("militants torched the village",
+    // "a youth militia torched the offices"; not mere "assailants") is no riot: an attack.
     bool passive = PassiveAt(s, m->token);
     auto [ab, ae] = passive ? ByAgent(s, tok_end) : Before(s, m->token);
     SideCount actor = CountSide(lex, s, doc, ab, ae);
-    if (actor.armed > 0 && actor.crowd == 0 && actor.police == 0) {
+    if (actor.armed > actor.assailant && actor.police == 0) {
       m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
     }
     return;

@@ -196,16 +196,20 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
       b.date.precision == DatePrecision::kDay && a.best_day == b.best_day) {
     return true;
   }
-  // A vague mention (the headline's "a drone strike in northwestern Nigeria") whose window
-  // and the other's nest (one inside the other, widened by the slack) and that tells it in the
-  // same words (a trigger word or a distinctive name): the same incident told twice. Two
-  // reports placed at specific places are not this case (the seeds' next-day Baghdad strikes
-  // stay apart), nor are overlapping windows that do not nest.
+  // A vague mention (the headline's "a drone strike in northwestern Nigeria", or one placed
+  // only at a province/area: "strike ... in Golan Heights") whose window and the other's nest
+  // (one inside the other, widened by the slack) and that tells it in the same words (a
+  // trigger word or a distinctive name): the same incident told twice. Two reports placed at
+  // specific places are not this case (the seeds' next-day Baghdad strikes stay apart), nor
+  // are overlapping windows that do not nest.
   auto holds = [&](const Event& wide, const Event& narrow) {
     return wide.date.earliest - options.date_slack_days <= narrow.date.earliest &&
            narrow.date.latest <= wide.date.latest + options.date_slack_days;
   };
-  if ((vague(a) || vague(b)) && a.date.known() && b.date.known() &&
+  auto coarse = [](const Event& e) {
+    return !e.location || PlacePrecisionRank(e.location->precision) >= 2;  // admin1 or wider
+  };
+  if ((coarse(a) || coarse(b)) && a.date.known() && b.date.known() &&
       (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || CachedSharedNames(a, b) > 0)) {
     return true;
   }

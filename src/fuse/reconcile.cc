@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "sitrep/fuse/identity.h"
+#include "sitrep/fuse/shared_sentence.h"
 
 namespace sitrep {
 namespace {
@@ -130,6 +131,11 @@ std::optional<CountRange> ReconcileFigure(const std::vector<FigureReport>& repor
   return out;
 }
 
+// A sentence that tells an incident: not a caption/credit, not a standing background statement.
+bool Telling(const EventSource& s) {
+  return !CaptionOrCredit(s.sentence) && !StandingBackground(s.sentence);
+}
+
 }  // namespace
 
 bool Prominent(const Event& r, const FusionOptions& options) {
@@ -138,10 +144,13 @@ bool Prominent(const Event& r, const FusionOptions& options) {
   // country, which MakeReports may have inherited) or with a figure. Told once in passing
   // ("smaller rallies were also held in Nis"), or only as a country's long conflict, it is
   // context of the article's news.
+  // A caption or a standing background statement ("has been fighting ... for years") tells
+  // no incident: it counts neither as a lead nor as a sentence.
   bool specific = r.location && PlaceRank(r.location->precision) <= 1;
   bool figure = r.fatalities || r.injured;
   std::set<std::pair<std::string, uint32_t>> sentences;
   for (const EventSource& s : r.sources) {
+    if (!Telling(s)) continue;
     if (s.begin < options.lead_bytes) return true;
     figure = figure || s.fatalities || s.injured;
     sentences.emplace(s.doc, s.begin);
@@ -324,7 +333,7 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
 
   // Sources: every report, each once, with its origin.
   std::set<std::tuple<std::string, uint32_t, uint32_t>> seen;
-  std::set<std::string> origins;
+  std::set<std::string> origins, telling_origins;
   e.historical = true;
   bool prominent = false;
   std::vector<FigureReport> dead, hurt;
@@ -339,6 +348,7 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
       std::string o = origin_of(s.doc);
       copy.origin = o == s.doc ? "" : o;
       origins.insert(o);
+      if (Telling(s)) telling_origins.insert(o);
       if (s.fatalities) {
         dead.push_back({*s.fatalities, s.doc, o, s.published, s.revised});
         dead_in_sources = true;
@@ -366,8 +376,9 @@ Event Reconcile(const std::vector<const Report*>& members_in, const DocPrints& p
   if (e.historical) e.event_type.clear(), e.sub_event_type.clear();
   // Told only in passing (not in the lead, once, without a figure) and never corroborated by
   // another origin: too weak to be a record of its own (precision over recall, measured in
-  // bench/results/fusion.md). The PLOVER reading stays.
-  if (options.require_salience && !prominent && origins.size() < 2) {
+  // bench/results/fusion.md). The PLOVER reading stays. Corroboration counts the origins that
+  // tell it in a telling sentence (two outlets' standing background paragraphs are no report).
+  if (options.require_salience && !prominent && telling_origins.size() < 2) {
     e.event_type.clear(), e.sub_event_type.clear();
   }
   // ACLED codes every event with a date; an event no report dates at all is not a record yet

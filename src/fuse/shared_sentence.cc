@@ -22,8 +22,9 @@ constexpr std::array<std::string_view, 30> kFurniture = {
     "read more", "reporting by", "editing by", "additional reporting"};
 
 // A standing background statement: true of the conflict, not of one incident.
-constexpr std::array<std::string_view, 14> kStanding = {
+constexpr std::array<std::string_view, 16> kStanding = {
     "has been fighting", "have been fighting", "has been waging", "have been waging",
+    "has continued to", "have continued to",
     "for more than a decade", "for over a decade", "for decades", "for years",
     "in recent years", "over the past decade", "over the past few years", "has long been",
     "have long been", "insurgency since"};
@@ -70,14 +71,17 @@ bool CaptionOrCredit(std::string_view sentence) {
   return false;
 }
 
-bool EvidentialSentence(std::string_view sentence) {
-  if (CountWords(sentence) < static_cast<size_t>(kMinEvidenceWords)) return false;
-  if (CaptionOrCredit(sentence)) return false;
+bool StandingBackground(std::string_view sentence) {
   const std::string lower = LowerAscii(sentence);
   for (std::string_view p : kStanding) {
-    if (lower.find(p) != std::string::npos) return false;
+    if (lower.find(p) != std::string::npos) return true;
   }
-  return true;
+  return false;
+}
+
+bool EvidentialSentence(std::string_view sentence) {
+  return CountWords(sentence) >= static_cast<size_t>(kMinEvidenceWords) &&
+         !CaptionOrCredit(sentence) && !StandingBackground(sentence);
 }
 
 bool SharesEvidentialSentence(const Event& a, const Event& b) {

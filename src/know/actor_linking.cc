@@ -32,7 +32,8 @@ std::string Linker::CapitalNamedAfter(const Cand& c) const {
     if (gap != " " && gap != ", " && gap != ",") continue;
     for (const NameHit& h : d.place_hits) {
       const PlaceRecord& p = kb_.gazetteer->place(h.place);
-      if (p.kind == PlaceKind::kCity && p.feature == Feature::kCapital) return std::string(p.country, 2);
+      if (p.kind == PlaceKind::kCity && p.feature == Feature::kCapital)
+        return std::string(p.country, 2);
     }
   }
   return {};

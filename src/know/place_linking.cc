@@ -89,7 +89,8 @@ void Linker::ResolvePlaces() {
   ConfirmDivisions(doc_countries_);
   // A name read inside a longer name ("Lac Vert", "Gran Grif") names no country of its own.
   for (Cand& c : cands_)
-    c.inner = !c.dropped && c.type == CandType::kPlace && c.place == kNoIndex && InsideLongerName(c);
+    c.inner = !c.dropped && c.type == CandType::kPlace && c.place == kNoIndex &&
+              InsideLongerName(c);
   // ... unless a division the document names holds it ("Pong Hai village, ... Chiang Rai").
   for (Cand& c : cands_)
     if (c.inner && InNamedDivision(c)) c.inner = false;

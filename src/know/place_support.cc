@@ -34,9 +34,10 @@ bool Linker::InsideLongerName(const Cand& c) const {
   auto strong = [&](const Cand& o) {
     if (o.dropped || o.w1 <= o.w0) return false;
     if (!o.actor_hits.empty() || !o.role.empty()) return true;
-    return kb_.gazetteer && std::any_of(o.place_hits.begin(), o.place_hits.end(), [&](const NameHit& h) {
-             return kb_.gazetteer->place(h.place).kind != PlaceKind::kCity;
-           });
+    if (!kb_.gazetteer) return false;
+    return std::any_of(o.place_hits.begin(), o.place_hits.end(), [&](const NameHit& h) {
+      return kb_.gazetteer->place(h.place).kind != PlaceKind::kCity;
+    });
   };
   auto begins_cand = [&](uint32_t w) {
     return std::any_of(cands_.begin(), cands_.end(),
@@ -117,12 +118,13 @@ void Linker::DropStrayForeignTowns(const std::vector<std::string>& named) {
   if (named.empty()) return;
   const Gazetteer& g = *kb_.gazetteer;
   std::vector<std::pair<double, double>> home;  // towns and sites located in the named countries
-  for (const Cand& c : cands_)
-    if (!c.dropped && c.type == CandType::kPlace && c.place != kNoIndex &&
-        g.place(c.place).kind != PlaceKind::kCountry && g.place(c.place).kind != PlaceKind::kAdmin1 &&
-        g.place(c.place).kind != PlaceKind::kAdmin2 &&
-        Contains(named, std::string_view(g.place(c.place).country, 2)))
-      home.push_back({g.place(c.place).lat, g.place(c.place).lon});
+  for (const Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place == kNoIndex) continue;
+    const PlaceRecord& p = g.place(c.place);
+    if (p.kind != PlaceKind::kCountry && p.kind != PlaceKind::kAdmin1 &&
+        p.kind != PlaceKind::kAdmin2 && Contains(named, std::string_view(p.country, 2)))
+      home.push_back({p.lat, p.lon});
+  }
   if (home.empty()) return;  // nothing located at home to be far from
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place == kNoIndex || c.qualified ||

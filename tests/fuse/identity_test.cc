@@ -198,6 +198,10 @@ TEST(IdentityTest, SameArticleVagueMentionTable) {
     r.event.date = {Day("2024-04-27"), Day("2024-05-03"), DatePrecision::kWeek};
     return r;
   };
+  auto window = [](Report r, const char* from, const char* to) {
+    r.event.date = {Day(from), Day(to), DatePrecision::kMonth};
+    return r;
+  };
   auto trigger = [](Report r, const char* t) {
     r.event.sources[0].trigger = t;
     return r;
@@ -231,6 +235,19 @@ TEST(IdentityTest, SameArticleVagueMentionTable) {
        MakeReport("a", 1, kStrike, "2024-05-04", Place("Bunia", "CD", 1.56, 30.25), -1,
                   "In Mugunga, bombs fell."),
        false, "both placed at towns far apart: not a vague mention"},
+      {trigger(week(MakeReport("a", 0, kStrike, "2024-05-03",
+                               Place("North Kivu", "CD", -0.8, 29.0, "admin1"), -1,
+                               "A strike hit a camp in North Kivu.")), "strike"),
+       trigger(MakeReport("a", 1, kStrike, "2024-05-03", goma, -1, "The strike left a crater."),
+               "strike"),
+       true, "a province-placed mention holding the town's day, same trigger"},
+      {trigger(window(MakeReport("a", 0, kStrike, "2024-07-27",
+                                 Place("Golan Heights", "SY", 33.0, 35.75, "admin1"), -1,
+                                 "Clues emerge from strike in Golan Heights."),
+                      "2024-07-23", "2024-08-29"), "strike"),
+       trigger(MakeReport("a", 1, kStrike, "2024-07-29", Place("Majdal Shams", "IL", 33.27, 35.77),
+                          22, "The strike left a crater."), "strike"),
+       true, "regression dev D11: area headline SY and town body IL of one article"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Linked(c.a, c.b, o), c.linked) << c.why;

@@ -200,5 +200,41 @@ TEST(ReconcileTest, SalienceTable) {
   EXPECT_EQ(Reconcile({&r}, {}, off).event_type, kStrike);
 }
 
+// Captions and standing background statements tell no incident: they make no report prominent
+// and two outlets' background paragraphs are no corroboration (regression: dev, a caption
+// "THIS IMAGE MAY OFFEND OR DISTURB ..." and two outlets' "al-Shabab has been fighting ..."
+// paragraphs became typed records).
+TEST(ReconcileTest, TellingSentenceTable) {
+  const char* kCaption = "THIS IMAGE MAY OFFEND OR DISTURB A paramedic helps a wounded man.";
+  const char* kStanding = "The group has been fighting the government for more than a decade.";
+  const char* kIncident = "Earlier, a strike hit a depot near the port.";
+  struct Case {
+    const char* a;
+    uint32_t begin_a;
+    const char* b;  // another origin's sentence, or nullptr
+    bool typed;
+    const char* why;
+  } cases[] = {
+      {kIncident, 100, nullptr, true, "an incident in the lead"},
+      {kCaption, 100, nullptr, false, "a caption in the lead is no lead"},
+      {kStanding, 100, nullptr, false, "standing background in the lead is no lead"},
+      {kIncident, 2000, kIncident, true, "two origins tell the incident"},
+      {kStanding, 2000, kStanding, false, "two origins' background paragraphs"},
+      {kIncident, 2000, kStanding, false, "one telling origin and one background paragraph"},
+      {kIncident, 2000, kCaption, false, "one telling origin and one caption"},
+  };
+  for (const Case& c : cases) {
+    Report r = MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, -1, c.a);
+    r.event.sources[0].begin = c.begin_a;
+    std::vector<const Report*> m = {&r};
+    Report other = MakeReport("b", 0, kStrike, "2024-01-04", std::nullopt, -1, c.b ? c.b : "");
+    other.event.sources[0].begin = 3000;
+    if (c.b) m.push_back(&other);
+    DocPrints prints = {{"a", Print("a", Text(1))}, {"b", Print("b", Text(2))}};
+    Event e = Reconcile(m, prints, FusionOptions{});
+    EXPECT_EQ(!e.event_type.empty(), c.typed) << c.why;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

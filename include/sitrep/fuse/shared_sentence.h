@@ -19,6 +19,9 @@ bool EvidentialSentence(std::string_view sentence);
 // A caption, photo or agency credit, image warning or page furniture (the second test above):
 // its words name no participant or place of the event either (DistinctiveNames skips it).
 bool CaptionOrCredit(std::string_view sentence);
+// A standing background statement: true of a conflict, not of one incident ("has been
+// fighting ... for more than a decade", "has continued to carry out", "in recent years").
+bool StandingBackground(std::string_view sentence);
 inline constexpr int kMinEvidenceWords = 6;
 
 // The two reports tell one sentence of equal text: from one article (extraction split one
