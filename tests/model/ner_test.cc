@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "model_test_support.h"
 #include "sitrep/base/file.h"
 #include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
@@ -13,27 +14,7 @@
 namespace sitrep {
 namespace {
 
-// Sentences of (form, label) pairs separated by spaces: "Rebels/B-ORG hit/O".
-std::vector<Sentence> Labelled(const std::vector<std::string>& texts) {
-  std::vector<Sentence> out;
-  for (const std::string& text : texts) {
-    Sentence s;
-    size_t pos = 0;
-    while (pos < text.size()) {
-      size_t sp = text.find(' ', pos);
-      if (sp == std::string::npos) sp = text.size();
-      std::string item = text.substr(pos, sp - pos);
-      size_t slash = item.rfind('/');
-      Token t;
-      t.form = item.substr(0, slash);
-      SetNerLabel(&t, item.substr(slash + 1));
-      s.tokens.push_back(t);
-      pos = sp + 1;
-    }
-    out.push_back(s);
-  }
-  return out;
-}
+using testing::Labelled;
 
 const std::vector<std::string> kTexts = {
     "Police/O arrested/O John/B-PER Smith/I-PER in/O Lagos/B-LOC ./O",
