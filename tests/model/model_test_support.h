@@ -32,6 +32,7 @@ inline std::vector<Sentence> Labelled(const std::vector<std::string>& texts) {
     Sentence s = Words(text);
     for (Token& t : s.tokens) {
       size_t slash = t.form.rfind('/');
+      if (slash == std::string::npos) continue;  // an unlabelled word: the form alone
       std::string label = t.form.substr(slash + 1);
       t.form.resize(slash);
       SetNerLabel(&t, label);

@@ -53,7 +53,7 @@ bool ValidBio(const std::vector<std::string>& labels) {
 }
 
 TEST(NerDoc, ReadsDocumentStartsFromNewdocComments) {
-  const std::string path = testing::TempDir() + "/docs.iob2";
+  const std::string path = ::testing::TempDir() + "/docs.iob2";
   ASSERT_TRUE(WriteFileAtomic(path,
                               "# newdoc id = a\n# sent_id = a-1\n1\tRain\tO\n\n"
                               "# sent_id = a-2\n1\tParis\tB-LOC\n\n"

@@ -24,7 +24,7 @@ const std::vector<std::string> kTexts = {
 };
 
 TEST(NerDraft, OthAndStrayBOBecomeOAndStrayBOIsMarkedUnknown) {
-  const std::string path = testing::TempDir() + "/draft.iob2";
+  const std::string path = ::testing::TempDir() + "/draft.iob2";
   ASSERT_TRUE(WriteFileAtomic(path,
                               "# sent_id = a-1\n1\tAmerican\tB-OTH\n2\tforces\tO\n3\tleft\tO\n"
                               "4\tDaily\tB-ORG\n5\tStar\tB-O\n\n")
