@@ -110,10 +110,18 @@ void BM_Ingest(benchmark::State& state) {
   // are wide (window > a month or undated) or country-less.
   const double queries = static_cast<double>(std::max<int64_t>(1, total.candidate_queries));
   state.counters["cand/query"] = static_cast<double>(total.candidates) / queries;
+  state.counters["queries/report"] = reports ? queries / static_cast<double>(reports) : 0;
   state.counters["wide/query"] = static_cast<double>(total.candidates_wide) / queries;
   state.counters["nocountry/query"] = static_cast<double>(total.candidates_countryless) / queries;
   // Of those, the ones Linked accepted (evidence a blocking key would have to keep).
   state.counters["nocountry_linked/query"] = static_cast<double>(total.countryless_linked) / queries;
+  // Store CPU by phase (seconds): where the per-article cost grows with the database.
+  state.counters["s_insert"] = total.insert_s;
+  state.counters["s_query"] = total.query_s;
+  state.counters["s_link"] = total.link_s;
+  state.counters["s_cluster"] = total.cluster_s;
+  state.counters["s_write"] = total.write_s;
+  state.counters["s_commit"] = total.commit_s;
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["events"] = static_cast<double>(events);
   state.counters["db_mb"] = static_cast<double>(db_bytes) / (1024.0 * 1024.0);

@@ -1,5 +1,6 @@
 // sitrep train pos|parse|ner: trains one of our statistical models and writes the model file.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -20,6 +21,7 @@ struct TrainArgs {
   std::string kind, train, dev, out, tagger, pos_train, dev_pos;
   std::string lexicon;  // ner: name lists written by `sitrep ner-lexicon`, embedded in the model
   std::string clusters;  // ner: word clusters written by `sitrep clusters`, embedded in the model
+  std::string trusted;   // ner: consistently labelled IOB2 training data (never cleaned)
   TrainOptions options;
 };
 
@@ -81,6 +83,19 @@ void RunTrain(TrainArgs args) {
     Result<std::vector<Sentence>> train =
         ReadIob2File(args.train, /*draft=*/true, &args.options.ner_train_docs);
     if (!train.ok()) throw CommandFailed{train.status().message()};
+    if (!args.trusted.empty()) {  // appended after the draft sentences, as documents of their own
+      std::vector<size_t> starts;
+      Result<std::vector<Sentence>> more = ReadIob2File(args.trusted, true, &starts);
+      if (!more.ok()) throw CommandFailed{more.status().message()};
+      const size_t base = train->size();
+      args.options.ner_trusted_from = base;
+      if (args.options.ner_train_docs.empty())  // no "# newdoc": each sentence a document
+        for (size_t s = 0; s < base; ++s) args.options.ner_train_docs.push_back(s);
+      for (size_t s : starts) args.options.ner_train_docs.push_back(base + s);
+      if (starts.empty() || starts[0] != 0) args.options.ner_train_docs.push_back(base);
+      std::sort(args.options.ner_train_docs.begin(), args.options.ner_train_docs.end());
+      train->insert(train->end(), more->begin(), more->end());
+    }
     std::vector<Sentence> dev;
     if (!args.dev.empty()) {
       Result<std::vector<Sentence>> d = ReadIob2File(args.dev, true, &args.options.ner_dev_docs);
@@ -151,6 +166,21 @@ void SetupTrain(CLI::App& app) {
                   "ner: add a document-level second pass trained on first-pass labels jackknifed "
                   "over k folds of documents (0 = one pass)")
       ->capture_default_str();
+  cmd->add_option("--trusted-train", args->trusted,
+                  "ner: more training data (IOB2) whose labels are consistent: never cleaned, in "
+                  "every jackknife fold");
+  cmd->add_option("--clean-folds", args->options.clean_folds,
+                  "ner: clean the draft training labels with labels jackknifed over k folds of "
+                  "documents (0 = no cleaning)")
+      ->capture_default_str();
+  cmd->add_option("--clean-epochs", args->options.clean_epochs, "ner: epochs of each jackknife model")
+      ->capture_default_str();
+  cmd->add_option("--clean-mode", args->options.clean_mode,
+                  "ner: where draft and jackknifed labels disagree: missing (draft O inside a "
+                  "jackknifed name -> no update), unknown (every such token -> no update), relabel "
+                  "(take the jackknifed labels), add (add jackknifed names over draft O tokens) or drop "
+                  "(leave the sentence out)")
+      ->check(CLI::IsMember({"", "none", "missing", "unknown", "relabel", "add", "drop"}));
   cmd->add_option("--doc-epochs", args->options.doc_epochs,
                   "ner: epochs of the second pass (0 = --epochs; early-stopped on --dev)");
   cmd->add_option("--log2-buckets", args->options.log2_buckets, "Feature table size (0 = default)");

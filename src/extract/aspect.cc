@@ -1,6 +1,7 @@
 // Habitual and durative statements: what a group has done for years, keeps doing or has a
 // history of doing is the background of the news, not one event of it.
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -71,7 +72,106 @@ bool DurationInClause(const SentenceInfo& s, int clause) {
   return false;
 }
 
+// "fighting continues between X and Y", "the violence raged on": the trigger is the subject of
+// a verb of duration right after it.
+bool ContinuesAfter(const SentenceInfo& s, int tok_end) {
+  const auto& w = s.lower;
+  for (int i = tok_end; i < static_cast<int>(w.size()) && i < tok_end + 2; ++i) {
+    if (In(w[i], {"continues", "continued", "continue", "rages", "raged", "persists", "persisted",
+                  "goes", "went", "drags", "dragged"})) {
+      bool on = In(w[i], {"goes", "went", "drags", "dragged"});
+      return !on || (i + 1 < static_cast<int>(w.size()) && w[i + 1] == "on");
+    }
+    if (!In(w[i], {"still", "now", "has", "have", "had"})) return false;
+  }
+  return false;
+}
+
+// "some are fighting to protect their communities", "the rebels claim to be fighting for the
+// people": a present progressive tells a state of affairs, not one event.
+bool PresentProgressive(const SentenceInfo& s, int tok) {
+  const auto& w = s.lower;
+  if (tok < 1 || !EndsWith(w[tok], "ing")) return false;
+  int aux = tok - 1;
+  if (aux >= 1 && (EndsWith(w[aux], "ly") || In(w[aux], {"still", "now", "also"}))) --aux;
+  if (In(w[aux], {"are", "is", "'re", "am"})) return true;
+  return w[aux] == "be" && aux >= 1 && w[aux - 1] == "to";  // "claim to be fighting"
+}
+
+// "joined forces to fight the group", "deployed troops to attack": the purpose of an action is
+// not an event that happened. Attempts ("tried to kill") are attacks and are kept.
+bool PurposeInfinitive(const SentenceInfo& s, int tok) {
+  const auto& w = s.lower;
+  if (tok < 2 || w[tok - 1] != "to") return false;
+  const std::string& t = w[tok];
+  if (EndsWith(t, "s") || EndsWith(t, "ed") || EndsWith(t, "ing")) return false;  // not a base verb
+  return !In(w[tok - 2], {"used", "due", "according", "response", "led", "lead", "leads", "prior",
+                          "attempt", "attempted", "attempts", "tried", "try", "trying", "went",
+                          "came", "subjected", "exposed", "close", "next", "owing"});
+}
+
+// "engaging in looting and kidnapping": activities a group is said to engage in.
+bool EngagingIn(const SentenceInfo& s, int tok) {
+  const auto& w = s.lower;
+  for (int i = tok - 1; i >= 1 && i >= tok - 3; --i) {
+    if (w[i] == "in" && In(w[i - 1], {"engaging", "engage", "engages", "engaged", "involved"}))
+      return true;
+    if (w[i] == "," || w[i] == ".") break;
+  }
+  return false;
+}
+
+// A bare plural ("United States air raids", "strikes"): no determiner or number before it.
+bool BarePlural(std::string_view text, const SentenceInfo& s, const Mention& m) {
+  std::string_view tw = text.substr(m.begin, m.end - m.begin);
+  if (tw.size() <= 3 || (tw.back() != 's' && tw.back() != 'S') || tw[tw.size() - 2] == 's')
+    return false;
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 0 && i >= m.token - 4; --i) {
+    if (In(w[i], {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                  "her", "two", "three", "four", "five", "both", "twin", "several", "multiple"}))
+      return false;
+    if (!w[i].empty() && std::isdigit(static_cast<unsigned char>(w[i][0]))) return false;
+    if (w[i] == "," || w[i] == "." || w[i] == "by" || w[i] == "and" || w[i] == "of") break;
+  }
+  return true;
+}
+
 }  // namespace
+
+void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    // Protests are told as ongoing ("are protesting", "took to the streets to protest") and
+    // are events all the same.
+    if (m.other || m.anchor || !IsViolent(m) || m.event_type == "Protests") continue;
+    const SentenceInfo& s = doc.info[m.sentence];
+    if (m.token < 0 || m.token >= static_cast<int>(s.lower.size())) continue;
+    bool figures = m.fatalities || m.injured;
+    int tok_end = m.token + 1;
+    while (tok_end < static_cast<int>(s.lower.size()) && s.sentence->tokens[tok_end].begin < m.end)
+      ++tok_end;
+    if (PurposeInfinitive(s, m.token) && m.modality == "happened") {
+      m.modality = "planned";
+      continue;
+    }
+    // Plural attacks dated only by a month or a year ("its attacks in the Red Sea in 2024"):
+    // a series, whatever the year.
+    bool coarse = m.date && !m.short_date && m.date->latest - m.date->earliest > 31;
+    if (coarse && !figures && BarePlural(doc.text, s, m)) {
+      m.other = true;
+      continue;
+    }
+    if (m.date || figures) continue;
+    // "supported by United States air raids": an actor's undated raids with no place or toll.
+    const auto& toks = s.sentence->tokens;
+    bool named_plural = m.token >= 2 && !toks[m.token - 1].form.empty() &&
+                        std::isupper(static_cast<unsigned char>(toks[m.token - 1].form[0])) &&
+                        BarePlural(doc.text, s, m);
+    bool generic = ContinuesAfter(s, tok_end) || EngagingIn(s, m.token) ||
+                   (m.places.empty() && (PresentProgressive(s, m.token) || named_plural));
+    if (generic) m.other = true;
+  }
+}
 
 void MarkHabitual(const DocContext& doc, std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {

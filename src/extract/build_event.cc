@@ -110,6 +110,16 @@ const Entity* LeadPlace(const DocContext& doc) {
   return nullptr;
 }
 
+// The country's adjective ("Israeli", "Russian", "Sudanese", "Turkish"), not its name.
+bool Demonym(std::string_view text, const EntityRef& r, const Entity& e) {
+  std::string_view w = text.substr(r.begin, r.end - r.begin);
+  if (w == e.name || w.size() < 4) return false;
+  for (std::string_view suffix : {"i", "an", "ese", "ish", "ic"}) {
+    if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
+  }
+  return false;
+}
+
 // The event's place. First the place the event is told with: the place the dependency tree
 // attaches to a trigger, the locative place nearest a trigger, its other places (places that
 // another place of the article supports first, then strong triggers before weak, earlier
@@ -168,17 +178,32 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
   // The article's opening place, unless the group's sentences name a country it is not in
   // ("killed in Burkina Faso" beside "a country in West Africa" read as West, Texas): then
   // that country.
+  // A country named only by its adjective ("an Israeli strike", "Russian missiles") names who
+  // acted, not where: it comes after the opening place; one that acted is no place of it.
   const Entity* lead = LeadPlace(doc);
   const Entity* country = nullptr;
+  const Entity* demonym = nullptr;
+  auto acts = [&](int entity) {  // the country is who acted ("the US conducted strikes")
+    for (int i : group) {
+      const Mention& m = mentions[i];
+      if (m.actor1 == entity || m.role_actor1 == entity) return true;
+    }
+    return false;
+  };
   for (int i : group) {
     for (const EntityRef& r : doc.info[mentions[i].sentence].entities) {
       const Entity& e = doc.entities[r.entity];
       if (!r.place || !e.geo || e.geo->precision != Precision::kCountry) continue;
       if (lead && lead->geo->country == e.geo->country) return lead;
-      if (!country) country = &e;
+      if (acts(r.entity)) continue;
+      if (Demonym(doc.text, r, e)) {
+        if (!demonym) demonym = &e;
+      } else if (!country) {
+        country = &e;
+      }
     }
   }
-  return country ? country : lead;
+  return country ? country : lead ? lead : demonym;
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ namespace sitrep::extract {
 namespace {
 
 constexpr double kSamePlaceKm = 50;
-constexpr int kWeakReach = 2;
-constexpr size_t kMinNameBytes = 5;  // shorter place names are too ambiguous to find as text  // sentences back that an outcome word ("were killed") refers to
+constexpr int kWeakReach = 2;  // sentences back that an outcome word ("were killed") refers to
+constexpr size_t kMinNameBytes = 5;  // shorter place names are too ambiguous to find as text
 
 struct Group {
   std::vector<int> mentions;
@@ -31,7 +31,21 @@ struct Group {
   bool named = false;   // some mention names the kind of violence (not only outcome words)
   int last_sentence = 0;
   std::vector<int> own_sentences, anchor_sentences;  // sentences of its plain / anchor mentions
+  std::vector<int64_t> tolls;  // death tolls its mentions state
 };
+
+constexpr int64_t kMinTellingToll = 2;  // a toll this high names one event ("kill 34" / "34 dead")
+
+// The mention states the same death toll as the group: "Missiles kill 34" in a headline and
+// "struck the city, killing at least 34" in the lede tell one event.
+bool SameToll(const Mention& m, const Group& g) {
+  if (!m.fatalities || m.fatalities->best < kMinTellingToll) return false;
+  return std::find(g.tolls.begin(), g.tolls.end(), m.fatalities->best) != g.tolls.end();
+}
+
+void NoteToll(const Mention& m, Group* g) {
+  if (m.fatalities && m.fatalities->best >= kMinTellingToll) g->tolls.push_back(m.fatalities->best);
+}
 
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -137,7 +151,8 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   }
   // Outcome and generic words ("were killed", "the attack") do not fix the kind of violence:
   // a group told only with them takes the first violent mention that names it.
-  if (!g.named && !g.sub_evidence) return true;
+  // An arrest is not the kind of violence of a killing told so far only by its outcome.
+  if (!g.named && !g.sub_evidence) return m.event_type != "Strategic developments";
   if (m.event_type != g.event_type) {
     // A generic attack and an explosion or air strike told with a stronger word, in either
     // order ("an incident at the air base" ... "the air base was targeted by missiles").
@@ -153,6 +168,7 @@ bool TypesCompatible(const Mention& m, const Group& g) {
 
 void Absorb(const Mention& m, int index, Group* g) {
   g->mentions.push_back(index);
+  NoteToll(m, g);
   g->named = g->named || m.strength != Strength::kWeak;
   g->last_sentence = m.sentence;
   NoteSentence(m, g);
@@ -187,6 +203,7 @@ Group NewGroup(const Mention& m, int index) {
   g.named = m.strength != Strength::kWeak;
   g.last_sentence = m.sentence;
   g.mentions.push_back(index);
+  NoteToll(m, &g);
   NoteSentence(m, &g);
   return g;
 }
@@ -249,21 +266,23 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       // An outcome word told with the group's own instrument ("wounded by the rocket that hit
       // the pitch") refers to it however far back it was told.
       bool same_instrument = m.sub_evidence && g.sub_evidence && m.sub_event_type == g.sub_event_type;
-      if (weak && !m.anaphoric && pm <= 0 && !same_instrument &&
+      bool same_toll = SameToll(m, g) && !m.anchor && !g.series;
+      if (weak && !m.anaphoric && pm <= 0 && !same_instrument && !same_toll &&
           m.sentence - g.last_sentence > kWeakReach)
         continue;
-      if (weak && !m.places.empty() && g.places.empty()) continue;
+      if (weak && !m.places.empty() && g.places.empty() && !same_toll) continue;
       bool retold = (says_nothing_new || group_empty) && same_sub;
       // An anchor ("hours after the strike that killed X") is named for its own identity, not
       // as a reference back (not the headline's event): it joins only on the same day or place.
       if (m.anchor && !(dm > 0 || pm > 0)) continue;
-      if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind || retold)) {
+      if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind || retold ||
+            same_toll)) {
         continue;
       }
       if (m.another && !(dm > 0 || pm > 0)) continue;  // "another strike": a new one
       // Evidence, then recency, then a group told in its sentence's main clause over one
       // named only as an anchor there ("hours after X, ...").
-      int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor;
+      int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor + 4 * same_toll;
       bool own = Has(g.own_sentences, g.last_sentence);
       if (score > join_score || (score == join_score && g.last_sentence > join_sentence) ||
           (score == join_score && g.last_sentence == join_sentence && (own || !join_own))) {

@@ -304,10 +304,76 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
   CarryBackground(doc, mentions);
 }
 
+// "X a week after Y": Y's dates, that long before `own` (X's); nullopt for other expressions.
+std::optional<DateInterval> BeforeByOffset(const TimeExpression& t, const DateInterval& own) {
+  if (t.form != TimeForm::kEventOffset || t.offset < 0 || !own.known()) return std::nullopt;
+  int64_t lo = 0, hi = 0;  // days X lies before the sentence's own event
+  switch (t.unit) {
+    case 'h': lo = 0, hi = 1; break;                        // "hours after X"
+    case 'd': lo = t.offset ? t.offset : 2, hi = t.offset ? t.offset : 6; break;  // "days after"
+    case 'w': lo = t.offset ? 7 * t.offset - 2 : 14, hi = t.offset ? 7 * t.offset + 2 : 35; break;
+    case 'm': lo = t.offset ? 30 * t.offset - 7 : 60, hi = t.offset ? 30 * t.offset + 7 : 330; break;
+    default: return std::nullopt;
+  }
+  DateInterval v{own.earliest - hi, own.latest - lo, DatePrecision::kDay};
+  v.precision = PrecisionForWidth(v.earliest, v.latest);
+  return v;
+}
+
 bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,
                      std::vector<Mention>* mentions) {
   auto& ms = *mentions;
   bool changed = false;
+  // "The blast comes a week after a bombing in X": X lies that long before the sentence's own
+  // event, whose day is its group's, else (told with no time of its own) the article's.
+  std::vector<std::optional<DateInterval>> group_day(ms.size());
+  for (const auto& group : groups) {
+    for (int i : group) {
+      const auto& d = ms[i].date;
+      if (!d || d->precision != DatePrecision::kDay || ms[i].anchor) continue;
+      for (int j : group) group_day[j] = d;
+      break;
+    }
+  }
+  for (size_t a = 0; a < ms.size(); ++a) {
+    if (!ms[a].anchor || ms[a].date || group_day[a]) continue;
+    std::optional<DateInterval> own;
+    bool own_undated = false;
+    for (size_t k = 0; k < ms.size(); ++k) {
+      if (ms[k].sentence != ms[a].sentence || ms[k].anchor || !IsViolent(ms[k])) continue;
+      if (group_day[k]) own = group_day[k];
+      own_undated |= !ms[k].date;
+    }
+    bool no_own = std::none_of(ms.begin(), ms.end(), [&](const Mention& k) {
+      return k.sentence == ms[a].sentence && !k.anchor && k.date;
+    });
+    // No own mention ("The attack came a week after ..." told with an anaphor the sentence
+    // does not keep): the article's main event, its first violent one, else the article.
+    if (!own && no_own) {
+      for (size_t k = 0; k < ms.size() && !own; ++k) {
+        if (!ms[k].anchor && !ms[k].other && IsViolent(ms[k]) && ms[k].modality == "happened" &&
+            ms[k].sentence < ms[a].sentence)
+          own = group_day[k] ? group_day[k] : std::optional<DateInterval>{};
+        if (!ms[k].anchor && !ms[k].other && IsViolent(ms[k]) && ms[k].modality == "happened")
+          break;
+      }
+    }
+    if (!own && (no_own || own_undated) && doc.reference.known()) own = doc.reference;
+    if (!own || own->latest - own->earliest > kPeriodDays) continue;
+    for (int ti : doc.info[ms[a].sentence].times) {
+      const TimeExpression& t = doc.times[ti];
+      if (ms[a].begin < t.event_begin || ms[a].end > t.event_end || t.value.known()) continue;
+      auto v = BeforeByOffset(t, *own);
+      if (!v) continue;
+      ms[a].date = v;
+      ms[a].best_day = v->latest - (t.unit == 'w' || t.unit == 'm' ? 2 : 0);
+      if (t.unit == 'm') ms[a].best_day = v->latest - 7;
+      ms[a].background = doc.reference.known() &&
+                         v->latest < doc.reference.earliest - kBackgroundDays;
+      changed = true;
+      break;
+    }
+  }
   for (const auto& group : groups) {
     std::optional<int64_t> day;  // the group's day, when some mention states one
     for (int i : group) {

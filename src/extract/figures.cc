@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kMaxGap = 4;      // non-filler tokens between a number and its cue
 constexpr int kClauseCue = 8;   // tokens before a number searched for initial/revision cues
+constexpr int kFateReach = 3;   // "detained and later found killed": tokens after the "and"
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
   return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
@@ -34,7 +35,28 @@ bool IsBarrier(const std::string& w) { return w == ";" || w == "." || w == ":" |
 struct CueHit {
   int gap = 1 << 30;
   bool death = false;
+  int at = -1;  // token of the casualty word
 };
+
+// A fate at token i that no casualty word counts ("displaced", "abducted"), unless the same
+// subject's casualty follows it in a coordination ("was detained and later found killed").
+bool OwnFate(const SentenceInfo& s, const EventLexicon& lex, int i) {
+  size_t len = 0;
+  if (!HasKind(lex.CueKindsAt(s.lower, i, &len), "fate")) return false;
+  int n = static_cast<int>(s.lower.size());
+  int k = i + static_cast<int>(std::max<size_t>(len, 1));
+  if (k >= n || s.lower[k] != "and") return true;
+  // Only the same subject's verb may follow: no new subject ("fled and one was killed").
+  for (int j = k + 1; j < n && j <= k + kFateReach; ++j) {
+    auto kinds = lex.CueKindsAt(s.lower, j, &len);
+    if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return false;
+    const std::string& w = s.lower[j];
+    bool same_subject = HasKind(kinds, "filler") || w == "later" || w == "then" ||
+                        w == "subsequently" || w == "eventually" || w == "found";
+    if (!same_subject) return true;
+  }
+  return true;
+}
 
 // Arrests hold no casualties of their own: any other violent mention of the sentence is nearer.
 int ArrestPenalty(const Mention& m) { return m.sub_event_type == "Arrests" ? 1 << 20 : 0; }
@@ -49,10 +71,15 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
     // "arrested two men for the killing of", "over the arrest of two students after the
     // murder": a number before a reason is not the reason's victims.
     if (dir > 0 && (s.lower[i] == "for" || s.lower[i] == "over" || s.lower[i] == "after")) break;
+    // "a man was shot dead by two armed men": a number after "by" counts the agents.
+    if (dir < 0 && s.lower[i] == "by") break;
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    // "3 killed and 2 handed over", "three suspects managed to flee and one was killed": a
+    // fate that is no casualty (displaced, fled, arrested, missing) is the number's own word.
+    if (OwnFate(s, lex, i)) break;
     if (HasKind(kinds, "death") || HasKind(kinds, "injury")) {
-      hit.gap = gap, hit.death = HasKind(kinds, "death");
+      hit.gap = gap, hit.death = HasKind(kinds, "death"), hit.at = i;
       return hit;
     }
     const Token& tok = s.sentence->tokens[i];
@@ -90,9 +117,11 @@ int SingleVictimCue(const SentenceInfo& s, const EventLexicon& lex, bool* death)
   return -1;
 }
 
-// "Thousands have died and almost 9 million have been displaced": a number that opens its own
-// coordinated clause with a predicate of its own ("have been displaced") is not counted by the
-// casualty word before the "and".
+// "Thousands have died and almost 9 million have been displaced", "80 killed, and over 5,000
+// displaced", "1 was killed and 3 abducted": a number whose own predicate, the first word after
+// it that is no filler, is a fate that no casualty word counts (displaced, fled, abducted,
+// missing) is not counted by the casualty word before it; nor, when it opens a coordinated
+// clause, is a number with a verb of its own ("and 2 handed over").
 bool OwnPredicate(const SentenceInfo& s, const EventLexicon& lex, int first, int last,
                   uint32_t head_begin, uint32_t head_end) {
   bool clause = false;
@@ -102,16 +131,23 @@ bool OwnPredicate(const SentenceInfo& s, const EventLexicon& lex, int first, int
     if (HasKind(kinds, "death") || HasKind(kinds, "injury")) break;  // "and injuring hundreds"
     if (s.lower[i] == "and" || s.lower[i] == "while") clause = true;
   }
-  if (!clause) return false;
+  // A one-word head that is a verb form: "and 2 handed over" (the quantity took the verb).
+  auto ed_form = [](const std::string& w) {
+    return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+  };
+  int h = TokenAt(*s.sentence, head_begin);
+  bool verb_head = head_end > head_begin && h == TokenAt(*s.sentence, head_end - 1) &&
+                   ed_form(s.lower[h]);
   for (int i = last + 1; i < (int)s.lower.size(); ++i) {
     const Token& tok = s.sentence->tokens[i];
-    if (tok.begin >= head_begin && tok.end <= head_end) continue;
+    bool head = tok.begin >= head_begin && tok.end <= head_end;
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return false;
+    if (OwnFate(s, lex, i)) return true;
     if (HasKind(kinds, "filler")) continue;
-    const std::string& w = s.lower[i];
-    return w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+    if (head && !verb_head) continue;
+    return clause && ed_form(s.lower[i]);
   }
   return false;
 }
@@ -138,6 +174,7 @@ int RangeLower(const DocContext& doc, const SentenceInfo& s, size_t k) {
 struct SlotHead {
   std::optional<Figure>* slot;
   std::string head;
+  int cue;  // token of the casualty word the slot's figure was told with
 };
 
 // The lowercased noun a quantity counts ("policemen"), "" when none.
@@ -186,7 +223,7 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
       const CueHit& cue = later.gap <= before.gap ? later : before;
       if (cue.gap > kMaxGap) continue;
-      if (&cue == &before && OwnPredicate(s, lex, first, last, q.head_begin, q.head_end)) continue;
+      if (OwnPredicate(s, lex, first, last, q.head_begin, q.head_end)) continue;
       Figure f;
       f.best = static_cast<int64_t>(q.value);
       f.count.min = static_cast<int64_t>(q.min);
@@ -218,13 +255,16 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       if (!best) continue;
       auto& slot = cue.death ? best->fatalities : best->injured;
       std::string head = HeadNoun(doc, q);
-      // Two victim groups of one sentence ("2 soldiers and 3 policemen were killed") add up.
+      // Two victim groups told with one casualty word ("2 soldiers and 3 policemen were
+      // killed", "killing 2 soldiers and 3 civilians") add up; a group told with a casualty
+      // word of its own restates or tells another count.
       SlotHead* prev = nullptr;
       for (SlotHead& h : heads) {
         if (h.slot == &slot) prev = &h;
       }
       if (slot && prev && !f.revision && !slot->revision && !f.initial && !slot->initial &&
-          SpecificHead(prev->head) && SpecificHead(head) && prev->head != head) {
+          SpecificHead(prev->head) && SpecificHead(head) && prev->head != head &&
+          prev->cue == cue.at) {
         slot->best += f.best, slot->count.min += f.count.min;
         bool open = slot->count.max < 0 || f.count.max < 0;
         slot->count.max = open ? -1 : slot->count.max + f.count.max;
@@ -235,8 +275,8 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
       // Several figures of one kind for one trigger: keep the larger, unless one revises.
       if (!slot || f.revision || (!slot->revision && f.best > slot->best)) {
         slot = f;
-        if (prev) prev->head = head;
-        else heads.push_back({&slot, head});
+        if (prev) prev->head = head, prev->cue = cue.at;
+        else heads.push_back({&slot, head, cue.at});
       }
     }
     // No number for a victim told with an article: one ("a man was shot dead").

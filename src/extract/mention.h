@@ -101,6 +101,10 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions);
 // Habitual and durative statements ("has been fighting for a decade", "continues its
 // offensive", "a history of targeting") are marked as series (`other`): not one event.
 void MarkHabitual(const DocContext& doc, std::vector<Mention>* mentions);
+// Generic and irrealis statements: "fighting continues", "are fighting to protect", "engaging in
+// kidnapping", bare undated plurals ("US air raids") and plurals dated only by a month or year
+// are series (`other`); purpose infinitives ("joined forces to fight") are `planned`.
+void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions);
 // Mentions of the same real event grouped (in-document coreference): mention indices.
 // "a day after X" left undated where the article dates X elsewhere (X's mention is in a group
 // with a day): dates the sentence's own undated mentions. True when a date was set.

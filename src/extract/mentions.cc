@@ -121,8 +121,19 @@ void ResolveModality(const SentenceInfo& s, const EventLexicon& lex, int tok, in
     else if (HasKind(kinds, "allege") && m->modality == "happened") m->modality = "alleged";
     else if (HasKind(kinds, "claim") && m->modality == "happened") m->modality = "claimed";
   }
-  // Determiners before the trigger (skipping up to three modifiers).
+  // Determiners before the trigger (skipping up to three modifiers). "the strike that killed
+  // 12": a relative pronoun between a trigger and a verb is no determiner of the verb, which
+  // tells the same event ("the collapse that killed 15" keeps its own).
+  const std::string& trig = s.lower[tok];
+  bool verb_form = trig.size() > 3 && trig.compare(trig.size() - 2, 2, "ed") == 0;
+  bool relative = tok >= 2 && verb_form && (s.lower[tok - 1] == "that" || s.lower[tok - 1] == "which");
+  bool of_trigger = false;
+  for (int j = std::max(0, tok - 4); relative && j <= tok - 2; ++j) {
+    size_t len = 0;
+    of_trigger |= lex.triggers().Match(s.lower, j, &len) >= 0 && j + static_cast<int>(len) == tok - 1;
+  }
   for (int i = tok - 1; i >= 0 && i >= tok - 4; --i) {
+    if (i == tok - 1 && of_trigger) break;
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, i, &len);
     // "several fighters sustained injuries": a count of victims, not a series of events.
@@ -203,6 +214,34 @@ bool Hyphenated(std::string_view text, const EntityRef& r) {
   return true;
 }
 
+// The token of "was"/"were"/"been"/"being"/"is"/"are" before a participle trigger
+// ("was killed", "were reportedly shot"), or -1 when the trigger is not a passive participle.
+int PassiveAux(const SentenceInfo& s, int tok) {
+  const std::string& w = s.lower[tok];
+  bool participle = (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0) || w == "shot" ||
+                    w == "hit" || w == "struck" || w == "slain" || w == "beaten" ||
+                    w == "taken" || w == "stabbed" || w == "seized";
+  if (!participle) return -1;
+  for (int i = tok - 1; i >= 0 && i >= tok - 3; --i) {
+    const std::string& a = s.lower[i];
+    if (a == "was" || a == "were" || a == "been" || a == "being" || a == "is" || a == "are")
+      return i;
+    bool adverb = a.size() > 2 && a.compare(a.size() - 2, 2, "ly") == 0;
+    if (!adverb && a != "also" && a != "later" && a != "then") return -1;
+  }
+  return -1;
+}
+
+// No clause break (",", ";", "who", "which", "after", "when") among tokens [a, b).
+bool NoClauseBreak(const SentenceInfo& s, int a, int b) {
+  for (int i = a; i < b; ++i) {
+    const std::string& w = s.lower[i];
+    if (w == "," || w == ";" || w == "who" || w == "which" || w == "that" || w == "after" ||
+        w == "when" || w == "while" || w == "as") return false;
+  }
+  return true;
+}
+
 // Places and actors of the sentence for a trigger; entity mentions followed by "'s" are not
 // places (they qualify a noun: "Iraq's PMF").
 void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
@@ -210,6 +249,10 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
   std::vector<std::pair<int, int>> places, far;  // (distance, entity)
   int best_before = 1 << 30, best_after = 1 << 30;
   bool first_place = true;
+  // A passive trigger ("was assassinated", "were reportedly killed"): its auxiliary's token.
+  int aux_at = PassiveAux(s, m->token);
+  bool passive = aux_at >= 0;
+  int target_tok = -1;
   for (const EntityRef& r : s.entities) {
     int t = r.first_token;
     // A name glued to another word by a hyphen modifies it ("the Dhaka-Mymensingh highway",
@@ -248,17 +291,23 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
     bool passive_subject = last + 2 < (int)toks.size() &&
                            (s.lower[last + 1] == "was" || s.lower[last + 1] == "were") &&
                            m->token > last + 1 && m->token - last <= 3;
+    // "a senior Hamas official was assassinated": a name in the subject of a passive trigger
+    // is the target (actor2), never the one who acted.
+    bool passive_target = t < m->token && passive && m->token - t <= kTargetWindow &&
+                          NoClauseBreak(s, t, aux_at);
     if (r.place && !possessive && (locative || passive_subject)) {
       int d = t >= m->token ? t - m->token : 2 * (m->token - t);
       (std::abs(t - m->token) <= kPlaceWindow ? places : far).push_back({d, r.entity});
     }
     if (!r.place || (e.geo && e.geo->precision == Precision::kCountry && possessive)) {
-      if (t < m->token && m->token - t < best_before) {
+      if (passive_target) {
+        if (!m->actor2 || t > target_tok) m->actor2 = r.entity, target_tok = t;
+      } else if (t < m->token && m->token - t < best_before) {
         best_before = m->token - t, m->actor1 = r.entity;
       } else if (t > m->token && t - m->token < best_after) {
         bool by = t > 0 && s.lower[t - 1] == "by";
         if (by) {
-          if (m->actor1) m->actor2 = m->actor1;
+          if (m->actor1 && !passive) m->actor2 = m->actor1;
           m->actor1 = r.entity, best_before = 0;
         } else if (!m->actor2) {
           best_after = t - m->token, m->actor2 = r.entity;

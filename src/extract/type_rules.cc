@@ -33,6 +33,11 @@ bool IsClauseBreak(const std::string& w) {
          w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
 }
 
+bool IsPreposition(const std::string& w) {
+  return w == "in" || w == "during" || w == "of" || w == "after" || w == "from" || w == "at" ||
+         w == "on" || w == "by" || w == "with" || w == "for";
+}
+
 bool IsTargetPreposition(const std::string& w) {
   return w == "on" || w == "against" || w == "targeting" || w == "at" || w == "upon";
 }
@@ -313,12 +318,16 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     // "police who tried to stop two men on a motorcycle were shot": the target is what "who"
     // stands for.
     int r = RelativePronounBefore(s, at);
+    // "in which two militants were killed": "which" after a preposition is the event, the
+    // passive's subject follows it.
+    if (r > 0 && IsPreposition(s.lower[r - 1])) r = -1;
     if (r >= 0) {
       if (r > 0 && s.lower[r - 1] == ",") --r;
       std::tie(pb, pe) = Before(s, r);
     }
   }
   std::pair<int, int> agent = passive ? ByAgent(s, tok_end) : Before(s, m->token);
+  bool agent_by = passive && agent.second > agent.first;  // the agent is told after "by"
   // "an attack by gunmen on a village": after a nominal trigger "by ..." names the agent, up
   // to the preposition that names the target again ("killed a man by setting him on fire":
   // after a verb it is the means).
@@ -329,6 +338,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     int k = i + 1;
     while (k < pe && !IsTargetPreposition(s.lower[k])) ++k;
     agent = {i + 1, k};
+    agent_by = true;
     target_rest = {k, pe};
     pe = i;
     break;
@@ -357,6 +367,11 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
   } else if (target.civilian == 0 && target.armed + target.police > 0) {
     m->event_type = "Battles", m->sub_event_type = "Armed clash";
+  } else if (m->event_type == "Battles" && agent_by && actor.armed > 0 &&
+             target.armed + target.police == 0) {
+    // A battle needs two organised armed sides: "deadly attacks by an al-Qaeda-linked armed
+    // group" names only the attacker, so the armed words the count saw are the agent's.
+    m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
   }
 }
 

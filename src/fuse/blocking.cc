@@ -14,8 +14,12 @@ int PlacePrecisionRank(std::string_view p) {
   return 1;
 }
 
+bool UsablyDated(const Event& e, const FusionOptions& options) {
+  return e.date.known() && e.date.latest - e.date.earliest <= options.max_dated_window_days;
+}
+
 bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
-  return !e.date.known() || e.date.precision == DatePrecision::kDay ||
+  return !UsablyDated(e, options) || e.date.precision == DatePrecision::kDay ||
          e.date.latest - e.date.earliest <= options.name_window_days;
 }
 
@@ -23,14 +27,16 @@ bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
   // Mirrors IdentityEvidence: an undated report links by its specific place; a dated one
   // wider than options.name_window_days links by nothing but a shared sentence.
   const Event& e = r.event;
-  if (!e.date.known()) return !(e.location && PlacePrecisionRank(e.location->precision) <= 1);
+  if (!UsablyDated(e, options)) {
+    return !(e.location && PlacePrecisionRank(e.location->precision) <= 1);
+  }
   return !NarrowOrUndated(e, options);
 }
 
 BlockKey BlockOf(const Report& r, const FusionOptions& options) {
   BlockKey k;
   if (r.event.location) k.country = r.event.location->country;
-  if (r.event.date.known()) {
+  if (UsablyDated(r.event, options)) {
     k.from = r.event.date.earliest - options.date_slack_days;
     k.to = r.event.date.latest + options.date_slack_days;
   } else {

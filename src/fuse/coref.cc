@@ -106,8 +106,6 @@ double WordJaccard(const Event& a, const Event& b) {
   return static_cast<double>(inter) / static_cast<double>(x.size() + y.size() - inter);
 }
 
-// A shared sentence counts only when it is no boilerplate (shared_sentence.h).
-bool SharesSentence(const Event& a, const Event& b) { return SharesEvidentialSentence(a, b); }
 
 // A trigger's comparison key: lower-cased, a plural "s" dropped ("explosions" = "explosion").
 std::string TriggerKey(std::string_view trigger) {
@@ -127,11 +125,29 @@ bool SharesTrigger(const Event& a, const Event& b) {
   return false;
 }
 
-// Both name one actor (dictionary id, or the transliteration-tolerant name key).
-bool SharesActor(const Event& a, const Event& b) {
-  std::string a1 = ActorKey(a.actor1), a2 = ActorKey(a.actor2);
-  std::string b1 = ActorKey(b.actor1), b2 = ActorKey(b.actor2);
+// Both name one actor the dictionary knows with a country ("Kataib Hezbollah" IQ, a country's
+// army). A generic new actor ("gunmen"), a body without a country (the United Nations) or a
+// news agency (a dateline's "(AFP)" read as an actor) is shared by the whole world's incidents
+// of a day, so it identifies nothing for a placeless report.
+bool SharesSpecificActor(const Event& a, const Event& b) {
+  auto key = [](const std::optional<EventActor>& actor) -> std::string {
+    if (!actor || actor->id.empty() || actor->id.rfind("new:", 0) == 0) return "";
+    return actor->country.empty() || actor->kind == "media" ? "" : actor->id;
+  };
+  std::string a1 = key(a.actor1), a2 = key(a.actor2), b1 = key(b.actor1), b2 = key(b.actor2);
   return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
+}
+
+// A report placed nowhere, not even in a country (MakeReports gives a placeless report its
+// article's main country, so this is an article no sentence of which is placed): blocking
+// compares it with every country, so only evidence specific to one event may link it.
+bool Placeless(const Event& e) { return !e.location || e.location->country.empty(); }
+
+// A shared sentence counts only when it is no boilerplate (shared_sentence.h); for a placeless
+// report it must also name something ("The death toll later rose to 7, a health official
+// said." travels between unrelated generated stories of every country).
+bool SharesSentence(const Event& a, const Event& b) {
+  return SharesEvidentialSentence(a, b, Placeless(a) || Placeless(b));
 }
 
 // Something that identifies one real event beyond its kind: the same place (named alike, or
@@ -151,30 +167,44 @@ bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& optio
       return true;
     }
   }
-  // The same day is evidence only where a report says where (a country at least): two
-  // placeless reports of one day are the whole world's events of that day, not one event.
+  // The same day is evidence only where both reports say where (a country at least; blocking
+  // then pairs them within one country): a placeless report and any report of its day are
+  // the whole world's events of that day, not one event, unless they share a distinctive name
+  // or a specific actor (regression: generated placeless articles' paragraphs joined events
+  // of other countries by the day alone, bench/results/fusion.md session 6).
+  const bool placed = !Placeless(a) && !Placeless(b);
   if (a.date.known() && b.date.known() && a.date.precision == DatePrecision::kDay &&
       b.date.precision == DatePrecision::kDay &&
       std::llabs(a.best_day - b.best_day) <= options.date_slack_days &&
-      (a.location || b.location || CachedSharedNames(a, b) > 0 || SharesActor(a, b))) {
+      (placed || CachedSharedNames(a, b) > 0 || SharesSpecificActor(a, b))) {
     return true;
   }
-  // The same week (an undated report lies in its article's week) told in shared words.
+  // The same week (an undated report lies in its article's week) told in shared words, within
+  // one country (a trigger word like "killed" is shared by every country's incidents).
   constexpr int64_t kWeekDays = 7;
-  if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest < kWeekDays &&
+  if (placed && a.date.known() && b.date.known() && a.date.latest - a.date.earliest < kWeekDays &&
       b.date.latest - b.date.earliest < kWeekDays && SharesTrigger(a, b)) {
     return true;
   }
   // Within options.name_window_days (both dated), a coarse or placeless report that names what
-  // the other names (a village, a camp, a victim) or gives the same toll is the same incident.
-  // Not wider: a year-wide report shares names and tolls with many of that year's events.
+  // the other names (a village, a camp, a victim) or gives the same toll (within one country)
+  // is the same incident. Not wider: a year-wide report shares names and tolls with many of
+  // that year's events.
   const int64_t kMonthDays = options.name_window_days;
   if (a.date.known() && b.date.known() && a.date.latest - a.date.earliest <= kMonthDays &&
       b.date.latest - b.date.earliest <= kMonthDays &&
-      (CachedSharedNames(a, b) > 0 || SameFigure(a, b, options.min_shared_figure))) {
+      (CachedSharedNames(a, b) > 0 || (placed && SameFigure(a, b, options.min_shared_figure)))) {
     return true;
   }
   return SharesSentence(a, b);
+}
+
+// Both give a toll of dead (or of injured) and the tolls differ: told as two incidents.
+bool DifferentTolls(const Event& a, const Event& b) {
+  auto differ = [](const std::optional<CountRange>& x, const std::optional<CountRange>& y) {
+    return x && y && x->best > 0 && y->best > 0 && x->best != y->best;
+  };
+  return differ(a.fatalities, b.fatalities) || differ(a.injured, b.injured);
 }
 
 // Two reports of one article are one event when they share a sentence, fall on the same day
@@ -209,14 +239,24 @@ bool SameArticleIdentity(const Event& a, const Event& b, const FusionOptions& op
   auto coarse = [](const Event& e) {
     return !e.location || PlacePrecisionRank(e.location->precision) >= 2;  // admin1 or wider
   };
-  if ((coarse(a) || coarse(b)) && a.date.known() && b.date.known() &&
-      (holds(a, b) || holds(b, a)) && (SharesTrigger(a, b) || CachedSharedNames(a, b) > 0)) {
+  const bool dated = UsablyDated(a, options) && UsablyDated(b, options);
+  const bool told_alike = SharesTrigger(a, b) || CachedSharedNames(a, b) > 0;
+  if ((coarse(a) || coarse(b)) && dated && (holds(a, b) || holds(b, a)) && told_alike) {
     return true;
   }
   if (a.location && b.location && PlacePrecisionRank(a.location->precision) <= 1 &&
       PlacePrecisionRank(b.location->precision) <= 1 && SamePlaceName(*a.location, *b.location)) {
-    return !a.date.known() || !b.date.known() ||
-           (a.date.earliest == b.date.earliest && a.date.latest == b.date.latest);
+    // The same town: the same window, or one side undated (or dated by no usable window).
+    if (!dated || (a.date.earliest == b.date.earliest && a.date.latest == b.date.latest)) {
+      return true;
+    }
+    // One attack told once with its day and once without (the article's week): one incident
+    // unless the article tells them apart (two days, or two different tolls). Two reports
+    // with days of their own stay apart (the seeds' next-day strikes in one city).
+    const bool a_day = a.date.precision == DatePrecision::kDay;
+    const bool b_day = b.date.precision == DatePrecision::kDay;
+    return a_day != b_day && told_alike && !DifferentTolls(a, b) &&
+           (a_day ? holds(b, a) : holds(a, b));
   }
   return false;
 }

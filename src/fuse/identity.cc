@@ -66,6 +66,17 @@ std::string_view StripPossessive(std::string_view w) {
 
 bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// The word `w` (a view into `sentence`) starts a clause after a dash: a dateline's "Gao, May 3
+// (AFP) - Insurgents shelled ..." or an em dash. Its capital is the clause's, not a name's.
+bool AfterDash(std::string_view sentence, std::string_view w) {
+  size_t i = static_cast<size_t>(w.data() - sentence.data());
+  while (i > 0 && sentence[i - 1] == ' ') --i;
+  if (i == 0) return false;
+  if (sentence[i - 1] == '-') return i < 2 || sentence[i - 2] == ' ' || sentence[i - 2] == '-';
+  return i >= 3 && sentence.substr(i - 3, 2) == "\xE2\x80" &&
+         (sentence[i - 1] == '\x93' || sentence[i - 1] == '\x94');  // en or em dash
+}
+
 // A nationality or people ("Iranian-backed", "Sudanese", "Iraqi", "Kurdish"): shared by every
 // event in (or about) a country, so no evidence of one incident. Judged on the word's first
 // hyphen part by its ending; also drops a few place names ending in -i (accepted).
@@ -105,7 +116,7 @@ std::set<std::string> DistinctiveNames(const Event& e) {
     for (size_t i = 1; i < words.size(); ++i) {
       std::string_view w = words[i];
       if (w.size() < kMinLetters || !Capitalised(w) || IsNotName(AsciiLower(w)) ||
-          LooksLikeDemonym(w)) {
+          LooksLikeDemonym(w) || AfterDash(src.sentence, w)) {
         continue;
       }
       std::string key = NameKey(StripPossessive(w));

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "sitrep/fuse/identity.h"
+
 namespace sitrep {
 namespace {
 
@@ -84,12 +86,21 @@ bool EvidentialSentence(std::string_view sentence) {
          !CaptionOrCredit(sentence) && !StandingBackground(sentence);
 }
 
-bool SharesEvidentialSentence(const Event& a, const Event& b) {
+bool NamesSomething(std::string_view sentence) {
+  Event one;
+  one.sources.emplace_back().sentence = std::string(sentence);
+  return !DistinctiveNames(one).empty();
+}
+
+bool SharesEvidentialSentence(const Event& a, const Event& b, bool need_name) {
   for (const EventSource& s : a.sources) {
     if (s.sentence.empty()) continue;
     for (const EventSource& t : b.sources) {
       if (s.sentence != t.sentence) continue;
-      if (s.doc == t.doc || EvidentialSentence(s.sentence)) return true;
+      if (s.doc == t.doc ||
+          (EvidentialSentence(s.sentence) && (!need_name || NamesSomething(s.sentence)))) {
+        return true;
+      }
     }
   }
   return false;

@@ -99,6 +99,9 @@ class Linker {
   bool CodeContext(uint32_t w) const;
   // True when the candidate's text is the place's own name (an article before it allowed).
   bool SpellsOwnName(uint32_t place, const Cand& c) const;
+  // SpellsOwnName, or one of a large town's alternate spellings as written ("Geneva" for
+  // Genève): enough for a town abroad to need no further support.
+  bool SpellsName(uint32_t place, const Cand& c) const;
   // False for a town matched only through a normalised key (not its own spelling) in a
   // country the document never names and far from the document's other places ("Kiro" -> Kiel).
   bool Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const;
@@ -113,7 +116,11 @@ class Linker {
   bool SentenceStart(uint32_t w) const;
   // The non-dropped place candidate that follows byte `end` across a gap naming it as the
   // division the place lies in (", ", " (", " in ", after an optional "town"/"district"), or -1.
+  // ", in the state of " and " in the " count as such gaps too.
   int DivisionAfter(uint32_t end) const;
+  // The first word of the gap before a division starting at word `w` ("in", "in the",
+  // "in the state of"), or `w` when none.
+  uint32_t DivisionGapStart(uint32_t w) const;
   // True when one of the candidate's place hits is a division or a country.
   bool NamesDivision(const Cand& c) const;
   // True when the place hit `h` lies inside the division or country hit `a`.

@@ -151,6 +151,17 @@ void Gazetteer::Lookup(std::string_view name, std::vector<NameHit>* out) const {
   LookupKey(NameKey(name), out);
 }
 
+std::string SpelledKey(std::string_view folded) { return "=" + std::string(folded); }
+
+bool Gazetteer::SpelledAlternate(uint32_t place, std::string_view folded) const {
+  if (folded.empty()) return false;
+  std::vector<NameHit> hits;
+  LookupKey(SpelledKey(folded), &hits);
+  for (const NameHit& h : hits)
+    if (h.place == place) return true;
+  return false;
+}
+
 uint32_t Gazetteer::CountryIndex(std::string_view iso2) const {
   if (iso2.size() != 2) return kNoIndex;
   char a = iso2[0] & ~0x20, b = iso2[1] & ~0x20;

@@ -34,6 +34,14 @@ bool ParseNum(std::string_view s, T* v) {
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
+// Countries whose place names are transliterated from Arabic (ISO2).
+bool WritesArabic(std::string_view cc) {
+  static constexpr std::string_view kCodes[] = {"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO",
+                                                "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+                                                "SA", "SD", "SY", "TD", "TN", "YE"};
+  return std::find(std::begin(kCodes), std::end(kCodes), cc) != std::end(kCodes);
+}
+
 bool IsCodeLike(std::string_view name) {
   if (name.size() > 4) return false;
   for (char c : name)
@@ -58,6 +66,22 @@ class Builder {
     std::string key = NameKey(name);
     if (key.empty()) return;
     keys_.push_back({KeyHash(key), place << 2 | static_cast<uint32_t>(role)});
+  }
+  // In countries that write Arabic, the Egyptian/Sudanese "g" for jim is another spelling of
+  // every "j" ("Gezira" = Al Jazirah, "Gebel" = Jebel): the name with j -> g, as an alternate.
+  void AddArabicVariant(uint32_t place, std::string_view name, std::string_view cc) {
+    if (!WritesArabic(cc)) return;
+    std::string folded = FoldName(name);
+    if (folded.find('j') == std::string::npos) return;
+    std::replace(folded.begin(), folded.end(), 'j', 'g');
+    AddName(place, folded, NameRole::kAlternate);
+  }
+  // The alternate as written (folded), under SpelledKey: Gazetteer::SpelledAlternate.
+  void AddSpelled(uint32_t place, std::string_view name) {
+    std::string folded = FoldName(name);
+    if (folded.empty()) return;
+    keys_.push_back({KeyHash(SpelledKey(folded)),
+                     place << 2 | static_cast<uint32_t>(NameRole::kAlternate)});
   }
   std::vector<PlaceRecord>& places() { return places_; }
   void SetActors(std::string blob) { actors_ = std::move(blob); }
@@ -251,8 +275,10 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     b.places()[i].admin1 = i;
     admin1_index[code] = i;
     std::string base(StripDivisionWord(name));
-    for (const std::string& key : DivisionKeys(name, false))
+    for (const std::string& key : DivisionKeys(name, false)) {
       b.AddName(i, key, key == name || key == base ? NameRole::kPrimary : NameRole::kAlternate);
+      b.AddArabicVariant(i, key, code.substr(0, 2));
+    }
     ++local.admin1;
   }
   std::vector<double> sum_lat(b.places().size()), sum_lon(b.places().size());
@@ -302,9 +328,11 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     uint32_t i = b.AddPlace(p);
     b.AddName(i, f[1], NameRole::kPrimary);
     b.AddName(i, f[2], NameRole::kPrimary);
+    b.AddArabicVariant(i, f[2], f[8]);
     for (std::string_view alt : Split(f[3], ',')) {
       if (alt.empty() || alt.size() > 60 || IsCodeLike(alt)) continue;
       b.AddName(i, alt, NameRole::kAlternate);
+      if (pop >= kExonymPopulation) b.AddSpelled(i, alt);
     }
   }
   for (const auto& [code, i] : admin1_index) {
@@ -331,8 +359,10 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     if (parent != admin1_index.end()) p.admin1 = parent->second;
     uint32_t i = b.AddPlace(p);
     std::string base(StripDivisionWord(name));
-    for (const std::string& key : DivisionKeys(name, true))
+    for (const std::string& key : DivisionKeys(name, true)) {
       b.AddName(i, key, key == name || key == base ? NameRole::kPrimary : NameRole::kAlternate);
+      b.AddArabicVariant(i, key, code.substr(0, 2));
+    }
     ++local.admin2;
   }
   const size_t n_before_sites = b.places().size();
@@ -357,7 +387,8 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
       PlaceKind kind = (type == "street" || type == "district") ? PlaceKind::kDistrict
                        : type == "region"                        ? PlaceKind::kAdmin1
                                                                  : PlaceKind::kSite;
-      PlaceRecord p = MakeRecord(0, lat, lon, 0, b.AddString(f[0]), f[3], kind, Feature::kOther);
+      PlaceRecord p = MakeRecord(0, lat, lon, 0, b.AddString(f[0]), f[3], kind,
+                                 type == "sea" ? Feature::kWater : Feature::kOther);
       // The division of the nearest city of the same country.
       double best = 1e18;
       for (size_t k = 0; k < n_before_sites; ++k) {

@@ -55,7 +55,28 @@ int Linker::DivisionAfter(uint32_t end) const {
     if (e > 1 && (IsSettlementWord(w) || IsDivisionWord(w))) gap = gap.substr(e);
   }
   if (gap == ", " || gap == "," || gap == " (" || gap == " in " || gap == ", in ") return best;
+  // "in the Gezira state", "in the state of Gezira", ", in the province of X".
+  std::string_view rest = gap;
+  if (rest.substr(0, 1) == ",") rest.remove_prefix(1);
+  if (rest.substr(0, 8) != " in the ") return -1;
+  rest.remove_prefix(8);
+  if (rest.empty()) return best;
+  size_t sp = rest.find(' ');
+  if (sp != std::string_view::npos && rest.substr(sp) == " of " &&
+      IsDivisionWord(rest.substr(0, sp)))
+    return best;
   return -1;
+}
+
+uint32_t Linker::DivisionGapStart(uint32_t w) const {
+  // w is the division's first word; back over "in", "in the", "in the state of".
+  auto is = [&](uint32_t k, std::string_view s) { return words_[k].lower == s; };
+  if (w >= 4 && is(w - 1, "of") && IsDivisionWord(words_[w - 2].lower) && is(w - 3, "the") &&
+      is(w - 4, "in"))
+    return w - 4;
+  if (w >= 2 && is(w - 1, "the") && is(w - 2, "in")) return w - 2;
+  if (w >= 1 && is(w - 1, "in")) return w - 1;
+  return w;
 }
 
 bool Linker::Inside(uint32_t h, uint32_t a) const {
@@ -64,6 +85,9 @@ bool Linker::Inside(uint32_t h, uint32_t a) const {
   const PlaceRecord& q = g.place(a);
   if (h == a || p.kind == PlaceKind::kCountry) return false;
   if (q.kind == PlaceKind::kCountry) return std::string_view(p.country, 2) == std::string_view(q.country, 2);
+  // Our supplement's regions ("Golan Heights") are no GeoNames division: near is inside.
+  if (q.kind == PlaceKind::kAdmin1 && q.admin1 != a)
+    return p.kind == PlaceKind::kCity && DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAdmin2RadiusKm;
   if (q.kind == PlaceKind::kAdmin1) return p.admin1 == a;
   if (q.kind == PlaceKind::kAdmin2)
     return p.kind != PlaceKind::kAdmin1 && p.kind != PlaceKind::kAdmin2 && p.admin1 == q.admin1 &&
@@ -193,15 +217,18 @@ void Linker::AddStandIns() {
     });
     if (!division) continue;
     // Back from the division over "(", ",", "in" and a settlement word to the name's last word.
-    int k = static_cast<int>(a.w0) - 1;
-    if (words_[k].lower == "in" && k > 0) --k;
+    int k = static_cast<int>(DivisionGapStart(a.w0)) - 1;
+    if (k < 1) continue;
     if (!words_[k].upper && IsSettlementWord(words_[k].lower) && k > 0) --k;
     if (k < 0 || !words_[k].upper || words_[k].digit) continue;
     uint32_t last = static_cast<uint32_t>(k);
     if (DivisionAfter(words_[last].end) != static_cast<int>(ai)) continue;
     uint32_t first = last;
+    // Capitalised words, and connectors between them ("Wad al-Noura").
     while (first > 0 && last - first + 1 < kMaxStandInWords && words_[first].gap != Gap::kBreak &&
-           words_[first - 1].upper)
+           (words_[first - 1].upper ||
+            (first >= 2 && IsConnector(words_[first - 1].lower) && words_[first - 2].upper &&
+             words_[first - 1].gap != Gap::kBreak)))
       --first;
     if (first == 0 || words_[first].gap == Gap::kBreak || !IsLocative(words_[first - 1].lower))
       continue;

@@ -28,16 +28,27 @@ constexpr uint32_t kLandmarkPopulation = 1000000;
 }  // namespace
 
 bool Linker::SpellsOwnName(uint32_t place, const Cand& c) const {
-  std::string own = FoldName(kb_.gazetteer->Name(place));
-  return FoldName(SpanText(c.w0, c.w1)) == own ||
-         (c.w1 - c.w0 > 1 && IsArticleWord(words_[c.w0].lower) &&
-          FoldName(SpanText(c.w0 + 1, c.w1)) == own);
+  const Gazetteer& g = *kb_.gazetteer;
+  std::string own = FoldName(g.Name(place));
+  std::string text = FoldName(SpanText(c.w0, c.w1));
+  std::string bare = c.w1 - c.w0 > 1 && IsArticleWord(words_[c.w0].lower)
+                         ? FoldName(SpanText(c.w0 + 1, c.w1)) : std::string();
+  return text == own || (!bare.empty() && bare == own);
+}
+
+bool Linker::SpellsName(uint32_t place, const Cand& c) const {
+  if (SpellsOwnName(place, c)) return true;
+  const Gazetteer& g = *kb_.gazetteer;
+  std::string text = FoldName(SpanText(c.w0, c.w1));
+  if (g.SpelledAlternate(place, text)) return true;
+  return c.w1 - c.w0 > 1 && IsArticleWord(words_[c.w0].lower) &&
+         g.SpelledAlternate(place, FoldName(SpanText(c.w0 + 1, c.w1)));
 }
 
 bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const {
   const Gazetteer& g = *kb_.gazetteer;
   const PlaceRecord& p = g.place(place);
-  if (p.kind != PlaceKind::kCity || c.qualified || SpellsOwnName(place, c)) return true;
+  if (p.kind != PlaceKind::kCity || c.qualified || SpellsName(place, c)) return true;
   for (const auto& [lat, lon] : ctx.points)
     if (DistanceKm(lat, lon, p.lat, p.lon) < kSupportKm) return true;
   // In a country the document names: a large town, or any when no other place is resolved
@@ -152,7 +163,7 @@ void Linker::ResolvePlaces() {
     bool clear = scored.size() == 1 || p.kind == PlaceKind::kCountry ||
                  p.kind == PlaceKind::kSite || p.kind == PlaceKind::kDistrict;
     // A lone town reached through a normalised key waits for the context (round 2).
-    if (p.kind == PlaceKind::kCity && !SpellsOwnName(scored[0].place, c)) clear = false;
+    if (p.kind == PlaceKind::kCity && !SpellsName(scored[0].place, c)) clear = false;
     if (!clear) continue;
     c.place = scored[0].place;
     done[i] = true;

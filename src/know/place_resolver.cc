@@ -25,6 +25,8 @@ constexpr double kForeignPenalty = -1.0;
 constexpr double kDocAdmin1Bonus = 3.0;
 constexpr double kNearbyBonus = 2.0;
 constexpr double kNearbyKm = 200.0;
+// A division or town named like a sea, when the text does not ask for a division.
+constexpr double kWaterHomonymPenalty = -6.0;
 
 }  // namespace
 
@@ -39,6 +41,11 @@ Precision Coarser(Precision p) {
 std::vector<ScoredPlace> PlaceResolver::Score(const std::vector<NameHit>& hits,
                                               const PlaceContext& ctx) const {
   std::vector<ScoredPlace> out;
+  // A name shared by a sea and a division ("the Red Sea", Sudan's Red Sea state) is the sea
+  // unless the text asks for the division ("Red Sea state").
+  bool water = std::any_of(hits.begin(), hits.end(), [&](const NameHit& h) {
+    return g_.place(h.place).feature == Feature::kWater;
+  });
   for (const NameHit& h : hits) {
     const PlaceRecord& p = g_.place(h.place);
     std::string_view cc(p.country, 2);
@@ -72,6 +79,8 @@ std::vector<ScoredPlace> PlaceResolver::Score(const std::vector<NameHit>& hits,
       case PlaceKind::kDistrict: s += kDistrictBonus; break;
       case PlaceKind::kCity: break;
     }
+    if (water && p.feature != Feature::kWater && !ctx.want_admin1 && !ctx.want_admin2)
+      s += kWaterHomonymPenalty;
     switch (p.feature) {
       case Feature::kCapital: s += kCapitalBonus; break;
       case Feature::kAdmin1Seat: s += kAdmin1SeatBonus; break;

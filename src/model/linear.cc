@@ -2,10 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SITREP_HAVE_AVX512_PATH 1
 #endif
 
 #define XXH_INLINE_ALL
@@ -22,6 +27,8 @@ constexpr int kCodes = 256;
 constexpr size_t kCodebookBytes = kCodes * sizeof(int16_t);
 constexpr int kLloydRounds = 60;
 constexpr size_t kMaxUnpackedStride = 256;  // SIMD accumulators on the stack (int16 per row)
+// Codebook tables with fewer classes keep the scalar loop (the parser's 4 moves).
+constexpr int kMinSimdCodebookClasses = 5;
 
 struct Header {
   uint32_t log2 = 0, classes = 0, format = 0;
@@ -138,7 +145,101 @@ std::string Encode(const Header& h, const std::vector<int16_t>& q, WeightFormat 
   return out;
 }
 
+#if defined(SITREP_HAVE_AVX512_PATH)
+// Codebook rows with AVX-512 (BW + VBMI): 32 classes at a time, the 8-bit codes widened to
+// 16-bit indices and looked up in the 256-entry codebook held in 8 registers (4 two-table
+// permutes, blended by the two high index bits), summed in int32 exactly like the scalar loop.
+constexpr int kMaxSimdCodebookClasses = 256;
+
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) void ScoreCodebookAvx512(
+    const uint8_t* base, const int16_t* lut, uint64_t mask, int c, const uint64_t* feats,
+    size_t n, int32_t* scores) {
+  __m512i table[8];
+  for (int t = 0; t < 8; ++t) table[t] = _mm512_loadu_si512(lut + 32 * t);
+  const int blocks = (c + 31) / 32;
+  const __mmask32 tail = static_cast<__mmask32>(c % 32 == 0 ? ~0u : (1u << (c % 32)) - 1);
+  __m512i acc[2 * kMaxSimdCodebookClasses / 32];
+  for (int b = 0; b < 2 * blocks; ++b) acc[b] = _mm512_setzero_si512();
+  const __m512i bit6 = _mm512_set1_epi16(0x40), bit7 = _mm512_set1_epi16(0x80);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t* row = base + (feats[i] & mask) * c;
+    for (int b = 0; b < blocks; ++b) {
+      // Masked load: never reads past the row's last code (the table may end there).
+      const __m256i codes = _mm256_maskz_loadu_epi8(b + 1 < blocks ? ~__mmask32{0} : tail, row + 32 * b);
+      const __m512i idx = _mm512_cvtepu8_epi16(codes);
+      const __m512i q0 = _mm512_permutex2var_epi16(table[0], idx, table[1]);
+      const __m512i q1 = _mm512_permutex2var_epi16(table[2], idx, table[3]);
+      const __m512i q2 = _mm512_permutex2var_epi16(table[4], idx, table[5]);
+      const __m512i q3 = _mm512_permutex2var_epi16(table[6], idx, table[7]);
+      const __mmask32 hi6 = _mm512_test_epi16_mask(idx, bit6);
+      const __mmask32 hi7 = _mm512_test_epi16_mask(idx, bit7);
+      const __m512i v = _mm512_mask_blend_epi16(hi7, _mm512_mask_blend_epi16(hi6, q0, q1),
+                                                _mm512_mask_blend_epi16(hi6, q2, q3));
+      acc[2 * b] = _mm512_add_epi32(acc[2 * b], _mm512_cvtepi16_epi32(_mm512_castsi512_si256(v)));
+      acc[2 * b + 1] =
+          _mm512_add_epi32(acc[2 * b + 1], _mm512_cvtepi16_epi32(_mm512_extracti64x4_epi64(v, 1)));
+    }
+  }
+  alignas(64) int32_t sum[kMaxSimdCodebookClasses];
+  for (int b = 0; b < 2 * blocks; ++b) _mm512_store_si512(sum + 16 * b, acc[b]);
+  for (int k = 0; k < c; ++k) scores[k] += sum[k];
+}
+
+// Tables of 4 classes (the parser's moves): a row is one 32-bit word of codes; 8 rows are
+// gathered at once, looked up as above and summed per class (lane k % 4 holds class k).
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) void ScoreCodebook4Avx512(
+    const uint8_t* base, const int16_t* lut, uint64_t mask, const uint64_t* feats, size_t n,
+    int32_t* scores) {
+  __m512i table[8];
+  for (int t = 0; t < 8; ++t) table[t] = _mm512_loadu_si512(lut + 32 * t);
+  const __m512i bit6 = _mm512_set1_epi16(0x40), bit7 = _mm512_set1_epi16(0x80);
+  const __m512i m = _mm512_set1_epi64(static_cast<long long>(mask));
+  __m512i acc0 = _mm512_setzero_si512(), acc1 = _mm512_setzero_si512();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m512i rows = _mm512_and_si512(_mm512_loadu_si512(feats + i), m);
+    const __m256i codes = _mm512_i64gather_epi32(rows, base, 4);  // row * 4 bytes
+    const __m512i idx = _mm512_cvtepu8_epi16(codes);
+    const __m512i q0 = _mm512_permutex2var_epi16(table[0], idx, table[1]);
+    const __m512i q1 = _mm512_permutex2var_epi16(table[2], idx, table[3]);
+    const __m512i q2 = _mm512_permutex2var_epi16(table[4], idx, table[5]);
+    const __m512i q3 = _mm512_permutex2var_epi16(table[6], idx, table[7]);
+    const __mmask32 hi6 = _mm512_test_epi16_mask(idx, bit6);
+    const __mmask32 hi7 = _mm512_test_epi16_mask(idx, bit7);
+    const __m512i v = _mm512_mask_blend_epi16(hi7, _mm512_mask_blend_epi16(hi6, q0, q1),
+                                              _mm512_mask_blend_epi16(hi6, q2, q3));
+    acc0 = _mm512_add_epi32(acc0, _mm512_cvtepi16_epi32(_mm512_castsi512_si256(v)));
+    acc1 = _mm512_add_epi32(acc1, _mm512_cvtepi16_epi32(_mm512_extracti64x4_epi64(v, 1)));
+  }
+  alignas(64) int32_t sum[16];
+  _mm512_store_si512(sum, _mm512_add_epi32(acc0, acc1));
+  for (int k = 0; k < 4; ++k) scores[k] += sum[k] + sum[4 + k] + sum[8 + k] + sum[12 + k];
+  for (; i < n; ++i) {
+    const uint8_t* row = base + (feats[i] & mask) * 4;
+    for (int k = 0; k < 4; ++k) scores[k] += lut[row[k]];
+  }
+}
+
+bool CpuHasAvx512Codebook() {
+  static const bool ok = [] {
+    if (std::getenv("SITREP_NO_AVX512")) return false;
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi");
+  }();
+  return ok;
+}
+#endif
+
 }  // namespace
+
+bool WeightTable::SimdCodebook() {
+#if defined(SITREP_HAVE_AVX512_PATH)
+  return CpuHasAvx512Codebook();
+#else
+  return false;
+#endif
+}
 
 Result<WeightTable> WeightTable::FromSection(std::string_view bytes) {
   ASSIGN_OR_RETURN(Header h, ReadHeader(bytes));
@@ -204,6 +305,16 @@ void WeightTable::Score(const uint64_t* feats, size_t n, int32_t* scores) const 
 #endif
   if (lut_) {
     const uint8_t* base = reinterpret_cast<const uint8_t*>(rows_);
+#if defined(SITREP_HAVE_AVX512_PATH)
+    if (c >= kMinSimdCodebookClasses && c <= kMaxSimdCodebookClasses && CpuHasAvx512Codebook()) {
+      ScoreCodebookAvx512(base, lut_, mask_, c, feats, n, scores);
+      return;
+    }
+    if (c == 4 && CpuHasAvx512Codebook()) {
+      ScoreCodebook4Avx512(base, lut_, mask_, feats, n, scores);
+      return;
+    }
+#endif
     for (size_t i = 0; i < n; ++i) {
       const uint8_t* row = base + (feats[i] & mask_) * c;
       for (int k = 0; k < c; ++k) scores[k] += lut_[row[k]];

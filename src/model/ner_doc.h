@@ -52,6 +52,7 @@ struct NerTrainSet {
   std::vector<std::vector<char>> unknown;  // draft tokens whose label was lost
   std::vector<size_t> doc;       // document of each input
   std::vector<size_t> original;  // the input a case copy was made from (itself otherwise)
+  std::vector<char> trusted;     // consistently labelled (never cleaned, in every jackknife fold)
 };
 
 // Sets the second-pass features of every training input from the (jackknifed) first-pass

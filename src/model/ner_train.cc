@@ -13,6 +13,7 @@
 #include "sitrep/model/ner_lexicon.h"
 #include "sitrep/model/word_features.h"
 #include "ner_decode.h"
+#include "ner_clean.h"
 #include "ner_doc.h"
 #include "ner_features.h"
 
@@ -135,46 +136,59 @@ std::string AverageSections(const std::vector<SeedRun>& runs) {
   return out;
 }
 
-// The second pass: each training input's first-pass labels come from a model trained for
-// `epochs` epochs (the first pass's) on the other `options.doc_folds` - 1 folds of documents
-// (document d is in fold d mod k), so the second pass learns how far to trust them; then a
-// full model is trained on the inputs with their document features (`run_pass2`).
-template <typename RunPass2>
-Result<SeedRun> TrainDocPass(TrainSet* data, const std::shared_ptr<const LabelSet>& labels,
-                             const TrainOptions& options, int epochs, RunPass2&& run_pass2) {
-  const size_t k = static_cast<size_t>(options.doc_folds), n = data->inputs.size();
+// Jackknifed labels of every untrusted original input: each is labelled by a model trained for
+// `epochs` epochs on the other k - 1 folds of documents (document d is in fold d mod k) plus
+// the trusted inputs; case copies and trusted inputs get their original's / no labels.
+Result<std::vector<std::vector<int>>> JackknifeLabels(const TrainSet& data,
+                                                      const std::shared_ptr<const LabelSet>& labels,
+                                                      const TrainOptions& options, size_t k, int epochs) {
+  const size_t n = data.inputs.size();
   TrainOptions fold_options = options;
   fold_options.epochs = epochs;
   fold_options.log = nullptr;
   std::vector<std::vector<int>> p1(n);
+  auto held_out = [&](size_t i, size_t fold) { return !data.trusted[i] && data.doc[i] % k == fold; };
   for (size_t fold = 0; fold < k; ++fold) {
     TrainSet part;
     for (size_t i = 0; i < n; ++i) {
-      if (data->doc[i] % k == fold) continue;
-      part.inputs.push_back(data->inputs[i]);
-      part.gold.push_back(data->gold[i]);
-      part.unknown.push_back(data->unknown[i]);
+      if (held_out(i, fold)) continue;
+      part.inputs.push_back(data.inputs[i]);
+      part.gold.push_back(data.gold[i]);
+      part.unknown.push_back(data.unknown[i]);
     }
     SeedRun run = RunSeed(part, labels, false, fold_options, options.seed, [](WeightTable) { return 0.0; });
     ASSIGN_OR_RETURN(std::string section, ConvertWeightSection(run.weights, WeightFormat::kCodebook8));
     ASSIGN_OR_RETURN(WeightTable table, WeightTable::FromSection(section));
     auto score = [&](const uint64_t* f, int m, int32_t* sc) { table.Score(f, m, sc); };
     for (size_t i = 0; i < n; ++i)
-      if (data->doc[i] % k == fold) Decode<int32_t>(data->inputs[i], data->gold[i].size(), *labels, score, 0, &p1[i]);
+      if (held_out(i, fold)) Decode<int32_t>(data.inputs[i], data.gold[i].size(), *labels, score, 0, &p1[i]);
     if (options.log)
-      options.log("first-pass fold " + std::to_string(fold + 1) + " of " + std::to_string(k) +
+      options.log("jackknife fold " + std::to_string(fold + 1) + " of " + std::to_string(k) +
                   ": trained on " + std::to_string(part.inputs.size()) + " sentences");
   }
   size_t agree = 0, all = 0;
   for (size_t i = 0; i < n; ++i)
     for (size_t t = 0; t < p1[i].size(); ++t)
-      if (data->original[i] == i && (p1[i][t] != 0 || data->gold[i][t] != 0)) {
+      if (data.original[i] == i && (p1[i][t] != 0 || data.gold[i][t] != 0)) {
         ++all;
-        agree += p1[i][t] == data->gold[i][t];
+        agree += p1[i][t] == data.gold[i][t];
       }
   if (options.log)
-    options.log("jackknifed first pass: " + std::to_string(100.0 * agree / std::max<size_t>(all, 1)) +
+    options.log("jackknifed labels: " + std::to_string(100.0 * agree / std::max<size_t>(all, 1)) +
                 "% of non-O tokens agree with gold");
+  return p1;
+}
+
+// The second pass: each training input's first-pass labels are jackknifed (the first pass's
+// epochs, options.doc_folds folds), so the second pass learns how far to trust them; then a
+// full model is trained on the inputs with their document features (`run_pass2`).
+template <typename RunPass2>
+Result<SeedRun> TrainDocPass(TrainSet* data, const std::shared_ptr<const LabelSet>& labels,
+                             const TrainOptions& options, int epochs, RunPass2&& run_pass2) {
+  ASSIGN_OR_RETURN(std::vector<std::vector<int>> p1,
+                   JackknifeLabels(*data, labels, options, static_cast<size_t>(options.doc_folds), epochs));
+  for (size_t i = 0; i < p1.size(); ++i)
+    if (p1[i].empty()) p1[i] = data->trusted[i] ? data->gold[i] : p1[data->original[i]];
   ner_internal::SetTrainingDocFeatures(p1, *labels, data);
   return run_pass2(*data);
 }
@@ -202,8 +216,10 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   TrainSet data;
   std::vector<std::string> bio;
   size_t doc = 0, next_doc = 0, original = 0;
+  bool trusted = false;
   auto add = [&](const Sentence& g) {
     data.doc.push_back(doc);
+    data.trusted.push_back(trusted);
     data.original.push_back(original);
     Sentence s = g;
     if (tagger && !HasUpos(s)) tagger->Tag(&s);
@@ -223,6 +239,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     const Sentence& g = train[k];
     while (next_doc < starts.size() && starts[next_doc] <= k) doc = ++next_doc;
     if (starts.empty()) doc = k;
+    trusted = k >= options.ner_trusted_from;
     original = data.inputs.size();
     add(g);
     if (options.case_copies <= 0) continue;
@@ -231,6 +248,20 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     Sentence c = g;
     for (Token& t : c.tokens) t.form = u < options.case_copies ? AsciiLower(t.form) : AsciiUpper(t.form);
     add(c);
+  }
+  ner_internal::CleanMode clean_mode;
+  if (!ner_internal::ParseCleanMode(options.clean_mode, &clean_mode))
+    return Status::InvalidArgument("unknown NER clean mode '" + options.clean_mode + "'");
+  if (options.clean_folds >= 2 && clean_mode != ner_internal::CleanMode::kNone) {
+    ASSIGN_OR_RETURN(std::vector<std::vector<int>> p1,
+                     JackknifeLabels(data, labels, options, static_cast<size_t>(options.clean_folds),
+                                     options.clean_epochs));
+    const ner_internal::CleanCounts c = ner_internal::CleanTrainingLabels(p1, clean_mode, *labels, &data);
+    if (options.log)
+      options.log("cleaning (" + options.clean_mode + "): " + std::to_string(c.disagreeing) + " of " +
+                  std::to_string(c.sentences) + " draft sentences disagree, " +
+                  std::to_string(c.tokens_changed) + " tokens changed; " +
+                  std::to_string(data.inputs.size()) + " training inputs");
   }
   std::vector<Sentence> dev_tagged = dev;
   if (tagger)
@@ -299,6 +330,10 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   writer.SetHyper("seed", std::to_string(options.seed));
   if (k > 1) writer.SetHyper("average_seeds", std::to_string(k));
   if (options.case_copies > 0) writer.SetHyper("case_copies", std::to_string(options.case_copies));
+  if (clean_mode != ner_internal::CleanMode::kNone && options.clean_folds >= 2) {
+    writer.SetHyper("clean", options.clean_mode + "," + std::to_string(options.clean_folds) + "," +
+                                 std::to_string(options.clean_epochs));
+  }
 
   // The penalty on "O" (in weight units) that maximises dev F1: recall lags precision.
   const std::vector<size_t>& dev_docs = options.ner_dev_docs;

@@ -39,6 +39,16 @@ TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clu
   return in;
 }
 
+TagInput Reversed(const TagInput& in) {
+  TagInput r = in;
+  const size_t end = in.amb.size() - kPad;
+  std::reverse(r.words.begin() + kPad, r.words.begin() + end);
+  std::reverse(r.amb.begin() + kPad, r.amb.begin() + end);
+  for (auto& level : r.cl)
+    if (!level.empty()) std::reverse(level.begin() + kPad, level.begin() + end);
+  return r;
+}
+
 int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f) {
   const size_t p = i + kPad;
   const WordInfo& w = in.words[p];
@@ -154,8 +164,9 @@ void Tagger::Tag(Sentence* s) const {
   uint64_t f[kMaxFeatures];
   int32_t sc[256];
   std::vector<float> back;  // the backward model's scores (scaled), by sentence position
+  const TagInput in = Prepare(*s, tag_dict_, clusters_.get(), /*reverse=*/false);
   if (has_backward_) {
-    const TagInput rin = Prepare(*s, tag_dict_, clusters_.get(), /*reverse=*/true);
+    const TagInput rin = Reversed(in);
     back.resize(n * c);
     int t1 = kNoTag, t2 = kNoTag;
     for (size_t i = 0; i < n; ++i) {
@@ -168,7 +179,6 @@ void Tagger::Tag(Sentence* s) const {
       t1 = Argmax(sc, c);
     }
   }
-  const TagInput in = Prepare(*s, tag_dict_, clusters_.get(), /*reverse=*/false);
   int t1 = kNoTag, t2 = kNoTag;
   float both[256];
   for (size_t i = 0; i < n; ++i) {

@@ -35,6 +35,10 @@ struct TagInput {
 TagInput Prepare(const Sentence& s, const TagDict& dict, const WordClusters* clusters,
                  bool reverse);
 
+// The same input read right to left: Reversed(Prepare(s, ..., false)) equals
+// Prepare(s, ..., true) without recomputing the word properties.
+TagInput Reversed(const TagInput& in);
+
 // Features of position `i` (0-based) given the two previous predicted tags (in reading order).
 int Features(const TagInput& in, size_t i, int t1, int t2, uint64_t* f);
 

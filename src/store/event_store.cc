@@ -1,5 +1,6 @@
 #include "sitrep/store/event_store.h"
 
+#include <time.h>
 #include <xxhash.h>
 
 #include <cstdio>
@@ -11,6 +12,16 @@
 #include "sitrep/store/schema.h"
 
 namespace sitrep {
+
+namespace {
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+}  // namespace
 
 std::string ContentHash(const Document& doc) {
   XXH3_state_t* state = XXH3_createState();
@@ -42,11 +53,13 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
 Result<IngestStats> EventStore::IngestBatch(const std::vector<AnalysedArticle>& batch) {
   RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
   Result<IngestStats> r = IngestInTransaction(batch);
+  const double t0 = ThreadCpuSeconds();
   Status st = r.ok() ? db_->Exec("COMMIT") : r.status();
   if (!st.ok()) {
     (void)db_->Exec("ROLLBACK");
     return st.WithContext("ingest batch");
   }
+  r->commit_s = ThreadCpuSeconds() - t0;
   return r;
 }
 
@@ -108,6 +121,7 @@ Status RemoveDocument(SqliteDb& db, const std::string& doc_id, std::set<std::str
 
 Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedArticle>& batch) {
   IngestStats stats;
+  const double t0 = ThreadCpuSeconds();
   std::set<std::string> seeds;
   ASSIGN_OR_RETURN(SqliteStmt find, db_->Prepare(
       "SELECT content_hash FROM documents WHERE id = ?"));
@@ -134,6 +148,7 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
       seeds.insert(r.key);
     }
   }
+  stats.insert_s = ThreadCpuSeconds() - t0;
   if (seeds.empty()) return stats;
   ASSIGN_OR_RETURN(RefuseStats refused, Refuse(*db_, seeds, options_.fusion));
   stats.events_written = refused.written;
@@ -145,6 +160,10 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
   stats.candidates_wide = refused.wide;
   stats.candidates_countryless = refused.countryless;
   stats.countryless_linked = refused.countryless_linked;
+  stats.query_s = refused.query_s;
+  stats.link_s = refused.link_s;
+  stats.cluster_s = refused.cluster_s;
+  stats.write_s = refused.write_s;
   return stats;
 }
 

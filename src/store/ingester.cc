@@ -95,6 +95,12 @@ Status Ingester::Flush() {
   total_.candidates_wide += stats->candidates_wide;
   total_.candidates_countryless += stats->candidates_countryless;
   total_.countryless_linked += stats->countryless_linked;
+  total_.insert_s += stats->insert_s;
+  total_.query_s += stats->query_s;
+  total_.link_s += stats->link_s;
+  total_.cluster_s += stats->cluster_s;
+  total_.write_s += stats->write_s;
+  total_.commit_s += stats->commit_s;
   done_ += batch.size();
   if (on_batch_) on_batch_(done_, total_);
   return Status::Ok();

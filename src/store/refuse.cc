@@ -1,5 +1,7 @@
 #include "sitrep/store/refuse.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -16,6 +18,12 @@ namespace {
 constexpr int64_t kUnknownFrom = -(int64_t{1} << 40);
 constexpr int64_t kUnknownTo = int64_t{1} << 40;
 constexpr int64_t kMonthDays = 31;  // wider windows count as "wide" in RefuseStats
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 struct Loaded {
   Report report;
@@ -98,20 +106,25 @@ std::string DocOfKey(const std::string& key) {
 Status InsertReport(SqliteDb& db, const Report& report, const FusionOptions& options) {
   BlockKey block = BlockOf(report, options);
   bool known = report.event.date.known();
-  ASSIGN_OR_RETURN(int64_t wid, ReportIndex(db).Add(report, options));
+  ASSIGN_OR_RETURN(IndexSlot slot, ReportIndex(db).Add(report, options));
   ASSIGN_OR_RETURN(SqliteStmt st, db.Prepare(
-      "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json, wid) "
-      "VALUES (?, ?, NULL, ?, ?, ?, ?, ?)"));
+      "INSERT INTO reports(key, doc_id, event_id, country, wfrom, wto, json, wid, band) "
+      "VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)"));
   st.Bind(1, report.key)
       .Bind(2, DocOfKey(report.key))
       .Bind(3, block.country)
       .Bind(4, known ? block.from : kUnknownFrom)
       .Bind(5, known ? block.to : kUnknownTo)
       .Bind(6, EncodeEvent(report.event));
-  if (wid == 0) {
-    st.BindNull(7);  // not in the R-tree: found by its sentences
+  if (slot.wid == 0) {
+    st.BindNull(7);  // not in the R-tree: narrow, or found by its sentences
   } else {
-    st.Bind(7, wid);
+    st.Bind(7, slot.wid);
+  }
+  if (slot.band) {
+    st.Bind(8, *slot.band);
+  } else {
+    st.BindNull(8);
   }
   return st.Run();
 }
@@ -225,7 +238,10 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
       const Loaded* me = *got;
       local.insert(key);
       if (!me->event_id.empty()) reach(me->event_id);
+      const double t0 = ThreadCpuSeconds();
       ASSIGN_OR_RETURN(std::vector<IndexedReport> rows, index.Candidates(me->report, options));
+      const double t1 = ThreadCpuSeconds();
+      stats.query_s += t1 - t0;
       ++stats.queries;
       stats.candidates += static_cast<int64_t>(rows.size());
       for (const IndexedReport& row : rows) {
@@ -244,6 +260,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
           reach(row.event_id);
         }
       }
+      stats.link_s += ThreadCpuSeconds() - t1;
     }
     frontier.clear();
     for (const std::string& ev : reached) {
@@ -262,7 +279,9 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     }
     std::vector<const Report*> reports;
     for (const Loaded* l : component) reports.push_back(&l->report);
+    const double t2 = ThreadCpuSeconds();
     clusters = ClusterReports(reports, options);
+    stats.cluster_s += ThreadCpuSeconds() - t2;
     // A stored event that the clustering changes (split, grown or merged) may change how its
     // neighbours cluster: what its members link to joins the local set. Events that come out
     // unchanged bound the neighbourhood.
@@ -287,6 +306,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     }
     if (frontier.empty()) break;
   }
+  const double t3 = ThreadCpuSeconds();
   // Re-cluster the component. A cluster with exactly the members of a stored event is that
   // event (Reconcile is a function of the members and their documents): it is kept as stored.
   // Only the other old events are deleted and only the new clusters reconciled and written.
@@ -335,6 +355,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     for (const Report* r : m) RETURN_IF_ERROR(assign.Bind(1, e.id).Bind(2, r->key).Run());
     ++stats.written;
   }
+  stats.write_s += ThreadCpuSeconds() - t3;
   return stats;
 }
 

@@ -5,6 +5,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "sitrep/fuse/shared_sentence.h"
 #include "sitrep/store/event_codec.h"
 
 namespace sitrep {
@@ -49,7 +50,8 @@ std::pair<int64_t, int64_t> CountryRange(const std::string& country) {
 std::vector<int64_t> SentenceHashes(const Report& report) {
   std::vector<int64_t> out;
   for (const EventSource& s : report.event.sources) {
-    if (s.sentence.empty()) continue;
+    // A non-evidential sentence links only within its article, which by_doc_ covers.
+    if (s.sentence.empty() || !EvidentialSentence(s.sentence)) continue;
     out.push_back(static_cast<int64_t>(XXH3_64bits(s.sentence.data(), s.sentence.size())));
   }
   std::sort(out.begin(), out.end());
@@ -73,20 +75,26 @@ Status ReportIndex::AddSentences(const Report& report, bool by_sentence, int64_t
   return Status::Ok();
 }
 
-Result<int64_t> ReportIndex::Add(const Report& report, const FusionOptions& options) {
+Result<IndexSlot> ReportIndex::Add(const Report& report, const FusionOptions& options) {
   const bool by_sentence = LinksOnlyBySentence(report, options);
   const auto [from, to] = Window(report, options);
   RETURN_IF_ERROR(AddSentences(report, by_sentence, from, to));
-  if (by_sentence) return int64_t{0};
+  IndexSlot slot;
+  if (by_sentence) return slot;
+  auto [cfrom, cto] = CountryRange(report.event.location ? report.event.location->country : "");
+  if (report.event.date.known() && to - from <= kNarrowDays) {
+    slot.band = cfrom;  // 0 for an unknown country
+    return slot;
+  }
   if (!add_) {
     ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
         "INSERT INTO reports_window(id, wfrom, wto, cfrom, cto, key) VALUES (NULL,?,?,?,?,?)"));
     add_.emplace(std::move(st));
   }
-  auto [cfrom, cto] = CountryRange(report.event.location ? report.event.location->country : "");
   add_->Bind(1, Clamp(from)).Bind(2, Clamp(to)).Bind(3, cfrom).Bind(4, cto).Bind(5, report.key);
   RETURN_IF_ERROR(add_->Run());
-  return db_.LastInsertRowid();
+  slot.wid = db_.LastInsertRowid();
+  return slot;
 }
 
 Status ReportIndex::RemoveDocument(const std::string& doc_id) {
@@ -128,6 +136,27 @@ Result<std::vector<IndexedReport>> ReportIndex::Overlapping(const BlockKey& bloc
       .Bind(4, cto);
   std::vector<IndexedReport> out;
   RETURN_IF_ERROR(Collect(*query_, &out));
+  // The narrow index: a window of at most kNarrowDays that overlaps [from, to] starts within
+  // [from - kNarrowDays, to]; a known country meets its own band and band 0 (unknown).
+  if (!narrow_) {
+    ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+        "SELECT key, coalesce(event_id, ''), wfrom, wto, band = 0 FROM reports "
+        "WHERE band IN (?3, 0) AND wfrom BETWEEN ?1 AND ?2 AND wto >= ?4"));
+    narrow_.emplace(std::move(st));
+    ASSIGN_OR_RETURN(SqliteStmt sa, db_.Prepare(
+        "SELECT key, coalesce(event_id, ''), wfrom, wto, band = 0 FROM reports "
+        "INDEXED BY reports_narrow_from "
+        "WHERE band IS NOT NULL AND wfrom BETWEEN ?1 AND ?2 AND wto >= ?3"));
+    narrow_any_.emplace(std::move(sa));
+  }
+  const int64_t from = dated ? block.from : kUnknownFrom, to = dated ? block.to : kUnknownTo;
+  if (cfrom == cto) {
+    narrow_->Bind(1, from - kNarrowDays).Bind(2, to).Bind(3, cfrom).Bind(4, from);
+    RETURN_IF_ERROR(Collect(*narrow_, &out));
+  } else {
+    narrow_any_->Bind(1, from - kNarrowDays).Bind(2, to).Bind(3, from);
+    RETURN_IF_ERROR(Collect(*narrow_any_, &out));
+  }
   return out;
 }
 
@@ -190,6 +219,31 @@ Status IndexReportSentences(SqliteDb& db) {
   for (const std::string& key : unindexed) {
     RETURN_IF_ERROR(unindex.Bind(1, key).Run());
     RETURN_IF_ERROR(clear.Bind(1, key).Run());
+  }
+  return Status::Ok();
+}
+
+Status IndexNarrowReports(SqliteDb& db) {
+  // Dated reports in the R-tree whose stored window is narrow (undated ones are stored with
+  // the kUnknown window, never narrow); the band is the R-tree row's country start.
+  ASSIGN_OR_RETURN(SqliteStmt narrow, db.Prepare(
+      "SELECT r.key, w.cfrom FROM reports r JOIN reports_window w ON w.id = r.wid "
+      "WHERE r.wto - r.wfrom <= ?1 AND r.wfrom > ?2"));
+  narrow.Bind(1, kNarrowDays).Bind(2, kUnknownFrom);
+  std::vector<std::pair<std::string, int64_t>> moved;
+  for (;;) {
+    ASSIGN_OR_RETURN(bool row, narrow.Step());
+    if (!row) break;
+    moved.emplace_back(narrow.Text(0), narrow.Int(1));
+  }
+  RETURN_IF_ERROR(narrow.Reset());
+  ASSIGN_OR_RETURN(SqliteStmt unindex, db.Prepare(
+      "DELETE FROM reports_window WHERE id = (SELECT wid FROM reports WHERE key = ?1)"));
+  ASSIGN_OR_RETURN(SqliteStmt band, db.Prepare(
+      "UPDATE reports SET wid = NULL, band = ?2 WHERE key = ?1"));
+  for (const auto& [key, code] : moved) {
+    RETURN_IF_ERROR(unindex.Bind(1, key).Run());
+    RETURN_IF_ERROR(band.Bind(1, key).Bind(2, code).Run());
   }
   return Status::Ok();
 }

@@ -179,9 +179,13 @@ TEST(CorefTest, YearWideReportDoesNotLinkPlacelessDayReport) {
                           "A drone strike killed people in a flat.");
   EXPECT_TRUE(Compatible(year, day, o));
   EXPECT_FALSE(Linked(year, day, o));
-  // The same day (both day-precise) is evidence.
+  // The same day (both day-precise) is evidence only with something specific for a placeless
+  // side (session 6, tests/fuse/specific_evidence_test.cc): here a shared name.
   Report day2 = MakeReport("c", 0, "Explosions/Remote violence", "2024-03-02",
                            Place("Port", "YE", 15.0, 42.8), 2, "A drone strike killed two in a flat.");
+  EXPECT_FALSE(Linked(day, day2, o));
+  day.event.sources[0].sentence = "A drone strike killed people in a flat in Hodeidah.";
+  day2.event.sources[0].sentence = "A drone strike killed two in a flat in Hodeidah.";
   EXPECT_TRUE(Linked(day, day2, o));
 }
 
@@ -194,9 +198,12 @@ TEST(CorefTest, TwoPlacelessReportsOfOneDayNeedMoreThanTheDay) {
   Report b = MakeReport("b", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 5,
                         "A drone strike killed five soldiers.");
   EXPECT_FALSE(Linked(a, b, o));
-  // A shared sentence (a copy) still links them.
+  // A shared sentence (a copy) still links them when it names something (session 6).
   Report c = MakeReport("c", 0, "Explosions/Remote violence", "2024-03-02", std::nullopt, 2,
                         "A drone strike killed two people.");
+  EXPECT_FALSE(Linked(a, c, o));
+  a.event.sources[0].sentence = c.event.sources[0].sentence =
+      "A drone strike killed two people in Wabaria.";
   EXPECT_TRUE(Linked(a, c, o));
 }
 

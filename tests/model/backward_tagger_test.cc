@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "model/tagger_features.h"
 #include "sitrep/model/linear.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
@@ -64,6 +65,23 @@ TEST(BackwardTagger, BackwardModelIsTheForwardModelOfReversedText) {
   Model both = Model::FromBytes(TrainTagger(s, s, Options(true)).value()).value();
   Model rev = Model::FromBytes(TrainTagger(Reversed(s), Reversed(s), Options(false)).value()).value();
   EXPECT_EQ(both.Section("weights_rl").value(), rev.Section("weights").value());
+}
+
+// Differential: the tagger reverses its prepared input instead of preparing it twice.
+TEST(BackwardTagger, ReversedInputEqualsTheInputPreparedRightToLeft) {
+  const tagger_internal::TagDict dict = {{"killed", 8}, {"the", 2}};
+  for (const Sentence& s : Corpus()) {
+    const auto a = tagger_internal::Reversed(tagger_internal::Prepare(s, dict, nullptr, false));
+    const auto b = tagger_internal::Prepare(s, dict, nullptr, true);
+    EXPECT_EQ(a.amb, b.amb);
+    ASSERT_EQ(a.words.size(), b.words.size());
+    for (size_t i = 0; i < a.words.size(); ++i) {
+      uint64_t fa[tagger_internal::kMaxFeatures], fb[tagger_internal::kMaxFeatures];
+      if (i + 2 * tagger_internal::kPad >= a.words.size()) break;
+      const int na = tagger_internal::Features(a, i, 3, 4, fa), nb = tagger_internal::Features(b, i, 3, 4, fb);
+      EXPECT_EQ(std::vector<uint64_t>(fa, fa + na), std::vector<uint64_t>(fb, fb + nb)) << i;
+    }
+  }
 }
 
 TEST(BackwardTagger, FilesWithoutTheBackwardSectionFailClearly) {

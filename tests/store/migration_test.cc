@@ -93,7 +93,8 @@ const char* kSentenceRows =
     "SELECT hash || ' ' || by_sentence || ' ' || key || ' ' || wfrom || ' ' || wto "
     "FROM report_sentences ORDER BY key, hash";
 const char* kWindowKeys = "SELECT key FROM reports_window ORDER BY key";
-const char* kUnindexed = "SELECT key FROM reports WHERE wid IS NULL ORDER BY key";
+const char* kUnindexed = "SELECT key FROM reports WHERE wid IS NULL AND band IS NULL ORDER BY key";
+const char* kNarrow = "SELECT key || ' ' || band FROM reports WHERE band IS NOT NULL ORDER BY key";
 const char* kEventRows = "SELECT id || ' ' || json FROM events ORDER BY id";
 
 // Writes a version-3 database at `path` holding the rows `current` (a database of the current
@@ -148,7 +149,8 @@ TEST(MigrationTest, Version3DatabaseGainsTheSentenceIndexWithTheSameEvents) {
   std::vector<std::string> events_before;
   {
     auto v3 = std::move(SqliteDb::Open(old).value());
-    EXPECT_EQ(Rows(*v3, kUnindexed), std::vector<std::string>{});  // all in the R-tree
+    EXPECT_EQ(Rows(*v3, "SELECT key FROM reports WHERE wid IS NULL"),
+              std::vector<std::string>{});  // all in the R-tree
     EXPECT_EQ(*QueryInt(*v3, "SELECT count(*) FROM reports_window").value(),
               *QueryInt(store->db(), "SELECT count(*) FROM reports").value());
     EXPECT_FALSE(v3->Prepare("SELECT count(*) FROM report_sentences").ok());
@@ -163,6 +165,8 @@ TEST(MigrationTest, Version3DatabaseGainsTheSentenceIndexWithTheSameEvents) {
   EXPECT_EQ(Rows(db, kSentenceRows), sentences);
   EXPECT_EQ(Rows(db, kUnindexed), unindexed);
   EXPECT_EQ(Rows(db, kWindowKeys), Rows(store->db(), kWindowKeys));
+  EXPECT_FALSE(Rows(store->db(), kNarrow).empty());  // day reports: on the narrow index
+  EXPECT_EQ(Rows(db, kNarrow), Rows(store->db(), kNarrow));
   EXPECT_EQ(Rows(db, kEventRows), events_before);
   EXPECT_EQ(DumpEvents(**migrated), DumpEvents(*store));
   EXPECT_TRUE((*migrated)->CheckIntegrity().ok());

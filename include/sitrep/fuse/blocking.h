@@ -17,6 +17,10 @@ namespace sitrep {
 // A place precision's rank: 0 point, 1 city (and unknown strings), 2 admin1, 3 country.
 int PlacePrecisionRank(std::string_view precision);
 
+// The report's date says when: known, with a window at most options.max_dated_window_days
+// wide. Blocking and identity treat any other report as undated (Compatible keeps its window).
+bool UsablyDated(const Event& e, const FusionOptions& options);
+
 // Undated, day-precise, or dated with a window at most options.name_window_days wide: a report
 // about one incident (a year-wide "dozens of attacks this year" is not).
 bool NarrowOrUndated(const Event& e, const FusionOptions& options);
@@ -27,8 +31,8 @@ bool NarrowOrUndated(const Event& e, const FusionOptions& options);
 // window. Must agree with IdentityEvidence (tests/store checks it).
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);
 
-// The blocking window of a report: [earliest - slack, latest + slack] and its country ("" when
-// unknown; such reports are compared with every country).
+// The blocking window of a report: [earliest - slack, latest + slack] (unbounded when not
+// UsablyDated) and its country ("" when unknown; such reports are compared with every country).
 struct BlockKey {
   std::string country;
   int64_t from = 0, to = 0;

@@ -26,6 +26,10 @@ struct FusionOptions {
   // most this wide: a month-dated article's reporting window (a month plus the week before)
   // on either side. A year-wide report shares names and tolls with many of that year's events.
   int64_t name_window_days = 62;
+  // A date window wider than this says no more than "some time": blocking and identity treat
+  // such a report as undated (it links by a specific place or a shared sentence, not by nesting
+  // every other window). A year-precision date straddling a year boundary stays a date.
+  int64_t max_dated_window_days = 730;
   // MakeReports gives a placeless report its article's main country (see MainCountry).
   bool inherit_country = true;
   // Salience: a report is prominent in its article when told in its lead (a sentence starting

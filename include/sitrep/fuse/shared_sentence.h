@@ -24,8 +24,13 @@ bool CaptionOrCredit(std::string_view sentence);
 bool StandingBackground(std::string_view sentence);
 inline constexpr int kMinEvidenceWords = 6;
 
+// The sentence names something (a distinctive name, identity.h's DistinctiveNames): "The death
+// toll later rose to 7, a health official said." names nothing and travels between stories.
+bool NamesSomething(std::string_view sentence);
+
 // The two reports tell one sentence of equal text: from one article (extraction split one
-// sentence), or from two articles when that sentence is evidential (EvidentialSentence).
-bool SharesEvidentialSentence(const Event& a, const Event& b);
+// sentence), or from two articles when that sentence is evidential (EvidentialSentence) and,
+// with `need_name` (coref asks it for a placeless report), names something (NamesSomething).
+bool SharesEvidentialSentence(const Event& a, const Event& b, bool need_name = false);
 
 }  // namespace sitrep

@@ -21,11 +21,16 @@ enum class PlaceKind : uint8_t { kCity = 0, kAdmin1 = 1, kCountry = 2, kSite = 3
 enum class Precision : uint8_t { kPoint = 0, kCity = 1, kAdmin1 = 2, kCountry = 3 };
 std::string_view PrecisionName(Precision p);  // "point" | "city" | "admin1" | "country"
 
-// Feature detail for cities: capital, seat of a division, ordinary populated place, section.
+// Feature detail for cities: capital, seat of a division, ordinary populated place, section;
+// kWater: a sea, gulf or lake of our supplement (a site of no country).
 enum class Feature : uint8_t { kPlace = 0, kCapital = 1, kAdmin1Seat = 2, kAdminSeat = 3,
-                               kSection = 4, kOther = 5 };
+                               kSection = 4, kOther = 5, kWater = 6 };
 
 inline constexpr uint32_t kNoIndex = 0xFFFFFFFFu;
+// Towns this large keep their alternate spellings as written (Gazetteer::SpelledAlternate).
+inline constexpr uint32_t kExonymPopulation = 50000;
+// The key under which a spelled alternate is stored: never a NameKey (those have no '=').
+std::string SpelledKey(std::string_view folded);
 
 // One place as stored (32 bytes, little-endian on disk).
 struct PlaceRecord {
@@ -70,6 +75,10 @@ class Gazetteer {
   void LookupKey(std::string_view key, std::vector<NameHit>* out) const;
   // LookupKey(NameKey(name)).
   void Lookup(std::string_view name, std::vector<NameHit>* out) const;
+  // True when `folded` (FoldName of a text) is one of the place's own alternate spellings as
+  // written, not merely a normalised key ("Geneva" for Genève; "Kiro" is only Kiel's key).
+  // Stored for towns of at least kExonymPopulation people.
+  bool SpelledAlternate(uint32_t place, std::string_view folded) const;
   // The country place for an ISO2 code, kNoIndex when unknown.
   uint32_t CountryIndex(std::string_view iso2) const;
   // The capital of a country (ISO2): its most populous place marked capital, kNoIndex when

@@ -53,6 +53,9 @@ class WeightTable {
   // a codebook table): Score adds them 8 classes at a time, with the same results. For
   // tables with many classes (the parser's labels); a table of int16 rows is returned as is.
   WeightTable Unpacked() const;
+  // True when Score adds codebook rows with AVX-512 (checked once at run time; the
+  // environment variable SITREP_NO_AVX512 forces the portable loop). Same sums either way.
+  static bool SimdCodebook();
   // Hints the CPU to load the rows of `feats` (a later Score overlaps fewer cache misses).
   void Prefetch(const uint64_t* feats, size_t n) const {
     for (size_t i = 0; i < n; ++i) __builtin_prefetch(rows_ + (feats[i] & mask_) * row_bytes_);

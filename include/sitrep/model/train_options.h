@@ -29,6 +29,12 @@ struct TrainOptions {
                        // labels jackknifed over this many folds of documents
   int doc_epochs = 0;  // ner: epochs of the second pass (0 = epochs)
   std::vector<size_t> ner_train_docs, ner_dev_docs;  // ner: first sentence of each document
+  int clean_folds = 0;     // ner: >= 2 cleans the training labels with labels jackknifed over
+                           // this many folds of documents (see clean_mode)
+  int clean_epochs = 7;    // ner: epochs of each jackknife model
+  std::string clean_mode;  // ner: "missing", "unknown", "relabel" or "drop" (src/model/ner_clean.h)
+  size_t ner_trusted_from = static_cast<size_t>(-1);  // ner: training sentences from this index
+                                                      // on are consistently labelled (not cleaned)
   // pos, parse: word clusters embedded in the model and used as features (null = none; the
   // parser then trains feature set 4, the tagger "tagger-v1"). Not owned.
   const WordClusters* clusters = nullptr;

@@ -36,6 +36,9 @@ struct IngestStats {
   // Blocking counters of the re-fusion (RefuseStats): queries, candidates, wide, country-less.
   int64_t candidate_queries = 0, candidates = 0, candidates_wide = 0, candidates_countryless = 0;
   int64_t countryless_linked = 0;  // country-less candidates Linked accepted
+  // Thread CPU seconds by phase: storing documents and reports (with their indexes), then
+  // RefuseStats' query/link/cluster/write, then the commit.
+  double insert_s = 0, query_s = 0, link_s = 0, cluster_s = 0, write_s = 0, commit_s = 0;
 };
 
 struct EventFilter {

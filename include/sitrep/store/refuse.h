@@ -23,6 +23,9 @@ struct RefuseStats {
   // more than a month, or undated) and country-less ones. Candidates per query should not grow
   // with the database. countryless_linked: country-less candidates that Linked accepted.
   int64_t queries = 0, candidates = 0, wide = 0, countryless = 0, countryless_linked = 0;
+  // Thread CPU seconds by phase: candidate queries, decoding + Linked over the candidates,
+  // ClusterReports, and deleting/reconciling/writing events.
+  double query_s = 0, link_s = 0, cluster_s = 0, write_s = 0;
 };
 
 // Adds one report row (event_id NULL until Refuse assigns it).

@@ -1,9 +1,9 @@
-// The blocking index of stored reports. Most reports are found by an R-tree over their date
-// window and country (no scan, no bound on the widest window; unknown date or country covers
-// the whole axis). A report that only a shared sentence can link (LinksOnlyBySentence: no
-// specific place, no day, a window wider than a month) is found by its sentences' hashes
-// instead, so year-wide and undated background reports do not pile up in every date query.
-// Tables reports_window (schema migration 3) and report_sentences (migration 4).
+// The blocking index of stored reports. A report whose window spans at most kNarrowDays (day
+// and week reports: nearly all) is found by a B-tree range scan over (country, window start)
+// on `reports` (band, migration 5); wider or undated ones by an R-tree over window and country
+// (reports_window, migration 3; unknown country covers the whole axis). A report that only a
+// shared sentence can link (LinksOnlyBySentence: no specific place, no day, a window wider
+// than name_window_days) is found by its sentences' hashes (report_sentences, migration 4).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +17,17 @@
 
 namespace sitrep {
 
+// Narrow windows (stored wto - wfrom, in days) are scanned from `from - kNarrowDays`; a fixed
+// schema constant: changing it needs a migration that moves rows between the two indexes.
+inline constexpr int64_t kNarrowDays = 10;
+
+// Where ReportIndex::Add put a report: its R-tree row (0: none) or its band (the country
+// code of CountryRange, 0 = unknown country) on the narrow index.
+struct IndexSlot {
+  int64_t wid = 0;
+  std::optional<int64_t> band;
+};
+
 struct IndexedReport {
   std::string key;
   std::string event_id;        // "" = not assigned yet
@@ -28,9 +39,9 @@ struct IndexedReport {
 class ReportIndex {
  public:
   explicit ReportIndex(SqliteDb& db) : db_(db) {}
-  // Indexes a stored report (its `reports` row holds `block`): its window unless it links only
-  // by sentence, and its sentences. Returns the R-tree row id to store as reports.wid (0: none).
-  Result<int64_t> Add(const Report& report, const FusionOptions& options);
+  // Indexes a report about to be stored: its sentences, and its window unless it links only by
+  // sentence (R-tree row added here; the caller stores the slot as reports.wid / reports.band).
+  Result<IndexSlot> Add(const Report& report, const FusionOptions& options);
   // Indexes only the sentences of a report whose stored window is [wfrom, wto].
   Status AddSentences(const Report& report, bool by_sentence, int64_t wfrom, int64_t wto);
   // Removes the index rows of a document's reports (call before the reports are deleted).
@@ -39,8 +50,8 @@ class ReportIndex {
   // when stored: overlapping window and compatible country, shared sentence, same article.
   Result<std::vector<IndexedReport>> Candidates(const Report& report,
                                                 const FusionOptions& options);
-  // Reports in the R-tree whose window overlaps `block`'s (any window when !dated) in a
-  // compatible country.
+  // Reports in either window index whose window overlaps `block`'s (any window when !dated)
+  // in a compatible country.
   Result<std::vector<IndexedReport>> Overlapping(const BlockKey& block, bool dated);
 
  private:
@@ -48,17 +59,21 @@ class ReportIndex {
 
   SqliteDb& db_;
   std::optional<SqliteStmt> add_, add_sentence_, remove_, remove_sentences_, query_,
-      by_sentence_, by_doc_;
+      narrow_, narrow_any_, by_sentence_, by_doc_;
 };
 
 // The country axis: ISO2 codes (any case) -> 1..676; other names -> 677; "" = the whole axis.
 std::pair<int64_t, int64_t> CountryRange(const std::string& country);
 
-// The distinct hashes of a report's non-empty source sentences (sorted).
+// The distinct hashes of a report's evidential source sentences (sorted): a shared sentence
+// that EvidentialSentence rejects links two reports only within one article, and the reports
+// of one article are candidates anyway. If that rule ever admits more sentences, re-index.
 std::vector<int64_t> SentenceHashes(const Report& report);
 
 // Migration 4's step: indexes the sentences of every stored report and takes the reports that
 // link only by sentence out of the R-tree.
 Status IndexReportSentences(SqliteDb& db);
+// Migration 5's step: moves the reports of narrow windows from the R-tree to the band index.
+Status IndexNarrowReports(SqliteDb& db);
 
 }  // namespace sitrep

@@ -1,0 +1,67 @@
+// Session-6 readings of ACLED's definitions (data/events/triggers.tsv, contexts.tsv,
+// src/extract/type_rules.cc): heavy weapons fired over a distance with no small arms are
+// shelling, with small arms or in both directions an armed clash; a battle needs two armed
+// sides, so an attack whose only armed side is its "by ..." agent is an attack. Sentences
+// written for these tests; one line per case, most paired with a near miss.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extract_test_support.h"
+#include "sitrep/extract/extractor.h"
+
+namespace sitrep {
+namespace {
+
+using Case = testing::TypeCase;
+
+std::string FirstTyped(const std::string& text) {
+  for (const Event& e : testing::ExtractText(text)) {
+    if (!e.event_type.empty()) return e.event_type + " / " + e.sub_event_type;
+  }
+  return "(none)";
+}
+
+void ExpectFirst(const Case& c) {
+  EXPECT_EQ(FirstTyped(c.text), std::string(c.event_type) + " / " + c.sub_event_type) << c.text;
+}
+
+// Regression (ACLED notes, 59 shelling notes typed Battles): one-sided heavy weapons fire.
+TEST(TypeSidesTest, HeavyWeaponsWithoutSmallArmsAreShelling) {
+  const Case kCases[] = {
+      {"On 11 March 2021, the army fired heavy machine guns at the positions of the rebels "
+       "near the village.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+      {"On 11 March 2021, observers recorded 40 explosions and bursts of fire involving heavy "
+       "machine guns near the village.", "Explosions/Remote violence",
+       "Shelling/artillery/missile attack"},
+      {"On 11 March 2021, the rebels fired IFVs at the army positions near the village.",
+       "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+      {"On 11 March 2021, the rebels fired anti-tank guided missiles at the army positions near "
+       "the village.", "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+      // Near misses: small arms or fire in both directions make it an exchange.
+      {"On 11 March 2021, the army fired heavy machine guns and small arms at the positions of "
+       "the rebels near the village.", "Battles", "Armed clash"},
+      {"On 11 March 2021, observers recorded 40 bursts of fire involving small arms near the "
+       "village.", "Battles", "Armed clash"},
+      {"On 11 March 2021, observers recorded 40 explosions in both directions of the frontline "
+       "near the village.", "Battles", "Armed clash"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
+// Regression (dev news 013, Barsalogho typed Battles): the armed side is the attacker only.
+TEST(TypeSidesTest, ABattleNeedsAnArmedTarget) {
+  const Case kCases[] = {
+      {"On 11 March 2021, 200 people were killed in the town, the latest in a line of deadly "
+       "attacks by an armed group.", "Violence against civilians", "Attack"},
+      // Near misses: an armed or police target makes it a battle.
+      {"On 11 March 2021, an attack by an armed group on an army base killed 12 soldiers.",
+       "Battles", "Armed clash"},
+      {"On 11 March 2021, soldiers encountered militants near the town in which two militants "
+       "were killed.", "Battles", "Armed clash"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
+}  // namespace
+}  // namespace sitrep
