@@ -151,8 +151,10 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   }
   // Outcome and generic words ("were killed", "the attack") do not fix the kind of violence:
   // a group told only with them takes the first violent mention that names it.
-  // An arrest is not the kind of violence of a killing told so far only by its outcome.
-  if (!g.named && !g.sub_evidence) return m.event_type != "Strategic developments";
+  // An arrest or a protest is not the kind of violence of a killing told so far only by its
+  // outcome ("the death of X ... led to the arrest of two suspects").
+  if (!g.named && !g.sub_evidence)
+    return m.event_type != "Strategic developments" && m.event_type != "Protests";
   if (m.event_type != g.event_type) {
     // A generic attack and an explosion or air strike told with a stronger word, in either
     // order ("an incident at the air base" ... "the air base was targeted by missiles").

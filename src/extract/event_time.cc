@@ -304,10 +304,12 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
   CarryBackground(doc, mentions);
 }
 
+namespace {
+
 // "X a week after Y": Y's dates, that long before `own` (X's); nullopt for other expressions.
 std::optional<DateInterval> BeforeByOffset(const TimeExpression& t, const DateInterval& own) {
   if (t.form != TimeForm::kEventOffset || t.offset < 0 || !own.known()) return std::nullopt;
-  int64_t lo = 0, hi = 0;  // days X lies before the sentence's own event
+  int64_t lo = 0, hi = 0;  // days Y lies before X
   switch (t.unit) {
     case 'h': lo = 0, hi = 1; break;                        // "hours after X"
     case 'd': lo = t.offset ? t.offset : 2, hi = t.offset ? t.offset : 6; break;  // "days after"
@@ -319,6 +321,8 @@ std::optional<DateInterval> BeforeByOffset(const TimeExpression& t, const DateIn
   v.precision = PrecisionForWidth(v.earliest, v.latest);
   return v;
 }
+
+}  // namespace
 
 bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>& groups,
                      std::vector<Mention>* mentions) {
@@ -350,13 +354,10 @@ bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>&
     // No own mention ("The attack came a week after ..." told with an anaphor the sentence
     // does not keep): the article's main event, its first violent one, else the article.
     if (!own && no_own) {
-      for (size_t k = 0; k < ms.size() && !own; ++k) {
-        if (!ms[k].anchor && !ms[k].other && IsViolent(ms[k]) && ms[k].modality == "happened" &&
-            ms[k].sentence < ms[a].sentence)
-          own = group_day[k] ? group_day[k] : std::optional<DateInterval>{};
-        if (!ms[k].anchor && !ms[k].other && IsViolent(ms[k]) && ms[k].modality == "happened")
-          break;
-      }
+      auto main = std::find_if(ms.begin(), ms.end(), [](const Mention& k) {
+        return !k.anchor && !k.other && IsViolent(k) && k.modality == "happened";
+      });
+      if (main != ms.end() && main->sentence < ms[a].sentence) own = group_day[main - ms.begin()];
     }
     if (!own && (no_own || own_undated) && doc.reference.known()) own = doc.reference;
     if (!own || own->latest - own->earliest > kPeriodDays) continue;

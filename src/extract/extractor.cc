@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
-#include <cstdio>  // XDEBUG-TEMP
-#include <cstdlib>  // XDEBUG-TEMP
 
 #include "extract/lexicon.h"
 #include "extract/mention.h"
@@ -122,13 +120,6 @@ class LexiconExtractor final : public EventExtractor {
     if (extract::DateFromAnchors(ctx, groups, &mentions)) {
       groups = extract::GroupMentionIndices(ctx, mentions);
     }
-    if (std::getenv("SITREP_XDEBUG")) {  // XDEBUG-TEMP
-      for (size_t i = 0; i < mentions.size(); ++i) {  // XDEBUG-TEMP
-        const auto& m = mentions[i];  // XDEBUG-TEMP
-        std::fprintf(stderr, "M%zu s%d '%.*s' %s/%s str=%d sub=%d an=%d oth=%d anch=%d bg=%d mod=%s date=%s pl=%zu a1=%d ra1=%d ra2=%d\n", i, m.sentence, int(m.end - m.begin), doc.text.data() + m.begin, m.event_type.c_str(), m.sub_event_type.c_str(), int(m.strength), m.sub_evidence, m.anaphoric, m.other, m.anchor, m.background, m.modality.c_str(), m.date ? FormatIsoDate(m.date->earliest).c_str() : "-", m.places.size(), m.actor1 ? *m.actor1 : -1, m.role_actor1 ? *m.role_actor1 : -1, m.role_actor2 ? *m.role_actor2 : -1);  // XDEBUG-TEMP
-      }  // XDEBUG-TEMP
-      for (const auto& g : groups) { std::fprintf(stderr, "G"); for (int i : g) std::fprintf(stderr, " %d", i); std::fprintf(stderr, "\n"); }  // XDEBUG-TEMP
-    }  // XDEBUG-TEMP
     std::vector<Event> events;
     for (const auto& group : groups) {
       events.push_back(extract::BuildEvent(ctx, mentions, group, doc.id, doc.outlet));

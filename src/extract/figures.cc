@@ -30,6 +30,16 @@ int TokenAt(const Sentence& s, uint32_t byte) {
   return static_cast<int>(s.tokens.size()) - 1;
 }
 
+bool GovernedByPreposition(const std::string& w) {
+  static const char* const kPrepositions[] = {"in",     "during", "toward", "towards", "across",
+                                              "from",   "near",   "on",     "into",    "within",
+                                              "before", "since",  "after",  "over",    "at"};
+  for (const char* p : kPrepositions) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 bool IsBarrier(const std::string& w) { return w == ";" || w == "." || w == ":" || w == "but"; }
 
 struct CueHit {
@@ -51,7 +61,8 @@ bool OwnFate(const SentenceInfo& s, const EventLexicon& lex, int i) {
     auto kinds = lex.CueKindsAt(s.lower, j, &len);
     if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return false;
     const std::string& w = s.lower[j];
-    bool same_subject = HasKind(kinds, "filler") || w == "later" || w == "then" ||
+    bool noun = w == "people" || w == "persons" || w == "others" || w == "more";
+    bool same_subject = (HasKind(kinds, "filler") && !noun) || w == "later" || w == "then" ||
                         w == "subsequently" || w == "eventually" || w == "found";
     if (!same_subject) return true;
   }
@@ -219,7 +230,11 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
         int h = TokenAt(sent, q.head_begin);
         if (HasKind(lex.CueKindsAt(s.lower, h, &len), "thing")) continue;
       }
-      CueHit before = ScanCue(s, lex, first - 1, -1);
+      // "killed during the looting of several stores", "killed in 3 villages": a number that
+      // a place or time preposition governs is no count of the casualty word before it.
+      CueHit before = first > 0 && GovernedByPreposition(s.lower[first - 1])
+                          ? CueHit{}
+                          : ScanCue(s, lex, first - 1, -1);
       CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
       const CueHit& cue = later.gap <= before.gap ? later : before;
       if (cue.gap > kMaxGap) continue;

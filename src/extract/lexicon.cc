@@ -184,6 +184,24 @@ int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mentio
 
 }  // namespace
 
+void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m) {
+  if (!m->other) return;
+  const SentenceInfo& s = doc.info[m->sentence];
+  const std::string& w = s.lower[m->token];
+  if (w.size() < 4 || w.compare(w.size() - 2, 2, "ed") != 0) return;
+  // "several armed men attacked": the quantifier counts the subject's people, not attacks;
+  // "several strikes targeted" keeps its series (a trigger noun lies between).
+  for (int i = m->token - 1; i >= 0 && m->token - i <= 4; --i) {
+    size_t len = 0;
+    if (lex.triggers().Match(s.lower, i, &len) >= 0) return;
+    auto kinds = lex.CueKindsAt(s.lower, i, &len);
+    if (std::find(kinds.begin(), kinds.end(), "other") != kinds.end()) {
+      if (i < m->token - 1) m->other = false;
+      return;
+    }
+  }
+}
+
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {
   std::vector<bool> grievance(mentions->size());
   for (size_t i = 0; i < mentions->size(); ++i) {

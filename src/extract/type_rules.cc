@@ -17,6 +17,7 @@ constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
 constexpr int kParenSkip = 12;      // longest parenthesis stepped over
 constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" to the verb
 constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
+constexpr int kGroupSize = 2;     // people counted as a group that can act as a mob
 constexpr int kFigureReach = 2;   // tokens between a number and its death or injury word
 
 struct SideCount {
@@ -159,26 +160,18 @@ int PassiveOutcome(const EventLexicon& lex, const SentenceInfo& s, int tok) {
   return -1;
 }
 
-}  // namespace
-
-void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m) {
-  if (!m->other) return;
-  const SentenceInfo& s = doc.info[m->sentence];
-  const std::string& w = s.lower[m->token];
-  if (w.size() < 4 || w.compare(w.size() - 2, 2, "ed") != 0) return;
-  // "several armed men attacked": the quantifier counts the subject's people, not attacks;
-  // "several strikes targeted" keeps its series (a trigger noun lies between).
-  for (int i = m->token - 1; i >= 0 && m->token - i <= 4; --i) {
-    size_t len = 0;
-    if (lex.triggers().Match(s.lower, i, &len) >= 0) return;
-    if (HasKind(lex.CueKindsAt(s.lower, i, &len), "other")) {
-      if (i < m->token - 1) m->other = false;
-      return;
-    }
+// A number of at least kGroupSize among tokens [b, e) ("five persons", "4 men").
+bool CountedGroup(const DocContext& doc, const SentenceInfo& s, int b, int e) {
+  const auto& toks = s.sentence->tokens;
+  for (int qi : s.quantities) {
+    const Quantity& q = doc.quantities[qi];
+    if (q.kind != QuantityKind::kCardinal || q.value < kGroupSize) continue;
+    int t = 0;
+    while (t < static_cast<int>(toks.size()) && toks[t].end <= q.number_begin) ++t;
+    if (t >= b && t < e) return true;
   }
+  return false;
 }
-
-namespace {
 
 bool IsDeterminer(const std::string& w) {
   return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
@@ -269,6 +262,26 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool destruction = t.event_type == "Strategic developments" &&
                      t.sub_event_type == "Looting/property destruction" &&
                      m->event_type == t.event_type;
+  size_t own_len = 0;
+  if (destruction && HasKind(lex.CueKindsAt(s.lower, m->token, &own_len), "seizure")) {
+    // A seizure is looting/property destruction when goods are what is seized ("seized 3 tons
+    // of marijuana", "smuggled cigarettes were confiscated"); a town or weapons seized are no
+    // property taken: the act stays a verbal COERCE with no ACLED type.
+    auto [ab, ae] = Before(s, m->token);
+    auto [fb, fe] = After(s, tok_end);
+    bool goods = false;
+    for (auto [b, e] : {std::pair{ab, ae}, std::pair{fb, fe}}) {
+      for (int k = b; k < e && !goods; ++k) {
+        size_t n = 0;
+        goods = HasKind(lex.CueKindsAt(s.lower, k, &n), "goods");
+      }
+    }
+    if (!goods) {
+      m->event_type.clear(), m->sub_event_type.clear();
+      m->strength = Strength::kVerbal;
+      return;
+    }
+  }
   if (destruction) {
     // Property burnt or looted by a crowd (residents, inmates, community members) with no
     // armed side among them: ACLED codes it as a riot, not as a strategic development.
@@ -361,7 +374,13 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool people_on_police = t.plover_mode != "firearms" && actor.civilian > 0 &&
                           actor.armed == 0 && actor.police == 0 &&
                           target.police > 0 && target.armed == 0 && target.civilian == 0;
-  if ((actor.crowd > 0 && actor.armed == 0 && actor.police == 0) || people_on_police) {
+  // A counted group of people with no arms ("five persons beat up a man", "beaten to death by
+  // four men") acts as a mob: ACLED's mob violence, not an organised side's attack.
+  bool people_group = t.plover_mode != "firearms" && actor.civilian > 0 && actor.armed == 0 &&
+                      actor.police == 0 && target.armed == 0 && target.police == 0 &&
+                      CountedGroup(doc, s, agent.first, agent.second);
+  if ((actor.crowd > 0 && actor.armed == 0 && actor.police == 0) || people_on_police ||
+      people_group) {
     m->event_type = "Riots", m->sub_event_type = "Mob violence";
   } else if (target.civilian > 0 && target.armed == 0 && target.police == 0) {
     m->event_type = "Violence against civilians", m->sub_event_type = "Attack";

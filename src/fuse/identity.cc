@@ -96,6 +96,23 @@ std::string AsciiLower(std::string_view w) {
   return out;
 }
 
+// The word `w` (a view into `sentence`) is inside a parenthesis that a dash follows: a
+// dateline's credit, "Gao, May 3 (The Harbour Gazette) - ...", shared by all the outlet's stories.
+bool InDatelineCredit(std::string_view sentence, std::string_view w) {
+  size_t at = static_cast<size_t>(w.data() - sentence.data());
+  size_t open = sentence.rfind('(', at);
+  if (open == std::string_view::npos || sentence.substr(open, at - open).find(')') !=
+                                            std::string_view::npos) {
+    return false;
+  }
+  size_t close = sentence.find(')', at);
+  if (close == std::string_view::npos) return false;
+  size_t next = sentence.find_first_not_of(' ', close + 1);
+  if (next == std::string_view::npos) return false;
+  return sentence[next] == '-' || sentence.substr(next, 3) == "\xE2\x80\x93" ||
+         sentence.substr(next, 3) == "\xE2\x80\x94";
+}
+
 }  // namespace
 
 std::set<std::string> DistinctiveNames(const Event& e) {
@@ -116,7 +133,8 @@ std::set<std::string> DistinctiveNames(const Event& e) {
     for (size_t i = 1; i < words.size(); ++i) {
       std::string_view w = words[i];
       if (w.size() < kMinLetters || !Capitalised(w) || IsNotName(AsciiLower(w)) ||
-          LooksLikeDemonym(w) || AfterDash(src.sentence, w)) {
+          LooksLikeDemonym(w) || AfterDash(src.sentence, w) ||
+          InDatelineCredit(src.sentence, w)) {
         continue;
       }
       std::string key = NameKey(StripPossessive(w));

@@ -140,8 +140,8 @@ bool Telling(const EventSource& s) {
 
 bool Prominent(const Event& r, const FusionOptions& options) {
   // A mention outside the lead is a report of its own only when told with substance: in two
-  // or more sentences and either at a specific place (a town or site, not only a province or
-  // country, which MakeReports may have inherited) or with a figure. Told once in passing
+  // or more sentences and either with a figure or at a specific place (a town or site, not only
+  // a province or country, which MakeReports may have inherited) on a given day. Told once in passing
   // ("smaller rallies were also held in Nis"), or only as a country's long conflict, it is
   // context of the article's news.
   // A caption or a standing background statement ("has been fighting ... for years") tells
@@ -155,7 +155,11 @@ bool Prominent(const Event& r, const FusionOptions& options) {
     figure = figure || s.fatalities || s.injured;
     sentences.emplace(s.doc, s.begin);
   }
-  return sentences.size() >= 2 && (specific || figure);
+  // A town without a figure makes a report of its own only when dated to the day: a secondary
+  // mention at a town dated by no more than its article's month is context (seeds: a month-dated
+  // Beirut strike told twice in passing; measured in bench/results/fusion.md session 6).
+  const bool day = r.date.known() && r.date.precision == DatePrecision::kDay;
+  return sentences.size() >= 2 && (figure || (specific && day));
 }
 
 std::string EventIdFor(const std::string& canonical_key) {

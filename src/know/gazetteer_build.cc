@@ -329,10 +329,12 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
     b.AddName(i, f[1], NameRole::kPrimary);
     b.AddName(i, f[2], NameRole::kPrimary);
     b.AddArabicVariant(i, f[2], f[8]);
+    // Alternates written out differently from the own name (which SpellsOwnName reads).
+    const std::string own = pop >= kExonymPopulation ? FoldName(f[1]) : std::string();
     for (std::string_view alt : Split(f[3], ',')) {
       if (alt.empty() || alt.size() > 60 || IsCodeLike(alt)) continue;
       b.AddName(i, alt, NameRole::kAlternate);
-      if (pop >= kExonymPopulation) b.AddSpelled(i, alt);
+      if (pop >= kExonymPopulation && FoldName(alt) != own) b.AddSpelled(i, alt);
     }
   }
   for (const auto& [code, i] : admin1_index) {

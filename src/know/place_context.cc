@@ -224,10 +224,10 @@ void Linker::AddStandIns() {
     uint32_t last = static_cast<uint32_t>(k);
     if (DivisionAfter(words_[last].end) != static_cast<int>(ai)) continue;
     uint32_t first = last;
-    // Capitalised words, and connectors between them ("Wad al-Noura").
+    // Capitalised words, and articles between them ("Wad al-Noura").
     while (first > 0 && last - first + 1 < kMaxStandInWords && words_[first].gap != Gap::kBreak &&
            (words_[first - 1].upper ||
-            (first >= 2 && IsConnector(words_[first - 1].lower) && words_[first - 2].upper &&
+            (first >= 2 && IsArticleWord(words_[first - 1].lower) && words_[first - 2].upper &&
              words_[first - 1].gap != Gap::kBreak)))
       --first;
     if (first == 0 || words_[first].gap == Gap::kBreak || !IsLocative(words_[first - 1].lower))

@@ -48,7 +48,10 @@ bool Linker::SpellsName(uint32_t place, const Cand& c) const {
 bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const {
   const Gazetteer& g = *kb_.gazetteer;
   const PlaceRecord& p = g.place(place);
-  if (p.kind != PlaceKind::kCity || c.qualified || SpellsName(place, c)) return true;
+  if (p.kind != PlaceKind::kCity || c.qualified || SpellsOwnName(place, c)) return true;
+  // An alternate spelled out ("Geneva") when the document locates nothing else; beside far
+  // places it is more often a local name ("Madina hospital" in Mogadishu is not Medina).
+  if (ctx.points.empty() && SpellsName(place, c)) return true;
   for (const auto& [lat, lon] : ctx.points)
     if (DistanceKm(lat, lon, p.lat, p.lon) < kSupportKm) return true;
   // In a country the document names: a large town, or any when no other place is resolved

@@ -77,7 +77,7 @@ Result<Parser> Parser::FromModel(Model model) {
   ASSIGN_OR_RETURN(p.moves_, WeightTable::FromSection(mw));
   ASSIGN_OR_RETURN(p.arcs_, WeightTable::FromSection(aw));
   // 51 labels: without AVX-512 codebook scoring, SIMD int16 rows pay for their doubled memory.
-  if (!WeightTable::SimdCodebook() || std::getenv("SITREP_UNPACK_LABELS")) p.arcs_ = p.arcs_.Unpacked();
+  if (!WeightTable::SimdCodebook()) p.arcs_ = p.arcs_.Unpacked();
   if (p.moves_.classes() != kMoves || p.labels_.empty() ||
       p.arcs_.classes() != static_cast<int>(p.labels_.size()) || p.tags_.size() >= kNoTag ||
       p.labels_.size() >= kNoLabel)

@@ -1,8 +1,9 @@
 // Session-6 readings of ACLED's definitions (data/events/triggers.tsv, contexts.tsv,
 // src/extract/type_rules.cc): heavy weapons fired over a distance with no small arms are
 // shelling, with small arms or in both directions an armed clash; a battle needs two armed
-// sides, so an attack whose only armed side is its "by ..." agent is an attack. Sentences
-// written for these tests; one line per case, most paired with a near miss.
+// sides, so an attack whose only armed side is its "by ..." agent is an attack; a counted group
+// of unarmed people acts as a mob; a seizure is looting/property destruction when goods are
+// seized. Sentences written for these tests; one line per case, most paired with a near miss.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -61,6 +62,44 @@ TEST(TypeSidesTest, ABattleNeedsAnArmedTarget) {
        "were killed.", "Battles", "Armed clash"},
   };
   for (const Case& c : kCases) ExpectFirst(c);
+}
+
+// Regression (ACLED notes, mob violence typed attacks): a counted group of unarmed people
+// that beats or attacks someone acts as a mob.
+TEST(TypeSidesTest, ACountedGroupOfPeopleIsAMob) {
+  const Case kCases[] = {
+      {"On 11 March 2021, five persons beat up a man with sticks in the market over a dispute.",
+       "Riots", "Mob violence"},
+      {"On 11 March 2021, a local leader was beaten to death by four men in the town.", "Riots",
+       "Mob violence"},
+      // Near misses: an armed group, or one unnamed attacker, is no mob.
+      {"On 11 March 2021, five gunmen beat up a man in the market.",
+       "Violence against civilians", "Attack"},
+      {"On 11 March 2021, a man beat up a trader in the market.", "Violence against civilians",
+       "Attack"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
+// Regression (ACLED notes: police drug seizures typed Arrests): what is seized decides.
+TEST(TypeSidesTest, ASeizureOfGoodsIsLooting) {
+  const Case kCases[] = {
+      {"On 11 March 2021, federal police seized 3 tons of marijuana hidden in a truck on the "
+       "highway near the town.", "Strategic developments", "Looting/property destruction"},
+      {"On 11 March 2021, 1.4 million packs of smuggled cigarettes were confiscated by police "
+       "in the town.", "Strategic developments", "Looting/property destruction"},
+      // Near misses: a town or weapons seized are no goods taken.
+      {"On 11 March 2021, rebels seized the city after days of fighting with the army.",
+       "Battles", "Armed clash"},
+      {"On 11 March 2021, soldiers seized weapons and ammunition from a camp near the town.",
+       "(none)", ""},
+  };
+  for (const Case& c : kCases) {
+    std::string want = std::string(c.event_type) == "(none)"
+                           ? "(none)"
+                           : std::string(c.event_type) + " / " + c.sub_event_type;
+    EXPECT_EQ(FirstTyped(c.text), want) << c.text;
+  }
 }
 
 }  // namespace

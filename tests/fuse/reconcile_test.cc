@@ -153,6 +153,7 @@ TEST(ReconcileTest, SalienceTable) {
     bool figure, dated, second_sentence, corroborated;
     bool typed;
     const char* why;
+    bool day_precise = true;
   } cases[] = {
       {2000, "", false, true, false, false, false, "in passing: not a record"},
       {100, "", false, true, false, false, true, "in the lead"},
@@ -166,6 +167,10 @@ TEST(ReconcileTest, SalienceTable) {
       {2000, "country", true, true, true, false, true, "told twice with a figure"},
       {2000, "", false, true, false, true, true, "corroborated by another origin"},
       {100, "city", true, false, true, true, false, "undated: no ACLED record"},
+      {2000, "city", false, true, true, false, false,
+       "told twice at a town, only the month: context (regression: seeds, session 6)", false},
+      {2000, "city", true, true, true, false, true, "told twice at a town, month, a figure", false},
+      {100, "city", false, true, false, false, true, "in the lead, month", false},
   };
   for (const Case& c : cases) {
     Report r = MakeReport("a", 0, kStrike, "2024-01-04", std::nullopt, c.figure ? 3 : -1,
@@ -176,6 +181,10 @@ TEST(ReconcileTest, SalienceTable) {
       r.event.location->precision = c.place;
     }
     if (!c.dated) r.event.date = {};
+    if (!c.day_precise) {
+      r.event.date = {testing_fuse::Day("2024-01-01"), testing_fuse::Day("2024-01-31"),
+                      DatePrecision::kMonth};
+    }
     if (c.second_sentence) {
       EventSource s = r.event.sources[0];
       s.begin += 200;
@@ -214,6 +223,7 @@ TEST(ReconcileTest, TellingSentenceTable) {
     const char* b;  // another origin's sentence, or nullptr
     bool typed;
     const char* why;
+    bool day_precise = true;
   } cases[] = {
       {kIncident, 100, nullptr, true, "an incident in the lead"},
       {kCaption, 100, nullptr, false, "a caption in the lead is no lead"},

@@ -33,8 +33,8 @@ struct FusionOptions {
   // MakeReports gives a placeless report its article's main country (see MainCountry).
   bool inherit_country = true;
   // Salience: a report is prominent in its article when told in its lead (a sentence starting
-  // within lead_bytes), or in two or more sentences with a specific place (city/site) or a
-  // figure. An event that no prominent report tells and only one origin reports, or that no
+  // within lead_bytes), or in two or more sentences with a figure or a specific place
+  // (city/site) at day precision. An event that no prominent report tells and only one origin reports, or that no
   // report dates, keeps its PLOVER reading but no ACLED type (kept as a report, not a record).
   uint32_t lead_bytes = 600;
   bool require_salience = true;

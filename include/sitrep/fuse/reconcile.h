@@ -22,7 +22,7 @@ Event Reconcile(const std::vector<const Report*>& members, const DocPrints& prin
                 const FusionOptions& options);
 
 // The report is told in its article's lead (a sentence starting within options.lead_bytes), or
-// in two or more sentences with a specific place (city/site) or a figure; caption/credit and
+// in two or more sentences with a figure or a specific place (city/site) at day precision; caption/credit and
 // standing-background sentences (shared_sentence.h) count for neither. Corroboration (another
 // origin) likewise counts only origins telling it in such a telling sentence.
 bool Prominent(const Event& report, const FusionOptions& options);
