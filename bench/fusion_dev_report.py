@@ -60,6 +60,12 @@ def main():
         if ga != sd:
             print(f"{g['event_id']} missing {sorted(x[:3] for x in ga - sd)} extra "
                   f"{sorted(x[:3] for x in sd - ga)}")
+            # What each missing article's reports became (typed events, or untyped ones told
+            # in 2+ sentences): why it did not join.
+            for a in sorted(ga - sd):
+                for x in system:
+                    if a in sc.sys_docs(x) and (x.get("event_type") or len(x["sources"]) > 1):
+                        print(f"    {a[:3]}: {short(x)}")
     print("\n## unmatched gold: what the system made of its articles")
     for gid in r["unmatched_gold"]:
         g = by_id[gid]
