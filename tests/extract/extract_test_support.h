@@ -44,4 +44,18 @@ struct TypeCase {
   const char* sub_event_type;
 };
 
+// "type / sub-type" of the text's first typed event (the one its first trigger opens), or
+// "(none)".
+inline std::string FirstTyped(const std::string& text) {
+  for (const Event& e : ExtractText(text)) {
+    if (!e.event_type.empty()) return e.event_type + " / " + e.sub_event_type;
+  }
+  return "(none)";
+}
+
+// Expects the row's types for the first typed event of its text.
+inline void ExpectFirst(const TypeCase& c) {
+  EXPECT_EQ(FirstTyped(c.text), std::string(c.event_type) + " / " + c.sub_event_type) << c.text;
+}
+
 }  // namespace sitrep::testing

@@ -15,6 +15,7 @@ namespace sitrep {
 namespace {
 
 using Case = testing::TypeCase;
+using testing::ExpectFirst;
 
 // "type / sub" of every typed event of the text, in output order.
 std::vector<std::string> Typed(const std::string& text) {
@@ -25,20 +26,11 @@ std::vector<std::string> Typed(const std::string& text) {
   return out;
 }
 
-std::string FirstTyped(const std::string& text) {
-  auto typed = Typed(text);
-  return typed.empty() ? "(none)" : typed.front();
-}
-
 bool HasTyped(const std::string& text, const std::string& type) {
   for (const std::string& t : Typed(text)) {
     if (t == type) return true;
   }
   return false;
-}
-
-void ExpectFirst(const Case& c) {
-  EXPECT_EQ(FirstTyped(c.text), std::string(c.event_type) + " / " + c.sub_event_type) << c.text;
 }
 
 // Regression (dev news, a headline typed Arrests): "X attack hotels killing 20, a suspected

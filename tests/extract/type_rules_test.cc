@@ -18,18 +18,7 @@ namespace sitrep {
 namespace {
 
 using Case = testing::TypeCase;
-
-// The types of the text's first typed event (the one its first trigger opens).
-std::string FirstTyped(const std::string& text) {
-  for (const Event& e : testing::ExtractText(text)) {
-    if (!e.event_type.empty()) return e.event_type + " / " + e.sub_event_type;
-  }
-  return "(none)";
-}
-
-void ExpectFirst(const Case& c) {
-  EXPECT_EQ(FirstTyped(c.text), std::string(c.event_type) + " / " + c.sub_event_type) << c.text;
-}
+using testing::ExpectFirst;
 
 TEST(TypeRulesTest, FireInBothDirectionsIsAnArmedClash) {
   const Case kCases[] = {

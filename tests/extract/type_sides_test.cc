@@ -15,17 +15,8 @@ namespace sitrep {
 namespace {
 
 using Case = testing::TypeCase;
-
-std::string FirstTyped(const std::string& text) {
-  for (const Event& e : testing::ExtractText(text)) {
-    if (!e.event_type.empty()) return e.event_type + " / " + e.sub_event_type;
-  }
-  return "(none)";
-}
-
-void ExpectFirst(const Case& c) {
-  EXPECT_EQ(FirstTyped(c.text), std::string(c.event_type) + " / " + c.sub_event_type) << c.text;
-}
+using testing::ExpectFirst;
+using testing::FirstTyped;
 
 // Regression (ACLED notes, 59 shelling notes typed Battles): one-sided heavy weapons fire.
 TEST(TypeSidesTest, HeavyWeaponsWithoutSmallArmsAreShelling) {
