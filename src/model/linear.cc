@@ -151,6 +151,21 @@ std::string Encode(const Header& h, const std::vector<int16_t>& q, WeightFormat 
 // permutes, blended by the two high index bits), summed in int32 exactly like the scalar loop.
 constexpr int kMaxSimdCodebookClasses = 256;
 
+// The 16-bit codebook values of 32 8-bit codes: 4 two-table permutes over the codebook's 8
+// registers, blended by the two high bits of each code.
+__attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) inline __m512i LookUpCodes(
+    const __m512i* table, __m256i codes) {
+  const __m512i idx = _mm512_cvtepu8_epi16(codes);
+  const __m512i q0 = _mm512_permutex2var_epi16(table[0], idx, table[1]);
+  const __m512i q1 = _mm512_permutex2var_epi16(table[2], idx, table[3]);
+  const __m512i q2 = _mm512_permutex2var_epi16(table[4], idx, table[5]);
+  const __m512i q3 = _mm512_permutex2var_epi16(table[6], idx, table[7]);
+  const __mmask32 hi6 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(0x40));
+  const __mmask32 hi7 = _mm512_test_epi16_mask(idx, _mm512_set1_epi16(0x80));
+  return _mm512_mask_blend_epi16(hi7, _mm512_mask_blend_epi16(hi6, q0, q1),
+                                 _mm512_mask_blend_epi16(hi6, q2, q3));
+}
+
 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) void ScoreCodebookAvx512(
     const uint8_t* base, const int16_t* lut, uint64_t mask, int c, const uint64_t* feats,
     size_t n, int32_t* scores) {
@@ -160,21 +175,12 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) void ScoreCodebo
   const __mmask32 tail = static_cast<__mmask32>(c % 32 == 0 ? ~0u : (1u << (c % 32)) - 1);
   __m512i acc[2 * kMaxSimdCodebookClasses / 32];
   for (int b = 0; b < 2 * blocks; ++b) acc[b] = _mm512_setzero_si512();
-  const __m512i bit6 = _mm512_set1_epi16(0x40), bit7 = _mm512_set1_epi16(0x80);
   for (size_t i = 0; i < n; ++i) {
     const uint8_t* row = base + (feats[i] & mask) * c;
     for (int b = 0; b < blocks; ++b) {
       // Masked load: never reads past the row's last code (the table may end there).
       const __m256i codes = _mm256_maskz_loadu_epi8(b + 1 < blocks ? ~__mmask32{0} : tail, row + 32 * b);
-      const __m512i idx = _mm512_cvtepu8_epi16(codes);
-      const __m512i q0 = _mm512_permutex2var_epi16(table[0], idx, table[1]);
-      const __m512i q1 = _mm512_permutex2var_epi16(table[2], idx, table[3]);
-      const __m512i q2 = _mm512_permutex2var_epi16(table[4], idx, table[5]);
-      const __m512i q3 = _mm512_permutex2var_epi16(table[6], idx, table[7]);
-      const __mmask32 hi6 = _mm512_test_epi16_mask(idx, bit6);
-      const __mmask32 hi7 = _mm512_test_epi16_mask(idx, bit7);
-      const __m512i v = _mm512_mask_blend_epi16(hi7, _mm512_mask_blend_epi16(hi6, q0, q1),
-                                                _mm512_mask_blend_epi16(hi6, q2, q3));
+      const __m512i v = LookUpCodes(table, codes);
       acc[2 * b] = _mm512_add_epi32(acc[2 * b], _mm512_cvtepi16_epi32(_mm512_castsi512_si256(v)));
       acc[2 * b + 1] =
           _mm512_add_epi32(acc[2 * b + 1], _mm512_cvtepi16_epi32(_mm512_extracti64x4_epi64(v, 1)));
@@ -192,22 +198,13 @@ __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi"))) void ScoreCodebo
     int32_t* scores) {
   __m512i table[8];
   for (int t = 0; t < 8; ++t) table[t] = _mm512_loadu_si512(lut + 32 * t);
-  const __m512i bit6 = _mm512_set1_epi16(0x40), bit7 = _mm512_set1_epi16(0x80);
   const __m512i m = _mm512_set1_epi64(static_cast<long long>(mask));
   __m512i acc0 = _mm512_setzero_si512(), acc1 = _mm512_setzero_si512();
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     const __m512i rows = _mm512_and_si512(_mm512_loadu_si512(feats + i), m);
     const __m256i codes = _mm512_i64gather_epi32(rows, base, 4);  // row * 4 bytes
-    const __m512i idx = _mm512_cvtepu8_epi16(codes);
-    const __m512i q0 = _mm512_permutex2var_epi16(table[0], idx, table[1]);
-    const __m512i q1 = _mm512_permutex2var_epi16(table[2], idx, table[3]);
-    const __m512i q2 = _mm512_permutex2var_epi16(table[4], idx, table[5]);
-    const __m512i q3 = _mm512_permutex2var_epi16(table[6], idx, table[7]);
-    const __mmask32 hi6 = _mm512_test_epi16_mask(idx, bit6);
-    const __mmask32 hi7 = _mm512_test_epi16_mask(idx, bit7);
-    const __m512i v = _mm512_mask_blend_epi16(hi7, _mm512_mask_blend_epi16(hi6, q0, q1),
-                                              _mm512_mask_blend_epi16(hi6, q2, q3));
+    const __m512i v = LookUpCodes(table, codes);
     acc0 = _mm512_add_epi32(acc0, _mm512_cvtepi16_epi32(_mm512_castsi512_si256(v)));
     acc1 = _mm512_add_epi32(acc1, _mm512_cvtepi16_epi32(_mm512_extracti64x4_epi64(v, 1)));
   }
