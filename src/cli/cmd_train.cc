@@ -22,6 +22,7 @@ struct TrainArgs {
   std::string lexicon;  // ner: name lists written by `sitrep ner-lexicon`, embedded in the model
   std::string clusters;  // ner: word clusters written by `sitrep clusters`, embedded in the model
   std::string trusted;   // ner: consistently labelled IOB2 training data (never cleaned)
+  std::string relabel_base;  // parse: train only a second-pass labeller on top of this model
   TrainOptions options;
 };
 
@@ -78,7 +79,13 @@ void RunTrain(TrainArgs args) {
     if (args.tagger.empty()) throw CommandFailed{"train parse needs --tagger MODEL (predicted POS)"};
     Result<Tagger> tagger = Tagger::Load(args.tagger);
     if (!tagger.ok()) throw CommandFailed{tagger.status().message()};
-    bytes = TrainParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
+    if (!args.relabel_base.empty()) {
+      Result<Parser> base = Parser::Load(args.relabel_base);
+      if (!base.ok()) throw CommandFailed{base.status().message()};
+      bytes = TrainRelabeller(*base, ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
+    } else {
+      bytes = TrainParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
+    }
   } else {
     Result<std::vector<Sentence>> train =
         ReadIob2File(args.train, /*draft=*/true, &args.options.ner_train_docs);
@@ -162,6 +169,19 @@ void SetupTrain(CLI::App& app) {
                   "ner: fraction of training sentences also added in lowercase (a quarter of it in "
                   "uppercase)")
       ->capture_default_str();
+  cmd->add_option("--unk-copies", args->options.unk_copies,
+                  "ner: fraction of training sentences also added with capitalised words replaced "
+                  "by random letters (unseen names)")
+      ->capture_default_str();
+  cmd->add_option("--unk-rate", args->options.unk_rate,
+                  "ner: share of the capitalised words replaced in each --unk-copies sentence")
+      ->capture_default_str();
+  cmd->add_option("--margin", args->options.ner_margin,
+                  "ner: loss-augmented training: wrong labels gain this score where gold is O")
+      ->capture_default_str();
+  cmd->add_option("--margin-name", args->options.ner_margin_name,
+                  "ner: the same where gold is a name (more than --margin favours recall)")
+      ->capture_default_str();
   cmd->add_option("--doc-folds", args->options.doc_folds,
                   "ner: add a document-level second pass trained on first-pass labels jackknifed "
                   "over k folds of documents (0 = one pass)")
@@ -191,6 +211,9 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--beam", args->options.beam,
                   "parse: beam width (1 = greedy; >1 = max-violation beam training)")
       ->capture_default_str();
+  cmd->add_option("--relabel-base", args->relabel_base,
+                  "parse: keep this parser model and train only a second-pass labeller over whole "
+                  "trees (--log2-label-buckets sizes it; --jackknife tags the training set)");
   cmd->add_option("--decode-beam", args->options.decode_beam,
                   "parse: beam width stored in the model for decoding (0 = the training width)")
       ->capture_default_str();

@@ -26,6 +26,7 @@ bool ShortByWords(const TimeExpression& t) {
     case TimeForm::kDayOffset:
     case TimeForm::kAnchorDay:
     case TimeForm::kWeekOffset:
+    case TimeForm::kWeekend:
       return true;
     case TimeForm::kPastDays:
     case TimeForm::kAgo:
@@ -48,6 +49,33 @@ bool IsPeriod(const TimeExpression& t) {
 bool PluralTrigger(std::string_view text, const Mention& m) {
   std::string_view w = text.substr(m.begin, m.end - m.begin);
   return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
+}
+
+// "The violence erupted on January 9", "clashes broke out last Thursday": the time dates the
+// onset of something that went on, not its whole (an onset verb right before the time).
+bool TellsOnset(std::string_view text, const TimeExpression& t) {
+  static constexpr std::string_view kOnset[] = {"erupted", "began", "started", "flared",
+                                                "escalated", "intensified", "out"};
+  size_t at = t.begin;
+  for (int words = 0; words < 2; ++words) {
+    while (at > 0 && text[at - 1] == ' ') --at;
+    size_t b = at;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    if (b == at) return false;
+    std::string w(text.substr(b, at - b));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (words == 0 && (w == "on" || w == "in" || w == "since")) {
+      at = b;
+      continue;
+    }
+    if (w == "out") {  // "broke out"
+      size_t e = b;
+      while (e > 0 && text[e - 1] == ' ') --e;
+      return e >= 5 && text.substr(e - 5, 5) == "broke";
+    }
+    return std::find(std::begin(kOnset), std::end(kOnset), w) != std::end(kOnset);
+  }
+  return false;
 }
 
 constexpr int kNamesakeWords = 3;  // content words two event phrases share to name one event
@@ -289,8 +317,19 @@ void AttachTimes(const DocContext& doc, std::vector<Mention>* mentions) {
         v = DateInterval{*day, *day, DatePrecision::kDay};
       }
     }
-    m.date = v;
-    m.best_day = v.earliest;
+    // An onset ("erupted on January 9") starts a wave that lasts up to the article, at most
+    // a period: the range says so, the best day stays the onset.
+    if (TellsOnset(doc.text, *best) && doc.reference.known() && v.latest - v.earliest <= 6 &&
+        doc.reference.latest > v.latest) {
+      int64_t start = v.earliest;
+      v.latest = std::min(doc.reference.latest, v.earliest + kPeriodDays);
+      v.precision = PrecisionForWidth(v.earliest, v.latest);
+      m.date = v;
+      m.best_day = start;
+    } else {
+      m.date = v;
+      m.best_day = v.earliest;
+    }
     // "hours after X": of the two days, the one nearer publication.
     if (best->form == TimeForm::kEventOffset && best->unit == 'h') m.best_day = v.latest;
     if (named && !doc.reference.known()) m.background = true;  // "the 2004 siege": the past

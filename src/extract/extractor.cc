@@ -116,10 +116,12 @@ class LexiconExtractor final : public EventExtractor {
     extract::AttachFigures(ctx, lex_, &mentions);
     extract::MarkHabitual(ctx, &mentions);
     extract::MarkGeneric(ctx, &mentions);
+    extract::MarkContext(ctx, &mentions);
     auto groups = extract::GroupMentionIndices(ctx, mentions);
-    if (extract::DateFromAnchors(ctx, groups, &mentions)) {
-      groups = extract::GroupMentionIndices(ctx, mentions);
-    }
+    bool regroup = extract::DateFromAnchors(ctx, groups, &mentions);
+    regroup = extract::MarkContextAnchors(ctx, &mentions) || regroup;
+    if (regroup) groups = extract::GroupMentionIndices(ctx, mentions);
+    extract::DropFollowUps(ctx, mentions, &groups);
     std::vector<Event> events;
     for (const auto& group : groups) {
       events.push_back(extract::BuildEvent(ctx, mentions, group, doc.id, doc.outlet));

@@ -18,6 +18,7 @@ namespace {
 constexpr int kMaxGap = 4;      // non-filler tokens between a number and its cue
 constexpr int kClauseCue = 8;   // tokens before a number searched for initial/revision cues
 constexpr int kFateReach = 3;   // "detained and later found killed": tokens after the "and"
+constexpr int kAppositionReach = 14;  // ", a student at the college of education ,": its tokens
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
   return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
@@ -121,6 +122,13 @@ int SingleVictimCue(const SentenceInfo& s, const EventLexicon& lex, bool* death)
     if (j > 0 && w[j] == "was") {
       for (int k = j - 1; k >= 0 && j - k <= 5 && !stop(w[k]); --k) {
         if (one(w[k]) || (w[k] == "the" && k + 1 < j && w[k + 1] == "victim")) return i;
+      }
+      // "Deborah Samuel, a student at the college, was stoned to death": the subject's
+      // apposition names one person.
+      if (w[j - 1] == ",") {
+        int k = j - 2;
+        while (k >= 0 && j - k <= kAppositionReach && w[k] != "," && !IsBarrier(w[k])) --k;
+        if (k > 0 && w[k] == "," && k + 1 < j - 1 && one(w[k + 1])) return i;
       }
     }
     if (d && i > 1 && w[i - 1] == "victim" && w[i - 2] == "the") return i;  // "the victim died"

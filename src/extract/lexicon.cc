@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kContextRounds = 3;    // refinements of one mention by contexts.tsv
 constexpr int kMaxContextReach = 2;  // scope "near": the phrase may be two sentences on
+constexpr int kAftermathReach = 3;   // "arrests (made) after the incident": tokens to "after"
 
 std::vector<std::string> SplitChar(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -157,12 +158,22 @@ bool HasCueOfKind(const EventLexicon& lex, const std::vector<std::string>& words
 // rule, no phrase of it in the sentence and the sentences on either side.
 int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
   int n = static_cast<int>(doc.info.size());
+  // "insisting that the lynching of Deborah was right": an event named as a whole ("the X of")
+  // is what its sentence talks about; the sentence's words do not tell how it was done, so
+  // they do not change its sub-event type.
+  const std::vector<std::string>& own = doc.info[m.sentence].lower;
+  size_t tlen = 0;
+  lex.triggers().Match(own, m.token, &tlen);
+  size_t after = m.token + std::max<size_t>(tlen, 1);
+  bool named = m.plover_type == "ASSAULT" && m.token > 0 && (own[m.token - 1] == "the" || own[m.token - 1] == "that") &&
+               after < own.size() && own[after] == "of";
   for (int s = m.sentence; s <= m.sentence + kMaxContextReach && s < n; ++s) {
     const std::vector<std::string>& words = doc.info[s].lower;
     for (size_t i = 0; i < words.size(); ++i) {
       size_t len = 0;
       int r = lex.ContextAt(words, i, m.event_type, m.sub_event_type, s - m.sentence, &len);
       if (r < 0) continue;
+      if (named && lex.context_rule(r).new_event_type == m.event_type) continue;
       const std::vector<std::string>& kinds = lex.context_rule(r).with_kinds;
       if (kinds.empty() || HasCueOfKind(lex, words, kinds)) return r;
     }
@@ -202,6 +213,56 @@ void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Ment
   }
 }
 
+namespace {
+
+bool IsAttackType(const std::string& t) {
+  return t == "Violence against civilians" || t == "Battles" || t == "Explosions/Remote violence";
+}
+
+}  // namespace
+
+bool IsAftermathArrest(const EventLexicon& lex, const DocContext& doc,
+                       const std::vector<Mention>& mentions, const Mention& m) {
+  if (m.sub_event_type != "Arrests") return false;
+  const SentenceInfo& s = doc.info[m.sentence];
+  const auto& w = s.lower;
+  // "attack hotels killing 20, a suspected leader arrested": the sentence tells an attack with
+  // its dead or wounded, the arrest is of its suspects.
+  bool casualty = false;
+  for (size_t i = 0; i < w.size() && !casualty; ++i) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(w, i, &len);
+    casualty = std::find(kinds.begin(), kinds.end(), "death") != kinds.end() ||
+               std::find(kinds.begin(), kinds.end(), "injury") != kinds.end();
+  }
+  for (const Mention& o : mentions) {
+    if (casualty && &o != &m && o.sentence == m.sentence && IsAttackType(o.event_type)) {
+      return true;
+    }
+  }
+  // "made two arrests after the incident", "arrested in connection with the killing": the
+  // arrest is told by the violent act it follows.
+  size_t len = 0;
+  lex.triggers().Match(w, m.token, &len);
+  int k = m.token + static_cast<int>(std::max<size_t>(len, 1));
+  bool linked = false;
+  for (int n = 0; k < static_cast<int>(w.size()) && n < kAftermathReach && !linked; ++k, ++n) {
+    const std::string& x = w[k];
+    linked = x == "after" || x == "over" || x == "for" || x == "following" ||
+             (x == "with" && k >= 2 && w[k - 2] == "in");  // "in connection with"
+  }
+  if (!linked) return false;
+  while (k < static_cast<int>(w.size()) &&
+         (w[k] == "the" || w[k] == "a" || w[k] == "an" || w[k] == "this" || w[k] == "that" ||
+          w[k] == "its" || w[k] == "their" || w[k] == "her" || w[k] == "his")) {
+    ++k;
+  }
+  if (k >= static_cast<int>(w.size())) return false;
+  int v = lex.triggers().Match(w, k, &len);
+  return v >= 0 &&
+         (IsAttackType(lex.trigger(v).event_type) || lex.trigger(v).event_type == "Riots");
+}
+
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {
   std::vector<bool> grievance(mentions->size());
   for (size_t i = 0; i < mentions->size(); ++i) {
@@ -214,6 +275,15 @@ void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<
     ++kept;
   }
   mentions->resize(kept);
+  std::vector<bool> aftermath(mentions->size());
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    aftermath[i] = IsAftermathArrest(lex, doc, *mentions, (*mentions)[i]);
+  }
+  for (size_t i = 0; i < mentions->size(); ++i) {
+    if (!aftermath[i]) continue;
+    Mention& m = (*mentions)[i];
+    m.event_type.clear(), m.sub_event_type.clear(), m.strength = Strength::kVerbal;
+  }
   for (Mention& m : *mentions) {
     if (m.strength == Strength::kVerbal && m.event_type.empty()) {
       const std::string* t = lex.IntentType(m.modality, m.plover_type);

@@ -112,6 +112,12 @@ bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
 // it refers back), nor a reason ("arrested for attacking").
 bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
                     const std::vector<Mention>& strong, const Mention& weak);
+// An arrest told as the aftermath of an attack: in a sentence that tells an attack with its dead
+// or wounded ("attack hotels killing 20, a suspected leader arrested"), or followed by the
+// violent act it is for ("two arrests after the incident", "in connection with the killing").
+// It stays a COERCE act with no ACLED event of its own (RefineMentions).
+bool IsAftermathArrest(const EventLexicon& lex, const DocContext& doc,
+                       const std::vector<Mention>& mentions, const Mention& m);
 // A quantifier of a verb trigger's subject ("several armed men attacked") does not make the
 // act a series of events: clears Mention::other for it.
 void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m);

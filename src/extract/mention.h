@@ -105,6 +105,18 @@ void MarkHabitual(const DocContext& doc, std::vector<Mention>* mentions);
 // kidnapping", bare undated plurals ("US air raids") and plurals dated only by a month or year
 // are series (`other`); purpose infinitives ("joined forces to fight") are `planned`.
 void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions);
+// Context statements (context.cc): plurals ordered or authorized ("authorized airstrikes"),
+// items of a campaign ("a campaign of violence"), a group's possessive plurals with no toll
+// ("its attacks on shipping") are series; a gathering for a rite ("gathered to mourn") is no
+// protest.
+void MarkContext(const DocContext& doc, std::vector<Mention>* mentions);
+// "X comes a week after Y": Y, dated by DateFromAnchors, is the yardstick of the article's own
+// event, told as background; "hours/a day after Y" stays news. True when a mark was set.
+bool MarkContextAnchors(const DocContext& doc, std::vector<Mention>* mentions);
+// Arrests told after the article's violent or unrest event ("made two arrests after the
+// incident") are its follow-up, not an event of their own: their groups are dropped.
+void DropFollowUps(const DocContext& doc, const std::vector<Mention>& mentions,
+                   std::vector<std::vector<int>>* groups);
 // Mentions of the same real event grouped (in-document coreference): mention indices.
 // "a day after X" left undated where the article dates X elsewhere (X's mention is in a group
 // with a day): dates the sentence's own undated mentions. True when a date was set.

@@ -24,12 +24,11 @@ bool NarrowOrUndated(const Event& e, const FusionOptions& options) {
 }
 
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options) {
-  // Mirrors IdentityEvidence: an undated report links by its specific place; a dated one
-  // wider than options.name_window_days links by nothing but a shared sentence.
+  // Mirrors IdentityEvidence and UndatedIdentity: an undated report placed in a country links
+  // by evidence specific to its incident; a dated one wider than options.name_window_days
+  // links by nothing but a shared sentence, and so does a report placed in no country.
   const Event& e = r.event;
-  if (!UsablyDated(e, options)) {
-    return !(e.location && PlacePrecisionRank(e.location->precision) <= 1);
-  }
+  if (!UsablyDated(e, options)) return !e.location || e.location->country.empty();
   return !NarrowOrUndated(e, options);
 }
 

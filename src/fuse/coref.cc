@@ -12,6 +12,7 @@
 #include "sitrep/fuse/report_features.h"
 #include "sitrep/fuse/shared_sentence.h"
 #include "sitrep/know/gazetteer.h"
+#include "sitrep/know/normalize.h"
 
 namespace sitrep {
 namespace {
@@ -54,7 +55,25 @@ bool SamePlaceName(const EventPlace& a, const EventPlace& b) {
 // Places of two reports of one article (`same_article`) may carry different country codes
 // when near (a disputed or border area: "Golan Heights" SY and "Majdal Shams" IL in one story);
 // across articles blocking pairs reports by country, so there the codes must agree.
-bool PlacesCompatible(const Event& a, const Event& b, double near_km, bool same_article) {
+// Distinctive names both reports share beyond the words of either one's place and province
+// ("North Kivu", "Gaza Strip" are shared by every incident of a region).
+size_t SharedNamesBeyondPlaces(const Event& a, const Event& b) {
+  WordSet x = CachedDistinctiveNames(a), y = CachedDistinctiveNames(b);
+  std::set<std::string> places;
+  for (const Event* e : {&a, &b}) {
+    if (!e->location) continue;
+    for (const std::string* name : {&e->location->name, &e->location->admin1}) {
+      for (std::string_view w : NameWords(*name)) places.insert(NameKey(w));
+    }
+  }
+  size_t n = 0;
+  for (const std::string& k : *x) n += y->count(k) && !places.count(k);
+  return n;
+}
+
+bool PlacesCompatible(const Event& a, const Event& b, const FusionOptions& options,
+                      bool same_article) {
+  const double near_km = options.near_km;
   if (!a.location || !b.location) return true;
   const EventPlace& p = *a.location;
   const EventPlace& q = *b.location;
@@ -73,7 +92,13 @@ bool PlacesCompatible(const Event& a, const Event& b, double near_km, bool same_
     return Lower(coarse.admin1) == Lower(fine.admin1) || Lower(coarse.name) == Lower(fine.admin1);
   }
   if (p.has_coords && q.has_coords) {
-    return DistanceKm(p.lat, p.lon, q.lat, q.lon) <= near_km;
+    const double km = DistanceKm(p.lat, p.lon, q.lat, q.lon);
+    if (km <= near_km) return true;
+    // A neighbouring town (a district away, tens of km): one incident told from two towns when
+    // both name the same village, victims or perpetrators (dev D13: Pont-Sondé placed at
+    // Saint-Marc by one outlet and at Port-au-Prince, 73 km, by others). Dates still must agree.
+    return km <= options.neighbour_km &&
+           SharedNamesBeyondPlaces(a, b) >= options.neighbour_names;
   }
   return true;
 }
@@ -150,6 +175,56 @@ bool SharesSentence(const Event& a, const Event& b) {
   return SharesEvidentialSentence(a, b, Placeless(a) || Placeless(b));
 }
 
+// Both name one armed actor the dictionary knows (a rebel group, a militia, a state's forces),
+// kinds that take part in violence; a news agency, a body like the United Nations, a country
+// read as an actor, a government or a person met in every story of a country are not counted.
+bool SharesArmedActor(const Event& a, const Event& b) {
+  auto key = [](const std::optional<EventActor>& actor) -> std::string {
+    if (!actor || actor->id.empty() || actor->id.rfind("new:", 0) == 0) return "";
+    static constexpr std::string_view kArmed[] = {"rebel_group", "militia", "state_military",
+                                                  "police", "intelligence"};
+    for (std::string_view k : kArmed) {
+      if (actor->kind == k) return actor->id;
+    }
+    return "";
+  };
+  std::string a1 = key(a.actor1), a2 = key(a.actor2), b1 = key(b.actor1), b2 = key(b.actor2);
+  return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
+}
+
+bool BothTellDeaths(const Event& a, const Event& b) {
+  return a.fatalities && b.fatalities && a.fatalities->best > 0 && b.fatalities->best > 0;
+}
+
+// Two reports at one specific place: both a town or site, named alike or within near_km.
+bool SameSpecificPlace(const Event& a, const Event& b, const FusionOptions& options) {
+  if (!a.location || !b.location) return false;
+  const EventPlace& p = *a.location;
+  const EventPlace& q = *b.location;
+  if (PlacePrecisionRank(p.precision) > 1 || PlacePrecisionRank(q.precision) > 1) return false;
+  if (SamePlaceName(p, q)) return true;
+  return p.has_coords && q.has_coords &&
+         DistanceKm(p.lat, p.lon, q.lat, q.lon) <= options.near_km;
+}
+
+}  // namespace
+
+bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& options) {
+  if (UsablyDated(a, options) && UsablyDated(b, options)) return false;
+  // A window wider than name_window_days (a year's summary) links by sentence only, and a
+  // report placed in no country is compared with every country: neither links here.
+  if (!NarrowOrUndated(a, options) || !NarrowOrUndated(b, options)) return false;
+  if (Placeless(a) || Placeless(b)) return false;
+  // Strong: what one incident's reports share and another incident's rarely do. Weak: what
+  // every incident of one perpetrator or with deaths shares.
+  const int strong = (CachedSharedNames(a, b) > 0) + SameFigure(a, b, options.min_shared_figure);
+  const int weak = SharesArmedActor(a, b) + (SameSpecificPlace(a, b, options) && BothTellDeaths(a, b));
+  if (SameSpecificPlace(a, b, options)) return strong >= 1 || weak >= 2;
+  return strong >= 1 && strong + weak >= 2;
+}
+
+namespace {
+
 // Something that identifies one real event beyond its kind: the same place (named alike, or
 // both specific and near; both windows narrow), the same day (both day-precise, within the
 // slack), or a shared sentence (copies). Agreement by absence (an undated or unplaced side) is
@@ -157,7 +232,10 @@ bool SharesSentence(const Event& a, const Event& b) {
 // LinksOnlyBySentence (blocking.cc) mirrors these rules for the store's blocking: keep them in step.
 
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
-  if (a.location && b.location && NarrowOrUndated(a, options) && NarrowOrUndated(b, options)) {
+  // Two dated reports at one town link on the place; an undated one needs evidence specific
+  // to the incident as well (UndatedIdentity): a town has incidents in every year.
+  if (a.location && b.location && UsablyDated(a, options) && UsablyDated(b, options) &&
+      NarrowOrUndated(a, options) && NarrowOrUndated(b, options)) {
     const EventPlace& p = *a.location;
     const EventPlace& q = *b.location;
     bool specific = PlacePrecisionRank(p.precision) <= 1 && PlacePrecisionRank(q.precision) <= 1;
@@ -277,7 +355,7 @@ bool Compatible(const Report& a, const Report& b, const FusionOptions& options) 
   const bool same_article = DocOf(a.key) == DocOf(b.key);
   if (!TypesCompatible(a.event, b.event) ||
       !DatesCompatible(a.event, b.event, options.date_slack_days) ||
-      !PlacesCompatible(a.event, b.event, options.near_km, same_article)) {
+      !PlacesCompatible(a.event, b.event, options, same_article)) {
     return false;
   }
   // Extraction may split one incident of an article in two (two sentences typed apart); such
@@ -332,8 +410,9 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
   if (!Compatible(a, b, options)) return false;
   // Two reports of one article passed SameArticleIdentity inside Compatible: that is enough.
   if (DocOf(a.key) == DocOf(b.key)) return true;
-  return IdentityEvidence(a.event, b.event, options) &&
-         LinkScore(a, b, options) >= options.link_score;
+  return (IdentityEvidence(a.event, b.event, options) &&
+          LinkScore(a, b, options) >= options.link_score) ||
+         UndatedIdentity(a.event, b.event, options);
 }
 
 std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,

@@ -20,7 +20,11 @@ constexpr std::string_view kNotNames[] = {
     "army",     "military",   "forces",     "force",    "state",      "states",
     "national", "united",     "nations",    "republic", "security",   "council",
     "general",  "officials",  "official",   "spokesman", "spokesperson", "authorities",
-    "according", "however",   "meanwhile",  "while",    "after",      "this"};
+    "according", "however",   "meanwhile",  "while",    "after",      "this",
+    // Words of a place's kind, capitalised inside its name ("Sagaing Region", "Kanbalu
+    // Township"): shared by every place of that kind.
+    "region",   "province",   "district",   "township", "village",    "city",
+    "county",   "governorate", "municipality"};
 
 bool IsNotName(std::string_view lower) {
   return std::find(std::begin(kNotNames), std::end(kNotNames), lower) != std::end(kNotNames);
@@ -66,6 +70,17 @@ std::string_view StripPossessive(std::string_view w) {
 
 bool Capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// A name behind a lower-case article: "al-Nourah", "el-Fasher", "ash-Shifa" (the article is
+// at most three letters, the name after the hyphen capitalised).
+bool ArticleName(std::string_view w) {
+  size_t hyphen = w.find('-');
+  if (hyphen == 0 || hyphen > 3 || hyphen + 1 >= w.size()) return false;
+  for (size_t i = 0; i < hyphen; ++i) {
+    if (w[i] < 'a' || w[i] > 'z') return false;
+  }
+  return Capitalised(w.substr(hyphen + 1));
+}
+
 // The word `w` (a view into `sentence`) starts a clause after a dash: a dateline's "Gao, May 3
 // (AFP) - Insurgents shelled ..." or an em dash. Its capital is the clause's, not a name's.
 bool AfterDash(std::string_view sentence, std::string_view w) {
@@ -85,7 +100,11 @@ bool LooksLikeDemonym(std::string_view w) {
   auto ends = [&](std::string_view suffix) {
     return w.size() > suffix.size() + 2 && w.substr(w.size() - suffix.size()) == suffix;
   };
-  return ends("ian") || ends("ean") || ends("ese") || ends("ish") || ends("i");
+  // "-i" after a consonant ("Iraqi", "Israeli", "Yemeni", "Saudi", "Kuwaiti", "Qatari",
+  // "Bangladeshi"), not after a vowel or "y"/"g" ("Pazigyi", "Kigali" stays dropped: accepted).
+  const bool i_demonym = ends("i") && std::string_view("qlndtrhsz").find(
+                                          w[w.size() - 2]) != std::string_view::npos;
+  return ends("ian") || ends("ean") || ends("ese") || ends("ish") || i_demonym;
 }
 
 std::string AsciiLower(std::string_view w) {
@@ -131,13 +150,15 @@ std::set<std::string> DistinctiveNames(const Event& e) {
     // A headline capitalises (nearly) all its words: its capitals say nothing about names.
     if (long_words >= 3 && capitalised * 10 >= long_words * 7) continue;
     for (size_t i = 1; i < words.size(); ++i) {
-      std::string_view w = words[i];
-      if (w.size() < kMinLetters || !Capitalised(w) || IsNotName(AsciiLower(w)) ||
+      // "Tuesday’s" is "Tuesday": the possessive goes before the word lists are consulted.
+      std::string_view w = StripPossessive(words[i]);
+      if (w.size() < kMinLetters || !(Capitalised(w) || ArticleName(w)) ||
+          IsNotName(AsciiLower(w)) ||
           LooksLikeDemonym(w) || AfterDash(src.sentence, w) ||
           InDatelineCredit(src.sentence, w)) {
         continue;
       }
-      std::string key = NameKey(StripPossessive(w));
+      std::string key = NameKey(w);
       if (key.size() >= 3) names.insert(std::move(key));
     }
   }
@@ -148,12 +169,17 @@ std::set<std::string> DistinctiveNames(const Event& e) {
   }
   // The name of a coarse place the report is placed in (its country or province) is shared
   // by every event there.
+  // Each word counts: "Burkina Faso" erases "Burkina" and "Faso", "Sagaing Region" "Sagaing".
   if (e.location && (e.location->precision == "country" || e.location->precision == "admin1")) {
-    names.erase(NameKey(e.location->name));
-    names.erase(NameKey(e.location->admin1));
+    for (const std::string* place : {&e.location->name, &e.location->admin1}) {
+      names.erase(NameKey(*place));
+      for (std::string_view w : Words(*place)) names.erase(NameKey(w));
+    }
   }
   return names;
 }
+
+std::vector<std::string_view> NameWords(std::string_view text) { return Words(text); }
 
 size_t SharedNames(const Event& a, const Event& b) {
   std::set<std::string> x = DistinctiveNames(a), y = DistinctiveNames(b);

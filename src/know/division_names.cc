@@ -50,6 +50,11 @@ bool IsDivisionWord(std::string_view lower) {
   return In(kFirst, lower) || In(kSecond, lower) || lower == "lga";
 }
 
+bool IsFirstLevelWord(std::string_view lower) {
+  return lower == "province" || lower == "governorate" || lower == "oblast" || lower == "state" ||
+         lower == "region";
+}
+
 bool IsSettlementWord(std::string_view lower) { return In(kSettlements, lower); }
 
 std::vector<std::string> DivisionKeys(std::string_view name, bool second_level) {

@@ -16,6 +16,10 @@ std::string_view StripDivisionWord(std::string_view name);
 // Lower-case words that, after a name, say it is a division ("district", "lga", "province").
 bool IsDivisionWord(std::string_view lower);
 
+// Lower-case words that say a name is a first-level division ("state", "province",
+// "governorate", "oblast", "region"): "Kaduna state" is the state, not its capital.
+bool IsFirstLevelWord(std::string_view lower);
+
 // Lower-case words that, after a name, say what kind of place it is without naming a
 // division level ("town", "village", "city", "area", "neighbourhood").
 bool IsSettlementWord(std::string_view lower);

@@ -25,7 +25,9 @@ int64_t Today() {
 bool IsConnector(std::string_view lower) {
   return lower == "of" || lower == "the" || lower == "for" || lower == "and" || lower == "in" ||
          lower == "al" || lower == "el" || lower == "on" || lower == "bin" || lower == "ibn" ||
-         lower == "de" || lower == "du";
+         lower == "de" || lower == "du" || lower == "la" || lower == "del" || lower == "do" ||
+         lower == "da" || lower == "dos" || lower == "das" || lower == "des" || lower == "di" ||
+         lower == "los" || lower == "las";
 }
 
 std::string Slug(std::string_view name) {

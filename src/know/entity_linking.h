@@ -112,6 +112,22 @@ class Linker {
   // right after it or inside the sentence right before it that is no other name, generic
   // noun, division word or common word ("Gran Grif", "Prophane Victor"), or "Jama'at".
   bool InsideLongerName(const Cand& c) const;
+  // True when the candidate, a name of towns only, heads an organisation's name: capitalised
+  // words after it end in a head noun ("Madani Resistance Committee", "Sinjar Resistance
+  // Units"). Such a name is read as inside a longer name even in a division the text names.
+  bool HeadsOrganisationName(const Cand& c) const;
+  // A known name made the stand-in of a division: widened back over the capitalised words of
+  // the same name before it ("Tudun Biri", "Wad al-Noura", "Pazigyi Village"); a lone
+  // settlement word ("Village") is no name and is dropped.
+  void WidenStandIn(Cand* c);
+  // "X town (Erode, TN)": keeps the hits of `c` within 100 km of a same-country town hit of
+  // `town` (and those town hits); `c` is then qualified. No change when none is near.
+  void NarrowNearTown(Cand* c, Cand* town);
+  // True when `hits` (one name's) hold the first-level division of `town`, or a second-level
+  // one of it within 150 km: the town is named like its own division (its seat).
+  bool NamesOwnDivision(uint32_t town, const std::vector<NameHit>& hits) const;
+  // True when the candidate follows "in", "near", "at", "outside" or "around".
+  bool AfterLocative(const Cand& c) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;
   // The non-dropped place candidate that follows byte `end` across a gap naming it as the
@@ -161,7 +177,8 @@ inline bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 std::string Slug(std::string_view name);
-// Lower-case words that may join the words of a name ("of", "the", "al", "bin", "de").
+// Lower-case words that may join the words of a name ("of", "the", "al", "bin", "de", "de la",
+// "del", "do": "Martinez de la Torre", "Bom Jesus do Galho").
 bool IsConnector(std::string_view lower);
 std::string PlaceId(const Gazetteer& g, uint32_t place);
 

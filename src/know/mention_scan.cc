@@ -233,6 +233,15 @@ bool IsGenericNoun(std::string_view lower) {
   return kNouns.count(lower) > 0;
 }
 
+bool IsOrganisationHead(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "committee", "committees", "council", "councils", "brigade", "brigades", "battalion",
+      "battalions", "front", "movement", "party", "union", "association", "network",
+      "coalition", "alliance", "federation", "league", "organisation", "organization",
+      "militia", "militias", "units", "club", "foundation", "society", "syndicate"};
+  return kHeads.count(lower) > 0;
+}
+
 bool IsDeterminer(std::string_view lower) { return lower == "the" || lower == "a" || lower == "an"; }
 
 std::vector<bool> HeadlineWords(const std::vector<Word>& words, std::string_view text) {

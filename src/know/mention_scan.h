@@ -42,6 +42,10 @@ std::string_view RelationBefore(std::string_view text, uint32_t pos);
 // True for lower-case nouns that may sit inside a name ("Al Asad air base", "Iraqi army").
 bool IsGenericNoun(std::string_view lower);
 
+// True for lower-case head nouns of organisations' names ("committee", "brigade", "front",
+// "party"): a town's name before them names the organisation ("Madani Resistance Committee").
+bool IsOrganisationHead(std::string_view lower);
+
 // True for "the", "a", "an": never the first word of a name.
 bool IsDeterminer(std::string_view lower);
 

@@ -151,7 +151,13 @@ void Linker::NarrowByDivisionAfter() {
       division = division || IsDivisionKind(k);
       country = country || k == PlaceKind::kCountry;
     }
-    if (!division && !country) continue;
+    if (!division && !country) {
+      // "Gobichettipalayam town (Erode, TN)": a parenthesis opening with a town locates the
+      // name near that town (the district named after its seat).
+      if (text_.substr(c.end, next.begin - c.end).find('(') != std::string_view::npos)
+        NarrowNearTown(&c, &next);
+      continue;
+    }
     std::vector<NameHit> inside, containers;
     for (const NameHit& h : c.place_hits)
       for (const NameHit& a : next.place_hits)
@@ -199,9 +205,69 @@ void Linker::NarrowByDivisionAfter() {
       c.place_hits.clear();
       c.bound_to = j;
       c.stand_in = true;
+      WidenStandIn(&c);
     } else {
       c.dropped = true;
     }
+  }
+}
+
+void Linker::NarrowNearTown(Cand* c, Cand* town) {
+  const Gazetteer& g = *kb_.gazetteer;
+  auto near = [&](uint32_t h, uint32_t a) {
+    const PlaceRecord& p = g.place(h);
+    const PlaceRecord& q = g.place(a);
+    return h != a && p.kind == PlaceKind::kCity && q.kind == PlaceKind::kCity &&
+           std::string_view(p.country, 2) == std::string_view(q.country, 2) &&
+           DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAdmin2RadiusKm;
+  };
+  std::vector<NameHit> kept, anchors;
+  for (const NameHit& h : c->place_hits)
+    for (const NameHit& a : town->place_hits)
+      if (near(h.place, a.place)) {
+        kept.push_back(h);
+        break;
+      }
+  if (kept.empty()) return;
+  for (const NameHit& a : town->place_hits)
+    if (std::any_of(kept.begin(), kept.end(), [&](const NameHit& h) { return near(h.place, a.place); }))
+      anchors.push_back(a);
+  c->place_hits = std::move(kept);
+  c->qualified = true;
+  if (town->place == kNoIndex && town->bound_to < 0) town->place_hits = std::move(anchors);
+}
+
+void Linker::WidenStandIn(Cand* c) {
+  uint32_t w0 = c->w0;
+  auto name_word = [&](uint32_t k) {
+    const Word& w = words_[k];
+    return w.upper && !w.digit && !w.caps && !IsDeterminer(w.lower) && !IsLocative(w.lower) &&
+           !IsSettlementWord(w.lower) && !IsDivisionWord(w.lower) &&
+           kb_.common_words.count(w.lower) == 0 && TitleLength(words_, k) == 0 &&
+           !Covered(w.begin, w.end);
+  };
+  while (w0 > 0 && c->w1 - w0 < kMaxStandInWords &&
+         (words_[w0].gap == Gap::kSpace || words_[w0].gap == Gap::kJoin)) {
+    if (name_word(w0 - 1)) {
+      --w0;
+    } else if (w0 >= 2 && IsArticleWord(words_[w0 - 1].lower) && !words_[w0 - 1].upper &&
+               words_[w0 - 1].gap != Gap::kBreak && c->w1 - w0 + 1 < kMaxStandInWords &&
+               name_word(w0 - 2)) {
+      w0 -= 2;
+    } else {
+      break;
+    }
+  }
+  if (w0 != c->w0) {
+    c->w0 = w0;
+    c->begin = words_[w0].begin;
+    c->key = NameKey(SpanText(c->w0, c->w1));
+  }
+  if (c->w1 - c->w0 == 1 &&
+      (IsSettlementWord(words_[c->w0].lower) || IsGenericNoun(words_[c->w0].lower))) {
+    c->dropped = true;
+    c->stand_in = false;
+    c->bound_to = -1;
   }
 }
 
@@ -220,7 +286,8 @@ void Linker::AddStandIns() {
     int k = static_cast<int>(DivisionGapStart(a.w0)) - 1;
     if (k < 1) continue;
     if (!words_[k].upper && IsSettlementWord(words_[k].lower) && k > 0) --k;
-    if (k < 0 || !words_[k].upper || words_[k].digit) continue;
+    // An acronym ("UGTT in Kasserine") names an organisation, not a village.
+    if (k < 0 || !words_[k].upper || words_[k].digit || words_[k].caps) continue;
     uint32_t last = static_cast<uint32_t>(k);
     if (DivisionAfter(words_[last].end) != static_cast<int>(ai)) continue;
     uint32_t first = last;

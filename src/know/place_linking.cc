@@ -27,6 +27,12 @@ constexpr uint32_t kLandmarkPopulation = 1000000;
 
 }  // namespace
 
+bool Linker::AfterLocative(const Cand& c) const {
+  if (c.w0 == 0 || c.titled || words_[c.w0].gap != Gap::kSpace) return false;
+  std::string_view w = words_[c.w0 - 1].lower;
+  return w == "in" || w == "near" || w == "at" || w == "outside" || w == "around";
+}
+
 bool Linker::SpellsOwnName(uint32_t place, const Cand& c) const {
   const Gazetteer& g = *kb_.gazetteer;
   std::string own = FoldName(g.Name(place));
@@ -61,6 +67,18 @@ bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) c
   // No place or country of the document near it: only a document of no other place may keep it
   // (dropping those too lowered ACLED loc25km from 0.325 to 0.311: see bench/results/know.md).
   return ctx.points.empty() && ctx.countries.empty();
+}
+
+bool Linker::NamesOwnDivision(uint32_t town, const std::vector<NameHit>& hits) const {
+  const Gazetteer& g = *kb_.gazetteer;
+  const PlaceRecord& p = g.place(town);
+  if (p.admin1 == kNoIndex) return false;
+  return std::any_of(hits.begin(), hits.end(), [&](const NameHit& o) {
+    const PlaceRecord& q = g.place(o.place);
+    return o.place == p.admin1 ||
+           (q.kind == PlaceKind::kAdmin2 && q.admin1 == p.admin1 &&
+            DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAnchorKm);
+  });
 }
 
 void Linker::DropFarSmallTowns() {
@@ -108,6 +126,11 @@ void Linker::ResolvePlaces() {
   // ... unless a division the document names holds it ("Pong Hai village, ... Chiang Rai").
   for (Cand& c : cands_)
     if (c.inner && InNamedDivision(c)) c.inner = false;
+  // A town's name heading an organisation's name is the organisation's, wherever it lies.
+  for (Cand& c : cands_)
+    if (!c.dropped && c.type == CandType::kPlace && c.place == kNoIndex &&
+        HeadsOrganisationName(c))
+      c.inner = true;
   // Divisions and sites of one country name that country too ("Anbar province").
   for (const Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty() || c.inner) continue;
@@ -136,6 +159,9 @@ void Linker::ResolvePlaces() {
                          [&](const NameHit& h) {
                            const PlaceRecord& p = g.place(h.place);
                            if (p.kind != PlaceKind::kCity) return false;
+                           // A town named like its own division ("Kasserine", "Vlore") is the
+                           // division's seat: it stays for the scoring to weigh against it.
+                           if (NamesOwnDivision(h.place, c.place_hits)) return false;
                            bool home = Contains(ctx.countries, std::string_view(p.country, 2));
                            // Spelled differently from the place's own name ("Baloch" for
                            // "Balloch"): only a large place is worth the doubt.
@@ -145,9 +171,12 @@ void Linker::ResolvePlaces() {
                                    FoldName(g.Name(h.place)) &&
                                FoldName(SpanText(c.w0, c.w1)) != FoldName(g.Name(h.place)))
                              return true;
-                           uint32_t need = c.headline ? kHeadlinePopulation
-                                           : home    ? kMinHomePopulation
-                                                     : kMinForeignPopulation;
+                           // In a text naming no country (a short note), a name right
+                           // after "in", "near", "at" is a place of any size.
+                           bool located = ctx.countries.empty() && AfterLocative(c);
+                           uint32_t need = c.headline         ? kHeadlinePopulation
+                                           : home || located ? kMinHomePopulation
+                                                             : kMinForeignPopulation;
                            return p.population < need;
                          }),
           c.place_hits.end());
@@ -186,10 +215,13 @@ void Linker::ResolvePlaces() {
     if (c.dropped || c.type != CandType::kPlace || c.stand_in) continue;
     if (!done[i]) {
       PlaceContext local = ctx;
+      // The division word ending the name or written right after it ("Kaduna State",
+      // "northern Kaduna state", "Shopian district") asks for the division, not its seat.
       std::string_view last = c.w1 > c.w0 ? std::string_view(words_[c.w1 - 1].lower) : "";
-      local.want_admin1 = last == "province" || last == "governorate" || last == "oblast" ||
-                          last == "state" || last == "region";
-      local.want_admin2 = !local.want_admin1 && IsDivisionWord(last);
+      std::string_view after = c.w1 < words_.size() && words_[c.w1].gap == Gap::kSpace
+                                   ? std::string_view(words_[c.w1].lower) : "";
+      local.want_admin1 = IsFirstLevelWord(last) || IsFirstLevelWord(after);
+      local.want_admin2 = !local.want_admin1 && (IsDivisionWord(last) || IsDivisionWord(after));
       std::vector<ScoredPlace> scored = resolver.Score(c.place_hits, local);
       if (scored.empty() && (local.want_admin1 || local.want_admin2)) {
         local.want_admin1 = local.want_admin2 = false;

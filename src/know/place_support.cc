@@ -17,6 +17,8 @@ namespace {
 constexpr double kStrayKm = 1000;
 // ... unless it is a capital, a first-level seat or this large.
 constexpr uint32_t kStrayLandmarkPopulation = 1000000;
+// Capitalised words after a town's name that may end in an organisation's head noun.
+constexpr uint32_t kMaxOrganisationWords = 3;
 
 bool IsWeekday(std::string_view lower) {
   static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
@@ -72,6 +74,20 @@ bool Linker::InsideLongerName(const Cand& c) const {
         kb_.common_words.count(prev.lower) == 0 && !ends_cand(c.w0 - 1) &&
         TitleLength(words_, c.w0 - 1) == 0)
       return true;
+  }
+  return false;
+}
+
+bool Linker::HeadsOrganisationName(const Cand& c) const {
+  const uint32_t n = static_cast<uint32_t>(words_.size());
+  if (!kb_.gazetteer || c.w1 <= c.w0 || c.w1 >= n || c.headline || c.place_hits.empty())
+    return false;
+  for (const NameHit& h : c.place_hits)
+    if (kb_.gazetteer->place(h.place).kind != PlaceKind::kCity) return false;
+  for (uint32_t k = c.w1; k < n && k < c.w1 + kMaxOrganisationWords; ++k) {
+    const Word& w = words_[k];
+    if (w.gap != Gap::kSpace || !w.upper || w.digit) return false;
+    if (IsOrganisationHead(w.lower)) return true;
   }
   return false;
 }

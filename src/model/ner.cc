@@ -102,7 +102,12 @@ Result<NerTagger> NerTagger::FromModel(Model model) {
     bilou = bilou || l[0] == 'L' || l[0] == 'U';
   }
   if (names.empty() || names[0] != "O") return Status::DataLoss("NER labels do not start with O");
-  t.labels_ = std::make_shared<const LabelSet>(std::move(names), bilou);
+  auto label_set = std::make_shared<LabelSet>(std::move(names), bilou);
+  const std::string order = model.Hyper("order");
+  if (!order.empty() && order != "1" && order != "2")
+    return Status::DataLoss("NER model has decoder order '" + order + "', want 1 or 2");
+  label_set->set_order2(order == "2");
+  t.labels_ = std::move(label_set);
   t.trans_ = TransTemplates(t.version_);
   t.use_pos_ = model.Hyper("pos") != "none";
   const std::string penalty = model.Hyper("o_penalty");

@@ -3,6 +3,7 @@
 // second pass over jackknifed first-pass labels (--doc-folds); then the "O" penalty is tuned.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -42,6 +43,18 @@ std::string AsciiUpper(std::string s) {
   return s;
 }
 
+// `s` with every ASCII letter replaced by a random letter of the same case (an unseen name
+// of the same shape); returns `s` unchanged when it holds no capital letter.
+std::string ScrambleCapitalised(const std::string& s, SplitMix* rng) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return s;
+  std::string out = s;
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>('a' + rng->Next() % 26);
+    else if (c >= 'A' && c <= 'Z') c = static_cast<char>('A' + rng->Next() % 26);
+  }
+  return out;
+}
+
 bool HasUpos(const Sentence& s) {
   for (const Token& t : s.tokens)
     if (t.upos.empty()) return false;
@@ -68,17 +81,25 @@ SeedRun RunSeed(const TrainSet& data, const std::shared_ptr<const LabelSet>& lab
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   SplitMix rng(seed);
   SeedRun run;
-  uint64_t f[kMaxFeatures], tg[kTrans], tp[kTrans];
-  std::vector<int> pred, want;
+  uint64_t f[kMaxFeatures], tg[kTrans], tp[kTrans], sg[ner_internal::kSecond], sp[ner_internal::kSecond];
+  std::vector<int> pred, want, cost_gold;
   auto score = [&](const uint64_t* fs, int n, float* sc) { model.Score(fs, n, sc); };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     rng.Shuffle(&order);
     for (size_t idx : order) {
       const NerInput& in = data.inputs[idx];
       const size_t n = data.gold[idx].size();
-      Decode<float>(in, n, *labels, score, 0.f, &pred);
       // Structured perceptron update; tokens whose draft label was lost take the prediction.
       want = data.gold[idx];
+      if (options.ner_margin > 0 || options.ner_margin_name > 0) {
+        cost_gold = want;  // a lost draft label (-1) gives every label the same cost
+        for (size_t i = 0; i < n; ++i)
+          if (data.unknown[idx][i]) cost_gold[i] = -1;
+        Decode<float>(in, n, *labels, score, 0.f, &pred, cost_gold.data(),
+                      static_cast<float>(options.ner_margin), static_cast<float>(options.ner_margin_name));
+      } else {
+        Decode<float>(in, n, *labels, score, 0.f, &pred);
+      }
       for (size_t i = 0; i < n; ++i)
         if (data.unknown[idx][i] && labels->Allowed(i ? want[i - 1] : -1, pred[i])) want[i] = pred[i];
       for (size_t i = 0; i < n; ++i) {
@@ -89,6 +110,15 @@ SeedRun RunSeed(const TrainSet& data, const std::shared_ptr<const LabelSet>& lab
           TransFeatures(in, i, pp, tp);
           model.Adjust(tg, in.trans, want[i], 1);
           model.Adjust(tp, in.trans, pred[i], -1);
+        }
+        if (labels->order2()) {
+          const int gpp = i >= 2 ? want[i - 2] : classes, ppp = i >= 2 ? pred[i - 2] : classes;
+          if (want[i] != pred[i] || gp != pp || gpp != ppp) {
+            ner_internal::SecondFeatures(in, i, gpp, gp, sg);
+            ner_internal::SecondFeatures(in, i, ppp, pp, sp);
+            model.Adjust(sg, ner_internal::kSecond, want[i], 1);
+            model.Adjust(sp, ner_internal::kSecond, pred[i], -1);
+          }
         }
         model.Tick();
       }
@@ -208,7 +238,11 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   for (const std::string& type : types)
     for (const char* p : {"B-", "I-", "L-", "U-"})
       if (kTrainBilou || p[0] == 'B' || p[0] == 'I') names.push_back(p + type);
-  auto labels = std::make_shared<const LabelSet>(names, kTrainBilou);
+  auto label_set = std::make_shared<LabelSet>(names, kTrainBilou);
+  // Second-order decoding is experimental (bench/results/ner.md, session 7): on only when asked.
+  const bool order2 = std::getenv("SITREP_NER_ORDER2") != nullptr;
+  label_set->set_order2(order2);
+  std::shared_ptr<const LabelSet> labels = label_set;
 
   // UPOS features only when the training sentences have UPOS (given or from `tagger`).
   bool use_pos = tagger != nullptr;
@@ -233,7 +267,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     data.gold.push_back(labels->FromBio(bio));
   };
   // Casing-robust training: some sentences again in lowercase (web text) or uppercase.
-  SplitMix pick(options.seed ^ 0x5EEDCA5Eu);
+  SplitMix pick(options.seed ^ 0x5EEDCA5Eu), unk(options.seed ^ 0x0C0FFEE5u);
   const std::vector<size_t>& starts = options.ner_train_docs;
   for (size_t k = 0; k < train.size(); ++k) {
     const Sentence& g = train[k];
@@ -242,6 +276,12 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
     trusted = k >= options.ner_trusted_from;
     original = data.inputs.size();
     add(g);
+    if (options.unk_copies > 0 && unk.Uniform() < options.unk_copies) {
+      Sentence c = g;
+      for (Token& t : c.tokens)
+        if (unk.Uniform() < options.unk_rate) t.form = ScrambleCapitalised(t.form, &unk);
+      add(c);
+    }
     if (options.case_copies <= 0) continue;
     const double u = pick.Uniform();
     if (u >= options.case_copies * 1.25) continue;
@@ -270,6 +310,7 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   ModelWriter writer(ModelKind::kNer);
   writer.SetHyper("features", "ner-v" + std::to_string(kFeatureVersion));
   writer.SetHyper("decoder", "viterbi");
+  if (order2) writer.SetHyper("order", "2");
   writer.SetHyper("pos", use_pos ? "upos" : "none");
   writer.SetHyper("feature_source", source ? source->name() : "");
   if (const auto* lex = dynamic_cast<const NerLexicon*>(source)) writer.AddSection("lexicon", lex->Serialize());
@@ -330,6 +371,10 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
   writer.SetHyper("seed", std::to_string(options.seed));
   if (k > 1) writer.SetHyper("average_seeds", std::to_string(k));
   if (options.case_copies > 0) writer.SetHyper("case_copies", std::to_string(options.case_copies));
+  if (options.ner_margin > 0 || options.ner_margin_name > 0)
+    writer.SetHyper("margin", std::to_string(options.ner_margin) + "," + std::to_string(options.ner_margin_name));
+  if (options.unk_copies > 0)
+    writer.SetHyper("unk_copies", std::to_string(options.unk_copies) + "," + std::to_string(options.unk_rate));
   if (clean_mode != ner_internal::CleanMode::kNone && options.clean_folds >= 2) {
     writer.SetHyper("clean", options.clean_mode + "," + std::to_string(options.clean_folds) + "," +
                                  std::to_string(options.clean_epochs));

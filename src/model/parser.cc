@@ -5,6 +5,7 @@
 
 #include "model/parser_beam.h"
 #include "model/parser_features.h"
+#include "model/parser_relabel.h"
 #include "model/parser_state.h"
 #include "sitrep/model/ner_clusters.h"
 
@@ -23,14 +24,25 @@ int IndexOf(const std::vector<std::string>& v, const std::string& x) {
 // Scores moves and names arcs with the saved (quantised, averaged) weight tables.
 class TableScorer {
  public:
-  TableScorer(const WeightTable& moves, const WeightTable& arcs, int root_label)
-      : moves_(moves), arcs_(arcs), root_label_(root_label), ls_(arcs.classes()) {}
+  // `moves2` (null = none): a second move table whose scores are added in the first's units.
+  TableScorer(const WeightTable& moves, const WeightTable* moves2, const WeightTable& arcs,
+              int root_label)
+      : moves_(moves), moves2_(moves2), arcs_(arcs), root_label_(root_label),
+        ratio_(moves2 ? static_cast<double>(moves2->scale()) / moves.scale() : 0),
+        ls_(arcs.classes()) {}
   void Moves(const uint64_t* f, int n, double* s) const {
     int32_t x[kMoves] = {0, 0, 0, 0};
     moves_.Score(f, n, x);
     for (int m = 0; m < kMoves; ++m) s[m] += x[m];
+    if (!moves2_) return;
+    int32_t y[kMoves] = {0, 0, 0, 0};
+    moves2_->Score(f, n, y);
+    for (int m = 0; m < kMoves; ++m) s[m] += ratio_ * y[m];
   }
-  void Prefetch(const uint64_t* f, int n) const { moves_.Prefetch(f, n); }
+  void Prefetch(const uint64_t* f, int n) const {
+    moves_.Prefetch(f, n);
+    if (moves2_) moves2_->Prefetch(f, n);
+  }
   int Label(const uint64_t* af, int n, int head) const {
     if (head == 0 && root_label_ >= 0) return root_label_;
     std::fill(ls_.begin(), ls_.end(), 0);
@@ -40,12 +52,54 @@ class TableScorer {
 
  private:
   const WeightTable& moves_;
+  const WeightTable* moves2_;
   const WeightTable& arcs_;
   int root_label_;
+  double ratio_;
   mutable std::vector<int32_t> ls_;
 };
 
 std::string Universal(const std::string& l) { return l.substr(0, l.find(':')); }
+
+// The second pass over the finished tree `st`: replays the derivation `hist` so that each arc
+// it made gets its first-pass label scores back, adds `mix` times them to the relabeller's
+// scores (both in real weight units) and names the arc by the sum; arcs the fix-up added get
+// the relabeller's label alone. The root arc keeps its label.
+void Relabel(const ParseInput& in, const std::vector<int>& hist, int version,
+             const WeightTable& arcs, const WeightTable& relabel, double mix, int root_label,
+             State* st) {
+  TreeChildren kids;
+  kids.Build(st->head, in.n);
+  const int classes = relabel.classes();
+  std::vector<int32_t> first(classes), second(classes);
+  std::vector<double> sum(classes);
+  uint64_t f[kMaxFeatures], af[kMaxFeatures + 1], rf[kMaxRelabelFeatures];
+  auto name = [&](int d, bool has_first) {
+    std::fill(second.begin(), second.end(), 0);
+    relabel.Score(rf, RelabelFeatures(in, st->head, kids, d, rf), second.data());
+    for (int k = 0; k < classes; ++k)
+      sum[k] = second[k] * static_cast<double>(relabel.scale()) +
+               (has_first ? mix * first[k] * static_cast<double>(arcs.scale()) : 0.0);
+    st->label[d] = BestLabel(sum.data(), classes, st->head[d], root_label);
+  };
+  std::vector<char> named(in.n + 1, 0);
+  State r(in.n);
+  for (int step : hist) {
+    const int m = StepMove(step);
+    if ((m == kLeft || m == kRight) && mix != 0) {
+      const int d = r.ArcOf(m).second;
+      if (st->head[d] > 0) {
+        std::fill(first.begin(), first.end(), 0);
+        arcs.Score(af, ArcFeatures(f, Features(in, r, version, f), m, af), first.data());
+        name(d, true);
+        named[d] = 1;
+      }
+    }
+    r.Apply(m, StepLabel(step));
+  }
+  for (int d = 1; d <= in.n; ++d)
+    if (!named[d] && st->head[d] > 0) name(d, false);
+}
 
 }  // namespace
 
@@ -100,6 +154,31 @@ Result<Parser> Parser::FromModel(Model model) {
   if (end == beam.c_str() || *end != '\0' || width < 1 || width > kMaxBeam)
     return Status::DataLoss("parser model has a bad beam width '" + beam + "'");
   p.beam_ = static_cast<int>(width);
+  const std::string tables = model.Hyper("move_tables", "1");
+  if (tables == "2") {  // an ensemble: the move scores of a second, independently trained model
+    ASSIGN_OR_RETURN(std::string_view mw2, model.Section("moves.2"));
+    ASSIGN_OR_RETURN(p.moves2_, WeightTable::FromSection(mw2));
+    if (p.moves2_.classes() != kMoves) return Status::DataLoss("parser section moves.2 does not match");
+  } else if (tables != "1") {
+    return Status::DataLoss("parser model has a bad move_tables '" + tables + "' (1 or 2)");
+  }
+  const std::string relabel = model.Hyper("relabel");
+  if (!relabel.empty()) {
+    if (relabel != "relabel-v" + std::to_string(kRelabelVersion))
+      return Status::DataLoss("parser model has an unknown second-pass labeller '" + relabel +
+                              "' (this build reads relabel-v" + std::to_string(kRelabelVersion) + ")");
+    ASSIGN_OR_RETURN(std::string_view rw, model.Section("relabel"));
+    ASSIGN_OR_RETURN(p.relabel_, WeightTable::FromSection(rw));
+    if (p.relabel_.classes() != static_cast<int>(p.labels_.size()))
+      return Status::DataLoss("parser relabel section does not match the labels");
+    if (!WeightTable::SimdCodebook()) p.relabel_ = p.relabel_.Unpacked();
+    p.relabel_version_ = kRelabelVersion;
+    const std::string mix = model.Hyper("relabel_mix", "0");
+    char* mend = nullptr;
+    p.relabel_mix_ = std::strtod(mix.c_str(), &mend);
+    if (mend == mix.c_str() || *mend != '\0' || !(p.relabel_mix_ >= 0 && p.relabel_mix_ <= 1e6))
+      return Status::DataLoss("parser model has a bad relabel_mix '" + mix + "'");
+  }
   p.Index();
   p.model_ = std::move(model);
   return p;
@@ -124,11 +203,14 @@ void Parser::Index() {
 void Parser::Parse(Sentence* s) const {
   if (s->tokens.empty()) return;
   const ParseInput in = Prepare(*s, tag_id_, clusters_.get());
-  const TableScorer scorer(moves_, arcs_, root_label_);
-  Beam<TableScorer> beam(in, feature_version_, beam_, scorer);
+  const TableScorer scorer(moves_, moves2_.classes() ? &moves2_ : nullptr, arcs_, root_label_);
+  Beam<TableScorer> beam(in, feature_version_, beam_, scorer, nullptr, relabel_version_ > 0);
   while (!beam.Done()) beam.Step();
   State st = beam.items()[0].st;
   Finish(&st, root_label_, punct_label_, dep_label_, in, punct_tag_);
+  if (relabel_version_ > 0)
+    Relabel(in, beam.items()[0].hist, feature_version_, arcs_, relabel_, relabel_mix_, root_label_,
+            &st);
   for (int i = 1; i <= in.n; ++i) {
     Token& t = s->tokens[i - 1];
     t.head = st.head[i];

@@ -32,10 +32,12 @@ struct BeamItem {
 template <typename Scorer>
 class Beam {
  public:
-  // `gold` (heads indexed like the state, may be null) turns on the training bookkeeping.
+  // `gold` (heads indexed like the state, may be null) turns on the training bookkeeping;
+  // `record` keeps each item's move history without it (a second pass replays it).
   Beam(const ParseInput& in, int version, int width, const Scorer& scorer,
-       const std::vector<int>* gold = nullptr)
-      : in_(in), version_(version), width_(std::max(1, width)), scorer_(scorer), gold_(gold) {
+       const std::vector<int>* gold = nullptr, bool record = false)
+      : in_(in), version_(version), width_(std::max(1, width)), scorer_(scorer), gold_(gold),
+        record_(record || gold != nullptr) {
     items_.resize(1);
     items_[0].st = State(in.n);
     feats_.resize(static_cast<size_t>(width_) * kMaxFeatures);
@@ -107,16 +109,15 @@ class Beam {
       label = scorer_.Label(af, naf, out->st.ArcOf(c.move).first);
     }
     out->st.Apply(c.move, label);
-    if (gold_) {
-      out->correct = out->correct && c.cost == 0;
-      out->hist.push_back(PackStep(c.move, label));
-    }
+    if (gold_) out->correct = out->correct && c.cost == 0;
+    if (record_) out->hist.push_back(PackStep(c.move, label));
   }
 
   const ParseInput& in_;
   const int version_, width_;
   const Scorer& scorer_;
   const std::vector<int>* gold_;
+  const bool record_;
   std::vector<BeamItem> items_, next_;
   std::vector<Cand> cands_;
   std::vector<uint64_t> feats_;

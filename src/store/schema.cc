@@ -102,6 +102,11 @@ DROP INDEX reports_from;
 CREATE INDEX reports_narrow ON reports(band, wfrom, wto) WHERE band IS NOT NULL;
 CREATE INDEX reports_narrow_from ON reports(wfrom, wto) WHERE band IS NOT NULL;
 )sql", IndexNarrowReports},
+      // Undated reports placed in a country link by evidence specific to their incident
+      // (fusion's UndatedIdentity), no longer only by a shared sentence: they go back to the
+      // R-tree (their stored sentence rows stay: a superset of the candidates is harmless).
+      {6, "blocking by window for undated reports placed in a country", "",
+       IndexUndatedPlacedReports},
   };
   return kMigrations;
 }

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <iterator>
+#include <string>
 #include <vector>
 
 #include "sitrep/text/time_expression.h"
@@ -143,13 +146,54 @@ bool OpensParagraphAsDateline(std::string_view text, uint32_t begin, uint32_t en
   return text.substr(i, 3) == "\xE2\x80\x93" || text.substr(i, 3) == "\xE2\x80\x94";
 }
 
-DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
-                               const DocDateOptions& opt) {
-  DocumentDate out;
-  if (given.known()) {
-    out.interval = given;
-    return out;
+namespace {
+
+// "a year-long war", "the 18-month-long conflict", "a two-year-long insurgency": how long the
+// conflict the background years start has lasted, in months (0 when the text does not say).
+int ConflictAgeMonths(std::string_view text, std::string* said) {
+  static constexpr std::string_view kNumbers[] = {"", "one", "two", "three", "four", "five",
+                                                  "six", "seven", "eight", "nine", "ten"};
+  static constexpr std::string_view kConflicts[] = {"war", "conflict", "crisis", "insurgency",
+                                                    "fighting", "civil", "siege", "offensive"};
+  for (size_t at = text.find("-long "); at != std::string_view::npos;
+       at = text.find("-long ", at + 1)) {
+    size_t u = at;
+    while (u > 0 && std::isalpha(static_cast<unsigned char>(text[u - 1]))) --u;
+    std::string unit = LowerWord(text, u, at);
+    if (unit != "year" && unit != "month") continue;
+    int count = 1;
+    if (u >= 2 && text[u - 1] == '-') {  // "two-year-long", "18-month-long"
+      size_t n = u - 1;
+      while (n > 0 && std::isalnum(static_cast<unsigned char>(text[n - 1]))) --n;
+      std::string num = LowerWord(text, n, u - 1);
+      count = 0;
+      for (size_t k = 1; k < std::size(kNumbers); ++k) if (num == kNumbers[k]) count = int(k);
+      if (!count && !num.empty() && num.size() <= 2 &&
+          std::all_of(num.begin(), num.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        count = std::stoi(num);
+      if (!count) continue;
+      u = n;
+    }
+    size_t b = at + 6, e = b;
+    while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+    std::string noun = LowerWord(text, b, e);
+    if (std::find(std::begin(kConflicts), std::end(kConflicts), noun) == std::end(kConflicts))
+      continue;
+    *said = std::string(text.substr(u, e - u));
+    return unit == "year" ? 12 * count : count;
   }
+  return 0;
+}
+
+int64_t AddMonthsTo(int64_t day, int months) {
+  CivilDate c = CivilFromDays(day);
+  int total = c.year * 12 + (c.month - 1) + months;
+  int y = total / 12, m = total % 12 + 1;
+  return DaysFromCivil(y, m, std::min(c.day, DaysInMonth(y, m)));
+}
+
+DocumentDate InferFromText(std::string_view text, const DocDateOptions& opt) {
+  DocumentDate out;
   std::vector<TimeExpression> ex = FindTimeExpressions(text, DateInterval());
 
   // 1. A date line near the top: "January 04, 2020 by ...", "By | January 5, 2024".
@@ -262,6 +306,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   }
 
   // 3. Pinned days: weekday + month-day pairs, anniversaries of dated events.
+  const int64_t today = opt.today ? opt.today : TodayFromClock();
   std::vector<uint32_t> starts = SentenceStarts(text);
   struct Pin { int64_t day; size_t sentence; };
   std::vector<Pin> pins;
@@ -275,6 +320,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
       for (int y = pin_year - 1; y <= pin_year + opt.max_years_ahead; ++y) {
         if (e.day > DaysInMonth(y, e.month)) continue;
         int64_t d = DaysFromCivil(y, e.month, e.day);
+        if (d > today) break;  // the weekday's year is not in the future
         if (Weekday(d) == e.weekday && d >= lower - opt.pin_before_lower_days) {
           pins.push_back({d, SentenceOf(starts, e.begin)});
           why.push_back(Quote(text, e) + " gives " + FormatIsoDate(d));
@@ -356,6 +402,18 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
     // fusing with their dated reports. Only an anniversary year is the article's own.
     if (!opt.lower_bound_year && c.year != anniversary_year) return out;
     if (open_ended && c.year == background_year) {
+      // "the latest atrocity in a year-long war" beside "since the conflict erupted in April
+      // 2023": the text is that long after the background's start, within one more unit.
+      std::string said;
+      if (int months = ConflictAgeMonths(text, &said)) {
+        int unit = months % 12 == 0 ? 12 : 1;
+        int64_t lo = std::max(w.lo, AddMonthsTo(background, months));
+        int64_t hi = AddMonthsTo(background, months + unit) - 1;
+        out.interval = {lo, hi, PrecisionForWidth(lo, hi)};
+        out.evidence = "inferred ('" + said + "' after background years): " + evidence;
+        return out;
+      }
+      if (opt.background_year_span < 0) return out;  // background alone dates nothing
       out.interval = {w.lo, DaysFromCivil(c.year + opt.background_year_span, 12, 31),
                       DatePrecision::kYear};
       out.evidence = "inferred (after background years only): " + evidence;
@@ -368,6 +426,32 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   out.interval = {w.lo, w.hi, PrecisionForWidth(w.lo, w.hi)};
   out.evidence = "inferred: " + evidence;
   return out;
+}
+
+// No article is published after the run's day: a window open towards the future ends today.
+DocumentDate CappedAtToday(DocumentDate d, const DocDateOptions& opt) {
+  if (!d.interval.known()) return d;
+  int64_t today = opt.today ? opt.today : TodayFromClock();
+  if (d.interval.latest <= today || d.interval.earliest > today) return d;
+  d.interval.latest = today;
+  if (d.interval.precision != DatePrecision::kYear ||
+      PrecisionForWidth(d.interval.earliest, today) != DatePrecision::kYear)
+    d.interval.precision = PrecisionForWidth(d.interval.earliest, today);
+  d.evidence += "; not after today " + FormatIsoDate(today);
+  return d;
+}
+
+}  // namespace
+
+int64_t TodayFromClock() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return now.time_since_epoch().count();
+}
+
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               const DocDateOptions& opt) {
+  if (given.known()) return {given, ""};
+  return CappedAtToday(InferFromText(text, opt), opt);
 }
 
 namespace {
@@ -445,6 +529,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   }
   DocumentDate out = InferDocumentDate(text, given, options);
   if (!from_url.known()) return out;
+  from_url = CappedAtToday({from_url, ""}, options).interval;
   if (out.interval.known() && out.interval.earliest <= from_url.latest &&
       from_url.earliest <= out.interval.latest) {
     int64_t lo = std::max(out.interval.earliest, from_url.earliest);
@@ -453,7 +538,7 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
     out.evidence += "; within the url's " + std::string(DatePrecisionName(from_url.precision));
     return out;
   }
-  return {from_url, "url: '" + std::string(url) + "'"};
+  return CappedAtToday({from_url, "url: '" + std::string(url) + "'"}, options);
 }
 
 }  // namespace sitrep

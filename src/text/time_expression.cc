@@ -346,6 +346,7 @@ size_t Recognizer::Try(size_t i, TimeExpression* e) {
     else if (form == "past_days") e->form = TimeForm::kPastDays, e->unit = 'd';
     else if (form == "to_date") e->form = TimeForm::kToDate, e->unit = ph.fields[1][0], e->offset = 0;
     else if (form == "anchor_day") e->form = TimeForm::kAnchorDay;
+    else if (form == "weekend") e->form = TimeForm::kWeekend, e->last = off < 0;
     else return i;
     if (i >= 1 && Word(i - 1, K().in) && e->form == TimeForm::kPastDays) start_ = i - 1;
     return i + len;

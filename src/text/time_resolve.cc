@@ -101,6 +101,17 @@ Span RelativeTo(const TimeExpression& e, int64_t r) {
     }
     case TimeForm::kDayOffset:
     case TimeForm::kAnchorDay: return {r + e.offset, r + e.offset};
+    case TimeForm::kWeekend: {
+      // The Saturday and Sunday told: the latest one begun by r ("over the weekend"), the one
+      // before a weekend r falls in ("last weekend"), the coming one in future context.
+      constexpr int kSaturday = 5;
+      int64_t sat = r;
+      while (Weekday(sat) != kSaturday) --sat;
+      bool in_weekend = r - sat <= 1;
+      if (e.last && in_weekend) sat -= 7;
+      else if (e.future && !e.last && !in_weekend) sat += 7;
+      return {sat, sat + 1};
+    }
     case TimeForm::kWeekOffset: {
       int64_t monday = r - Weekday(r) + 7 * e.offset;
       return {monday, monday + 6};

@@ -120,5 +120,31 @@ TEST(TypePrecedenceTest, WhoBurnsAndWhoIsBeaten) {
   for (const Case& c : kCases) ExpectFirst(c);
 }
 
+// Regression (dev news, "attack hotels killing 20, a suspected leader arrested" and "made two
+// arrests after the incident" typed Arrests of their own): an arrest told as the aftermath of an
+// attack is no ACLED event; an arrest told alone or for a protest is one.
+TEST(TypePrecedenceTest, ArrestsAfterAnAttackAreItsAftermath) {
+  struct Row {
+    const char* text;
+    bool arrest;
+  };
+  const Row kRows[] = {
+      {"On 11 March 2021, gunmen attack hotels in the capital killing 20, a suspected leader "
+       "arrested.", false},
+      {"On 11 March 2021, police said they made two arrests after the incident in the town.",
+       false},
+      {"On 11 March 2021, two men were arrested in connection with the killing in the town.",
+       false},
+      {"On 11 March 2021, police arrested three men over the attack on the market.", false},
+      {"On 11 March 2021, police arrested three men after a search of the market.", true},
+      {"On 11 March 2021, police arrested 55 people for taking part in protests in the city.",
+       true},
+      {"On 11 March 2021, police arrested two opposition leaders in the capital.", true},
+  };
+  for (const Row& r : kRows) {
+    EXPECT_EQ(HasTyped(r.text, "Strategic developments / Arrests"), r.arrest) << r.text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -111,12 +111,18 @@ TEST(SpecificEvidenceTest, WindowOfYearsIsNoDateTable) {
     bool usable, by_sentence_only, links_day;
     const char* why;
   } cases[] = {
+      {Dated(MakeReport("b", 0, kStrike, "2025-04-17", port, 38, "The port was hit."),
+             "2023-12-28", "2034-12-28", DatePrecision::kYear),
+       false, false, true, "eleven years at the same port and the same toll: undated, links"},
       {Dated(MakeReport("b", 0, kStrike, "2025-04-17", port, 74, "The port was hit."),
              "2023-12-28", "2034-12-28", DatePrecision::kYear),
-       false, false, true, "eleven years at the same port: undated, links by place"},
+       false, false, false,
+       "eleven years at the same port, nothing else shared: undated, the place alone is not "
+       "enough (session 7: a town has incidents in every year)"},
       {Dated(MakeReport("b", 0, kStrike, "2025-04-17", yemen, 74, "The port was hit."),
              "2023-12-28", "2034-12-28", DatePrecision::kYear),
-       false, true, false, "eleven years in a country: by sentence only"},
+       false, false, false,
+       "eleven years in a country: found by window (UndatedIdentity), linked by nothing here"},
       {Dated(MakeReport("b", 0, kStrike, "2025-04-17", port, 74, "The port was hit."),
              "2025-01-01", "2025-12-31", DatePrecision::kYear),
        true, true, false, "one year is still a date (a year summary, by sentence only)"},

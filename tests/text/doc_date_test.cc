@@ -38,6 +38,14 @@ const Case kCases[] = {
     // A weekday-date a few days before the latest full date keeps its year (was 2030).
     {"On October 12, 2024 the toll rose to 115. The gang attacked on Wednesday, October 9.",
      "2024-10-12", "2024-10-15"},
+    // A weekday-date with only background years: the one year in [2022, today] where
+    // January 4 is a Thursday.
+    {"On Thursday, January 4, talks failed again, the fifth attempt since the president took "
+     "office in 2022.", "2024-01-04", "2024-01-10"},
+    // ... never a year after today (2026-06-30 here): July 2 is a Thursday only in 2026 from
+    // 2024 on, so nothing is pinned and the year window ends today.
+    {"Talks began on Thursday, July 2. The accord was signed in 2025.", "2025-01-01",
+     "2026-06-30"},
     // A past month-day without a year well before the month-year bound is in the next year.
     {"Fighting began in October 2023. The strike on March 15 killed 20.", "2024-03-15", "2025-12-31"},
     // ... but one a few weeks before a full date stays in its year.
@@ -65,7 +73,16 @@ const Case kCases[] = {
     {"The insurgency, which began spilling over from Mali in 2015, grew. Gunmen killed 200 "
      "people on August 24.", "2015-01-01", "2025-12-31"},
     {"It is the fifth attempt at talks since the president took office in 2022. Clashes "
-     "erupted last Thursday.", "2022-01-01", "2032-12-31"},
+     "erupted last Thursday.", "2022-01-01", "2026-06-30"},  // ends today, not 2032
+    // How long the background's conflict has lasted bounds the text on both sides.
+    {"This attack is the latest atrocity in a year-long war. Since the conflict erupted in "
+     "April 2023, millions have fled.", "2024-04-01", "2025-03-31"},
+    {"It was the worst day of the 18-month-long conflict, which began in March 2022.",
+     "2023-09-01", "2023-09-30"},
+    {"Since the war began in 2022, a year-long campaign of reform was planned.", "2022-01-01",
+     "2026-06-30"},  // "campaign" is no conflict
+    // Only a lower bound this year: it ends today.
+    {"The group was formed in 2026 and grew.", "2026-01-01", "2026-06-30"},
     // ... a later year of the text's own narrative still bounds it as before.
     {"Since the war erupted in April 2023, millions have fled. Floods hit the camps in 2024.",
      "2024-01-01", "2025-12-31"},
@@ -76,8 +93,10 @@ const Case kCases[] = {
 };
 
 TEST(DocDateTest, Table) {
+  DocDateOptions o;
+  o.today = DaysFromCivil(2026, 6, 30);  // the run's day, fixed for the table
   for (const Case& c : kCases) {
-    DocumentDate d = InferDocumentDate(c.text, DateInterval());
+    DocumentDate d = InferDocumentDate(c.text, DateInterval(), o);
     if (!*c.earliest) {
       EXPECT_FALSE(d.interval.known()) << c.text;
       continue;
@@ -176,6 +195,15 @@ TEST(DocDateTest, UrlDayWinsAndUrlMonthBoundsText) {
   DocumentDate only = InferDocumentDate("Talks went on.", DateInterval(), "https://x.org/2025/04/a");
   EXPECT_EQ(FormatIsoDate(only.interval.earliest), "2025-04-01");
   EXPECT_EQ(only.interval.precision, DatePrecision::kMonth);
+}
+
+// background_year_span = -1: a text bounded by background years alone stays undated.
+TEST(DocDateTest, BackgroundOnlyUndatedWhenAsked) {
+  DocDateOptions o;
+  o.background_year_span = -1;
+  const char* text = "It is the fifth attempt at talks since the president took office in 2022.";
+  EXPECT_FALSE(InferDocumentDate(text, {}, o).interval.known());
+  EXPECT_TRUE(InferDocumentDate(text, {}).interval.known());
 }
 
 // lower_bound_year = false: years mentioned alone date nothing (the Beslan siege of 2004

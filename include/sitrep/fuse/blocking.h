@@ -25,8 +25,8 @@ bool UsablyDated(const Event& e, const FusionOptions& options);
 // about one incident (a year-wide "dozens of attacks this year" is not).
 bool NarrowOrUndated(const Event& e, const FusionOptions& options);
 
-// True when only a shared sentence can link `r` to a report of another article (undated and
-// without a specific place, or dated, not to the day, with a window wider than
+// True when only a shared sentence can link `r` to a report of another article (placed in
+// no country and undated, or dated, not to the day, with a window wider than
 // options.name_window_days): blocking may find its candidates by sentence instead of by date
 // window. Must agree with IdentityEvidence (tests/store checks it).
 bool LinksOnlyBySentence(const Report& r, const FusionOptions& options);

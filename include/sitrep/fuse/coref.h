@@ -18,8 +18,14 @@ namespace sitrep {
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
 // Agreement on type, place, day, actors, figures and words (>= 0); higher = more alike.
 double LinkScore(const Report& a, const Report& b, const FusionOptions& options);
+// One side undated (or dated by no usable window), both placed in a country: evidence
+// specific to one incident links them. At one town or site: a shared distinctive name or
+// toll, or the same armed actor and deaths told by both. Otherwise (a coarser place that
+// holds the other's): a shared name or toll and one more (the other, or an armed actor).
+bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& options);
 // Compatible, some identity evidence (same specific place, same day, a shared sentence, or
-// the same week with a shared trigger word) and LinkScore >= options.link_score: an edge.
+// the same week with a shared trigger word) and LinkScore >= options.link_score, or
+// UndatedIdentity: an edge.
 bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 
 // Clusters reports (a function of the set: input order does not matter). Greedy over linked

@@ -17,6 +17,10 @@ struct FusionOptions {
   MinHashOptions minhash;
   int date_slack_days = 1;        // day-precision reports may differ by this much
   double near_km = 60;            // city/point places within this are the same place
+  // Towns within neighbour_km are compatible places when both reports share at least
+  // neighbour_names distinctive names beyond their places' own (the village, the gang).
+  double neighbour_km = 100;
+  size_t neighbour_names = 2;
   double link_score = 2.5;        // a candidate pair links at or above this score
   int max_block = 4000;           // reports compared per block before it is split by date
   // Two reports giving the same toll (dead or injured) of at least this many identify one

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "sitrep/extract/event.h"
 
@@ -17,6 +19,10 @@ namespace sitrep {
 // a nationality ("Iranian-backed", "Sudanese", "Iraqi"), not a word of the report's actors'
 // names, not the report's own country/province, not from a caption or credit (CaptionOrCredit).
 std::set<std::string> DistinctiveNames(const Event& e);
+
+// The words of `text` as DistinctiveNames splits them: runs of letters and digits (any
+// script) joined across inner hyphens and apostrophes ("Pont-Sondé", "Sa’ad").
+std::vector<std::string_view> NameWords(std::string_view text);
 
 // How many distinctive names the two reports share.
 size_t SharedNames(const Event& a, const Event& b);

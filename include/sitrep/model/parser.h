@@ -1,7 +1,8 @@
 // Transition-based dependency parser: arc-eager, Zhang & Nivre (2011) features (valency,
 // third-order, label sets) over words and predicted UPOS, greedy (dynamic oracle, Goldberg &
 // Nivre 2012) or beam search (max-violation structured perceptron, Huang et al. 2012). An
-// unlabelled transition model picks the move; a label model names each arc when it is made.
+// unlabelled transition model picks the move; a label model names each arc when it is made;
+// an optional second-pass labeller (hyper "relabel") renames the arcs of the finished tree.
 #pragma once
 
 #include <map>
@@ -35,9 +36,16 @@ class Parser {
  private:
   friend Result<std::string> TrainParser(const std::vector<Sentence>&, const std::vector<Sentence>&,
                                          const Tagger&, const TrainOptions&);
+  friend Result<std::string> AddMoveTable(const Parser&, const Parser&);
+  friend Result<std::string> TrainRelabeller(const Parser&, const std::vector<Sentence>&,
+                                             const std::vector<Sentence>&, const Tagger&,
+                                             const TrainOptions&);
   void Index();  // fills tag_id_ and root_label_ from tags_ and labels_
   Model model_;
-  WeightTable moves_, arcs_;
+  WeightTable moves_, arcs_, relabel_;
+  WeightTable moves2_;  // hyper move_tables 2: a second move model summed with moves_ (else empty)
+  int relabel_version_ = 0;  // "relabel-v<N>" of the model file; 0 = no second pass
+  double relabel_mix_ = 0;   // weight of the first-pass label scores summed into the second's
   std::vector<std::string> tags_, labels_;
   int feature_version_ = 2;  // "parser-zn-v<N>" of the model file
   int beam_ = 1;
@@ -52,6 +60,18 @@ class Parser {
 // Returns the model file bytes.
 Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
                                 const Tagger& tagger, const TrainOptions& options);
+
+// Trains a second-pass labeller over the complete gold trees of `train` (POS predicted by
+// `tagger` or jackknifed as options.jackknife says; non-projective trees included), early-
+// stopped on the dev LAS of `base` with it. Returns `base`'s model file with it added.
+Result<std::string> TrainRelabeller(const Parser& base, const std::vector<Sentence>& train,
+                                    const std::vector<Sentence>& dev, const Tagger& tagger,
+                                    const TrainOptions& options);
+
+// The parser model `base` with the move weights of `other` added as a second move table
+// (an ensemble: both are scored, their sums decide); both must read the same features, tags
+// and labels. Returns the model file bytes.
+Result<std::string> AddMoveTable(const Parser& base, const Parser& other);
 
 struct AttachmentScores {
   double uas = 0, las = 0;  // percent of words; LAS compares full labels (with subtypes)

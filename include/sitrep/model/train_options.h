@@ -25,6 +25,12 @@ struct TrainOptions {
   int average_seeds = 1;  // ner: average the weights of this many runs (seeds seed, seed+1, ...)
   double case_copies = 0;  // ner: this fraction of training sentences is added lowercased too
                            // (and a quarter of it uppercased)
+  double unk_copies = 0;  // ner: this fraction of training sentences is added again with words
+                          // that hold a capital replaced (each at unk_rate) by random letters of
+                          // the same case and length: names never seen, judged by their context
+  double unk_rate = 0.5;
+  double ner_margin = 0;       // ner: loss-augmented training: labels other than the gold one
+  double ner_margin_name = 0;  // gain this (the latter where gold is a name) while decoding
   int doc_folds = 0;   // ner: >= 2 adds a second, document-level pass trained on first-pass
                        // labels jackknifed over this many folds of documents
   int doc_epochs = 0;  // ner: epochs of the second pass (0 = epochs)

@@ -75,5 +75,8 @@ std::vector<int64_t> SentenceHashes(const Report& report);
 Status IndexReportSentences(SqliteDb& db);
 // Migration 5's step: moves the reports of narrow windows from the R-tree to the band index.
 Status IndexNarrowReports(SqliteDb& db);
+// Migration 6's step: indexes by window the stored reports in neither window index that no
+// longer link only by sentence (undated reports placed in a country).
+Status IndexUndatedPlacedReports(SqliteDb& db);
 
 }  // namespace sitrep

@@ -25,8 +25,14 @@ struct DocDateOptions {
   int pin_before_lower_days = 62;  // a weekday-date may lie this far before the latest full date
   int days_after_full_date = 31;   // with only a full date as bound, publication within this; -1 off
   bool lower_bound_year = true;    // years mentioned alone date the text [Y, Y+1]; false: no date
-  int background_year_span = 10;   // a lower bound from background years only: [Y, Y+span]
+  int background_year_span = 10;   // a lower bound from background years only: [Y, Y+span];
+                                   // -1: such a text stays undated
+  int64_t today = 0;               // the run's day (DaysFromCivil), 0: the system clock; no
+                                   // inferred date lies after it
 };
+
+// Today's day number from the system clock (UTC).
+int64_t TodayFromClock();
 
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,

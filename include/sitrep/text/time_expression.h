@@ -37,6 +37,7 @@ enum class TimeForm {
   kAnniversary,  // "the fourth anniversary of X"
   kDuration,     // "for three days"
   kSet,          // "every Friday"
+  kWeekend,      // "over the weekend", "last weekend" (a Saturday and Sunday)
 };
 
 struct TimeExpression {

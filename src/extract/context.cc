@@ -1,0 +1,166 @@
+// Context statements: what an article names only to situate its own event. Campaigns and
+// orders ("authorized airstrikes", "a campaign of violence", "its attacks on shipping"),
+// gatherings that are not protests ("gathered to mourn"), earlier events named as a yardstick
+// ("comes a week after a blast in X") and arrests that follow the article's violent event.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+#include "extract/mention.h"
+
+namespace sitrep::extract {
+namespace {
+
+constexpr int kOrderReach = 3;     // tokens between "authorized" and its object's head
+constexpr int kCampaignReach = 8;  // tokens between "campaign of" and a trigger of its list
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool Stop(std::string_view w) { return In(w, {".", ";", ":", "(", ")", "!", "?"}); }
+
+// "airstrikes", "attacks": a plural trigger word (not "-ss", not "news").
+bool PluralTrigger(std::string_view text, const Mention& m) {
+  std::string_view w = text.substr(m.begin, m.end - m.begin);
+  if (w.size() <= 3 || (w.back() != 's' && w.back() != 'S')) return false;
+  return w[w.size() - 2] != 's' && w[w.size() - 2] != 'u';  // "bus", "campus"
+}
+
+// "authorized significant airstrikes", "ordered strikes on": a decision about a campaign,
+// not one event that happened.
+bool OrderedPlural(std::string_view text, const SentenceInfo& s, const Mention& m) {
+  if (!PluralTrigger(text, m)) return false;
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 0 && i >= m.token - kOrderReach; --i) {
+    if (Stop(w[i]) || w[i] == ",") return false;
+    if (In(w[i], {"authorized", "authorised", "authorize", "authorise", "authorizes",
+                  "authorises", "ordered", "order", "orders", "approved", "approve", "approves",
+                  "sanctioned"}))
+      return true;
+  }
+  return false;
+}
+
+// "a campaign of piracy, violence, and terrorism", "its campaign of attacks": the items of a
+// campaign are what it consists of, not one event.
+bool CampaignItem(const SentenceInfo& s, const Mention& m) {
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 1 && i >= m.token - kCampaignReach; --i) {
+    if (Stop(w[i])) return false;
+    if (w[i] == "of" && In(w[i - 1], {"campaign", "campaigns", "wave", "waves", "spate",
+                                      "pattern", "string", "history"}))
+      return w[i - 1] != "wave" || m.token - i > 1;  // "a wave of strikes" is one wave
+  }
+  return false;
+}
+
+// "following its attacks in the Red Sea", "their raids on villages": a group's attacks told
+// with a possessive and no toll are what it does, not one event.
+bool PossessivePlural(std::string_view text, const SentenceInfo& s, const Mention& m) {
+  if (!PluralTrigger(text, m) || m.fatalities || m.injured || m.short_date) return false;
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 0 && i >= m.token - 2; --i) {
+    if (In(w[i], {"its", "their"})) return true;
+    if (Stop(w[i]) || w[i] == "," || In(w[i], {"the", "a", "an", "of"})) return false;
+  }
+  return false;
+}
+
+// "gathered to mourn", "came out to pray": a gathering for a rite is not a protest.
+bool GatheringForRite(const SentenceInfo& s, const Mention& m) {
+  const auto& toks = s.sentence->tokens;
+  const auto& w = s.lower;
+  size_t i = m.token;
+  while (i < toks.size() && toks[i].begin < m.end) ++i;
+  if (i > 0 && w[i - 1] != "to") {  // the trigger itself does not end in "to"
+    if (i >= w.size() || w[i] != "to") return false;
+    ++i;
+  }
+  return i < w.size() && In(w[i], {"mourn", "pray", "bury", "attend", "celebrate",
+                                   "commemorate", "remember", "honour", "honor", "welcome",
+                                   "watch", "worship", "vote", "receive", "greet"});
+}
+
+}  // namespace
+
+void MarkContext(const DocContext& doc, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (m.other || !IsViolent(m)) continue;
+    const SentenceInfo& s = doc.info[m.sentence];
+    if (m.token < 0 || m.token >= static_cast<int>(s.lower.size())) continue;
+    if (m.event_type == "Protests") {
+      if (GatheringForRite(s, m)) m.other = true;
+      continue;
+    }
+    if (m.anchor) continue;
+    if (OrderedPlural(doc.text, s, m) || CampaignItem(s, m) || PossessivePlural(doc.text, s, m))
+      m.other = true;
+  }
+}
+
+bool MarkContextAnchors(const DocContext& doc, std::vector<Mention>* mentions) {
+  auto& ms = *mentions;
+  bool changed = false;
+  for (size_t a = 0; a < ms.size(); ++a) {
+    Mention& m = ms[a];
+    if (!m.anchor || m.background || !m.date) continue;
+    // The article's own event: a violent mention that happened, named for itself, before the
+    // anchor's sentence or in it.
+    bool own = std::any_of(ms.begin(), ms.end(), [&](const Mention& k) {
+      return &k != &m && !k.anchor && !k.other && !k.background && IsViolent(k) &&
+             k.modality == "happened" && k.sentence <= m.sentence;
+    });
+    if (!own) continue;
+    for (int ti : doc.info[m.sentence].times) {
+      const TimeExpression& t = doc.times[ti];
+      if (t.form != TimeForm::kEventOffset || m.begin < t.event_begin || m.end > t.event_end)
+        continue;
+      // "a week after", "two months after": an earlier event the news is measured against.
+      // "hours after", "a day after": the same news cycle, told as news.
+      if (t.unit == 'w' || t.unit == 'm' || t.unit == 'y') {
+        m.background = true;
+        changed = true;
+      }
+      break;
+    }
+  }
+  return changed;
+}
+
+void DropFollowUps(const DocContext& doc, const std::vector<Mention>& mentions,
+                   std::vector<std::vector<int>>* groups) {
+  (void)doc;
+  // The article's main event: its first group told as political violence or unrest that
+  // happened (not an arrest, not background).
+  auto first_typed = [&](const std::vector<int>& g, bool want_arrest) {
+    for (int i : g) {
+      const Mention& m = mentions[i];
+      if (m.event_type.empty() || m.background || m.modality != "happened") continue;
+      bool arrest = m.sub_event_type == "Arrests";
+      if (arrest == want_arrest && (want_arrest || m.event_type != "Strategic developments"))
+        return true;
+    }
+    return false;
+  };
+  int main_begin = -1;  // first mention index of the main event
+  for (const auto& g : *groups) {
+    if (!g.empty() && first_typed(g, false)) {
+      main_begin = *std::min_element(g.begin(), g.end());
+      break;
+    }
+  }
+  if (main_begin < 0) return;
+  std::vector<std::vector<int>> kept;
+  for (auto& g : *groups) {
+    bool arrests_only = !g.empty() && first_typed(g, true) && !first_typed(g, false);
+    // "Police said they made two arrests after the incident", "..., a suspected leader
+    // arrested": told after the article's violent event, an arrest is its follow-up.
+    if (arrests_only && *std::min_element(g.begin(), g.end()) > main_begin) continue;
+    kept.push_back(std::move(g));
+  }
+  *groups = std::move(kept);
+}
+
+}  // namespace sitrep::extract

@@ -1,0 +1,93 @@
+// Context statements (texts written for these tests): what an article names only to situate
+// its own event is no event of the article. Orders and campaigns, a group's possessive plurals,
+// gatherings for a rite, earlier events as a yardstick ("comes a week after"), and arrests
+// that follow the article's violent event.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract_test_support.h"
+#include "sitrep/extract/extractor.h"
+
+namespace sitrep {
+namespace {
+
+// Typed events of the text that are news of the day (not background).
+std::vector<Event> News(const std::string& text) {
+  std::vector<Event> out;
+  for (auto& e : testing::ExtractText(text)) {
+    if (!e.event_type.empty() && !e.historical) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+struct CountCase {
+  const char* text;
+  size_t news;  // typed events of the day wanted
+};
+
+const CountCase kCountCases[] = {
+    // A decision about a campaign is not one strike.
+    {"On March 5, the president authorized significant airstrikes against the rebels.", 0},
+    {"The government ordered strikes on rebel targets in February.", 0},
+    // Items of a campaign.
+    {"The minister blamed the rebels for a campaign of piracy, violence and terrorism.", 0},
+    // A group's possessive plural with no toll: what it does.
+    {"The group was listed as a terrorist organisation following its attacks on shipping.", 0},
+    // A gathering for a rite is no protest.
+    {"Families of the victims gathered to mourn their loved ones on Monday.", 0},
+    // Controls: one order of one strike, a wave told as one event, a protest, a toll.
+    {"Gunmen attacked a village on Monday, killing five people.", 1},
+    {"Hundreds of people gathered to protest against the killing on Monday.", 1},
+    {"Their attacks on Monday killed nine people in the town.", 1},
+};
+
+TEST(ContextStatementsTest, OrdersCampaignsAndRitesAreNoEvents) {
+  for (const CountCase& c : kCountCases) {
+    EXPECT_EQ(News(c.text).size(), c.news) << c.text;
+  }
+}
+
+// "The incident comes a week after a bomb blast in X": the blast is background of the
+// article's event; "hours after X" is news of its own.
+TEST(ContextStatementsTest, EventAWeekBeforeIsBackground) {
+  const char* week =
+      "A suicide bomber killed 20 people at the railway station on Thursday.\n\n"
+      "The attack comes a week after a bomb blast near a school in the district killed eight "
+      "people.";
+  auto events = News(week);
+  ASSERT_EQ(events.size(), 1u) << week;
+  ASSERT_TRUE(events[0].fatalities.has_value());
+  EXPECT_EQ(events[0].fatalities->best, 20);
+  size_t all_typed = 0;
+  for (const auto& e : testing::ExtractText(week)) all_typed += !e.event_type.empty();
+  EXPECT_EQ(all_typed, 2u) << "the blast stays an event, marked historical";
+}
+
+// Arrests told after the article's violent event are its follow-up; an article about an
+// arrest keeps it.
+TEST(ContextStatementsTest, ArrestsAfterTheAttackAreItsFollowUp) {
+  struct Case {
+    const char* text;
+    size_t news;   // typed events of the day
+    bool arrests;  // one of them is the arrest
+  };
+  const Case cases[] = {
+      {"Militants attack seafront hotel killing 20, a suspected leader arrested", 1, false},
+      {"A mob killed a student on Thursday.\n\nPolice said they made two arrests after the "
+       "incident.",
+       1, false},
+      {"Police arrested the opposition leader at the court on Tuesday.", 1, true},
+  };
+  for (const Case& c : cases) {
+    auto events = News(c.text);
+    bool arrests = false;
+    for (const auto& e : events) arrests |= e.sub_event_type == "Arrests";
+    EXPECT_EQ(events.size(), c.news) << c.text;
+    EXPECT_EQ(arrests, c.arrests) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace sitrep
