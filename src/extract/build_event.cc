@@ -3,6 +3,8 @@
 // revisions superseding what they revise, one source per sentence.
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <string_view>
 #include <tuple>
 
 #include "extract/mention.h"
@@ -79,6 +81,13 @@ bool Inside(const Entity& fine_e, const Entity& coarse_e) {
   return Km(fine, coarse) <= (admin2 ? kInsideDistrictKm : kInsideTownKm);
 }
 
+// "Kuriga, Kaduna State" with Kuriga unknown to the gazetteer: a name placed inside the
+// division (same coordinates), more precise in words than the division itself.
+bool NamedInside(const Entity& named, const Entity& division) {
+  return named.id.rfind("in:", 0) == 0 && named.id.size() > 3 + division.id.size() &&
+         named.id.compare(3, division.id.size(), division.id) == 0;
+}
+
 // Another town or division of the article lies in, around or near the place: names resolved
 // to a namesake far away ("Barra de Sao Miguel, Alagoas" read as Aleppo) have none.
 bool Supported(const DocContext& doc, const Entity& e) {
@@ -118,6 +127,19 @@ bool Demonym(std::string_view text, const EntityRef& r, const Entity& e) {
     if (w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix) return true;
   }
   return false;
+}
+
+// A country told as where ("killed in Iraq", "across Sudan"), not as who acted ("the US
+// conducted strikes") or whose office ("US Senator"): a locative word right before it.
+bool Locative(const SentenceInfo& s, const EntityRef& r) {
+  int i = r.first_token - 1;
+  if (i >= 0 && s.lower[i] == "the") --i;
+  if (i < 0) return false;
+  static constexpr std::string_view kLocative[] = {"in", "across", "into", "inside", "throughout",
+                                                   "within", "near", "to", "from", "at", "of",
+                                                   "over", "on", "northern", "southern",
+                                                   "eastern", "western", "central"};
+  return std::find(std::begin(kLocative), std::end(kLocative), s.lower[i]) != std::end(kLocative);
 }
 
 // The event's place. First the place the event is told with: the place the dependency tree
@@ -161,7 +183,7 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
     for (int i : group) {
       for (const EntityRef& r : doc.info[mentions[i].sentence].entities) {
         const Entity& e = doc.entities[r.entity];
-        if (r.place && e.geo && Inside(e, *fine)) fine = &e;
+        if (r.place && e.geo && (Inside(e, *fine) || NamedInside(e, *fine))) fine = &e;
       }
     }
     return fine;
@@ -178,8 +200,9 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
   // The article's opening place, unless the group's sentences name a country it is not in
   // ("killed in Burkina Faso" beside "a country in West Africa" read as West, Texas): then
   // that country.
-  // A country named only by its adjective ("an Israeli strike", "Russian missiles") names who
-  // acted, not where: it comes after the opening place; one that acted is no place of it.
+  // A country named only by its adjective ("an Israeli strike", "Russian missiles") or as an
+  // agent ("the US conducted") names who acted, not where: it comes after the opening place;
+  // one that acted is no place of it.
   const Entity* lead = LeadPlace(doc);
   const Entity* country = nullptr;
   const Entity* demonym = nullptr;
@@ -196,7 +219,8 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
       if (!r.place || !e.geo || e.geo->precision != Precision::kCountry) continue;
       if (lead && lead->geo->country == e.geo->country) return lead;
       if (acts(r.entity)) continue;
-      if (Demonym(doc.text, r, e)) {
+      // An adjective or an agent ("An Israeli strike", "the US conducted") names who acted.
+      if (Demonym(doc.text, r, e) || !Locative(doc.info[mentions[i].sentence], r)) {
         if (!demonym) demonym = &e;
       } else if (!country) {
         country = &e;
@@ -221,6 +245,15 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
   for (int i : group) {
     const Mention& m = mentions[i];
     if (!typ || rank(m) > rank(*typ)) typ = &m;
+  }
+  // A demonstration told also as a riot is a riot (its most violent conduct types it).
+  if (typ->event_type == "Protests") {
+    for (int i : group) {
+      if (mentions[i].event_type == "Riots" && mentions[i].strength != Strength::kWeak) {
+        typ = &mentions[i];
+        break;
+      }
+    }
   }
   ev.event_type = typ->event_type, ev.sub_event_type = typ->sub_event_type;
   ev.plover_type = typ->plover_type, ev.plover_mode = typ->plover_mode;

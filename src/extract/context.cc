@@ -1,6 +1,7 @@
 // Context statements: what an article names only to situate its own event. Campaigns and
 // orders ("authorized airstrikes", "a campaign of violence", "its attacks on shipping"),
-// gatherings that are not protests ("gathered to mourn"), earlier events named as a yardstick
+// gatherings that are not protests ("gathered to mourn"), names given to a told event
+// ("describing it as a pre-emptive strike"), earlier events named as a yardstick
 // ("comes a week after a blast in X") and arrests that follow the article's violent event.
 #include <algorithm>
 #include <cctype>
@@ -72,6 +73,11 @@ bool PossessivePlural(std::string_view text, const SentenceInfo& s, const Mentio
 bool GatheringForRite(const SentenceInfo& s, const Mention& m) {
   const auto& toks = s.sentence->tokens;
   const auto& w = s.lower;
+  // Only a word of gathering: "protested to commemorate labour day" is a protest.
+  std::string_view head = w[m.token];
+  if (head.rfind("gather", 0) != 0 && head.rfind("assembl", 0) != 0 &&
+      head.rfind("congregat", 0) != 0)
+    return false;
   size_t i = m.token;
   while (i < toks.size() && toks[i].begin < m.end) ++i;
   if (i > 0 && w[i - 1] != "to") {  // the trigger itself does not end in "to"
@@ -81,6 +87,25 @@ bool GatheringForRite(const SentenceInfo& s, const Mention& m) {
   return i < w.size() && In(w[i], {"mourn", "pray", "bury", "attend", "celebrate",
                                    "commemorate", "remember", "honour", "honor", "welcome",
                                    "watch", "worship", "vote", "receive", "greet"});
+}
+
+// "describing it as a pre-emptive strike", "called the attack a massacre": a name given to an
+// event already told, by someone who characterises it; it says nothing of the weapon.
+bool Characterisation(const SentenceInfo& s, const Mention& m) {
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 1 && i >= m.token - 4; --i) {
+    if (Stop(w[i]) || w[i] == ",") return false;
+    if (w[i] != "as") continue;
+    for (int j = i - 1; j >= 0 && j >= i - 3; --j) {
+      if (In(w[j], {"describing", "described", "describe", "describes", "calling", "called",
+                    "labelled", "labeled", "labelling", "labeling", "termed", "terming",
+                    "branded", "branding", "characterised", "characterized", "portrayed",
+                    "justified", "justifying", "presented", "presenting"}))
+        return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -95,6 +120,10 @@ void MarkContext(const DocContext& doc, std::vector<Mention>* mentions) {
       continue;
     }
     if (m.anchor) continue;
+    if (Characterisation(s, m)) {
+      m.strength = Strength::kWeak, m.anaphoric = true, m.sub_evidence = false;
+      continue;
+    }
     if (OrderedPlural(doc.text, s, m) || CampaignItem(s, m) || PossessivePlural(doc.text, s, m))
       m.other = true;
   }

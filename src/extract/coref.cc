@@ -47,6 +47,15 @@ void NoteToll(const Mention& m, Group* g) {
   if (m.fatalities && m.fatalities->best >= kMinTellingToll) g->tolls.push_back(m.fatalities->best);
 }
 
+// "numerous bodies", "scores of dead": a figure without a number tells no event apart.
+bool Vague(const DocContext& doc, int sentence, const Figure& f) {
+  for (int q : doc.info[sentence].quantities) {
+    const Quantity& x = doc.quantities[q];
+    if (x.begin < f.end && f.begin < x.end) return x.kind == QuantityKind::kVague;
+  }
+  return false;
+}
+
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
 // "Hours after the strike that killed X, the US conducted more strikes": the anchor and the
@@ -156,6 +165,10 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   if (!g.named && !g.sub_evidence)
     return m.event_type != "Strategic developments" && m.event_type != "Protests";
   if (m.event_type != g.event_type) {
+    // A demonstration and the riot it turned into ("protesters besieged the palace" ... "the
+    // weekend riot"): one event of unrest, told with either word.
+    auto unrest = [](const std::string& type) { return type == "Protests" || type == "Riots"; };
+    if (unrest(m.event_type) && unrest(g.event_type)) return true;
     // A generic attack and an explosion or air strike told with a stronger word, in either
     // order ("an incident at the air base" ... "the air base was targeted by missiles").
     auto generic = [](const std::string& type, bool evidence) {
@@ -273,7 +286,13 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
           m.sentence - g.last_sentence > kWeakReach)
         continue;
       if (weak && !m.places.empty() && g.places.empty() && !same_toll) continue;
-      bool retold = (says_nothing_new || group_empty) && same_sub;
+      // A group told so far with no time of its own, and a mention that adds only its day
+      // ("feared dead in a brutal attack on X" ... "in the wake of Wednesday's raid"): the
+      // day refines the event told; a toll of its own would tell another one.
+      bool dates_it = !g.date && m.date && m.places.empty() && !g.places.empty() && !m.anchor &&
+                      !m.another && !g.series &&
+                      (!m.fatalities || SameToll(m, g) || Vague(doc, m.sentence, *m.fatalities));
+      bool retold = (says_nothing_new || group_empty || dates_it) && same_sub;
       // An anchor ("hours after the strike that killed X") is named for its own identity, not
       // as a reference back (not the headline's event): it joins only on the same day or place.
       if (m.anchor && !(dm > 0 || pm > 0)) continue;

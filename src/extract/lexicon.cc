@@ -12,6 +12,7 @@ namespace {
 
 constexpr int kContextRounds = 3;    // refinements of one mention by contexts.tsv
 constexpr int kMaxContextReach = 2;  // scope "near": the phrase may be two sentences on
+constexpr int kAccusationWords = 4;  // longest accusation cue ("on charges of the")
 constexpr int kAftermathReach = 3;   // "arrests (made) after the incident": tokens to "after"
 
 std::vector<std::string> SplitChar(std::string_view s, char sep) {
@@ -261,6 +262,20 @@ bool IsAftermathArrest(const EventLexicon& lex, const DocContext& doc,
   int v = lex.triggers().Match(w, k, &len);
   return v >= 0 &&
          (IsAttackType(lex.trigger(v).event_type) || lex.trigger(v).event_type == "Riots");
+}
+
+bool IsAccusedAct(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
+  if (m.strength == Strength::kVerbal) return false;
+  const std::vector<std::string>& w = doc.info[m.sentence].lower;
+  for (int b = std::max(0, m.token - kAccusationWords); b < m.token; ++b) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(w, b, &len);
+    if (b + static_cast<int>(len) == m.token &&
+        std::find(kinds.begin(), kinds.end(), "accusation") != kinds.end()) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void RefineMentions(const EventLexicon& lex, const DocContext& doc, std::vector<Mention>* mentions) {

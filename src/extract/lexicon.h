@@ -118,6 +118,9 @@ bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
 // It stays a COERCE act with no ACLED event of its own (RefineMentions).
 bool IsAftermathArrest(const EventLexicon& lex, const DocContext& doc,
                        const std::vector<Mention>& mentions, const Mention& m);
+// A violent act told as what someone is accused or suspected of ("a man suspected of kidnapping
+// a child was beaten"): an accusation, not an event (FindMentions makes no mention of it).
+bool IsAccusedAct(const EventLexicon& lex, const DocContext& doc, const Mention& m);
 // A quantifier of a verb trigger's subject ("several armed men attacked") does not make the
 // act a series of events: clears Mention::other for it.
 void ClearSubjectQuantifier(const EventLexicon& lex, const DocContext& doc, Mention* m);

@@ -108,7 +108,8 @@ void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions);
 // Context statements (context.cc): plurals ordered or authorized ("authorized airstrikes"),
 // items of a campaign ("a campaign of violence"), a group's possessive plurals with no toll
 // ("its attacks on shipping") are series; a gathering for a rite ("gathered to mourn") is no
-// protest.
+// protest; a name given to a told event ("describing it as a pre-emptive strike") is an
+// anaphor with no weapon.
 void MarkContext(const DocContext& doc, std::vector<Mention>* mentions);
 // "X comes a week after Y": Y, dated by DateFromAnchors, is the yardstick of the article's own
 // event, told as background; "hours/a day after Y" stays news. True when a mark was set.

@@ -369,6 +369,12 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       m.begin = toks[i].begin, m.end = toks[i + len - 1].end, m.strength = t.strength;
       ResolveTypes(s, lex, t, i, i + len, &m);
       ResolveModality(s, lex, i, i + len, &m);
+      // "a man suspected of kidnapping a child was beaten": an accusation, no mention (it must
+      // not hide the sentence's own act as its duplicate below; lexicon.h).
+      if (IsAccusedAct(lex, doc, m)) {
+        i += len;
+        continue;
+      }
       auto& bucket = t.strength == Strength::kStrong ? strong
                      : t.strength == Strength::kWeak ? weak : verbal;
       // One mention per kind of event in a sentence: repeated triggers of the same type are

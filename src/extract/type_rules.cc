@@ -9,6 +9,7 @@
 
 #include "extract/lexicon.h"
 #include "extract/mention.h"
+#include "extract/type_sides.h"
 
 namespace sitrep::extract {
 namespace {
@@ -19,17 +20,6 @@ constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" 
 constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
 constexpr int kGroupSize = 2;     // people counted as a group that can act as a mob
 constexpr int kFigureReach = 2;   // tokens between a number and its death or injury word
-constexpr int kQualifierReach = 4;  // "a senior Hamas official": tokens that qualify a person
-
-struct SideCount {
-  int civilian = 0, armed = 0, police = 0, crowd = 0;
-  int individual = 0;  // of `civilian`: words for one person or a home ("a man", "suspects")
-  int assailant = 0;  // of `armed`: words that name attackers, not organised forces
-};
-
-bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
-  return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
-}
 
 bool IsClauseBreak(const std::string& w) {
   return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
@@ -57,38 +47,6 @@ bool IsNominal(const SentenceInfo& s, int tok) {
   if (determiner) return true;
   return !ends("ed") && !ends("ing") && w != "shot" && w != "beat" && w != "fought" &&
          w != "slain" && w != "hit" && w != "struck";
-}
-
-// Entity kinds of the actor registry that are armed, organised sides.
-bool ArmedEntityKind(std::string_view k) {
-  return k == "state_military" || k == "militia" || k == "rebel_group" || k == "intelligence" ||
-         k == "terrorist_group" || k == "armed_group";
-}
-
-// Cue kinds over tokens [b, e) of the sentence, each phrase counted once; recognised actor
-// entities starting in the span count by their registry kind.
-SideCount CountSide(const EventLexicon& lex, const SentenceInfo& s, const DocContext& doc, int b,
-                    int e) {
-  SideCount c;
-  b = std::max(0, b), e = std::min<int>(e, s.lower.size());
-  for (int i = b; i < e;) {
-    size_t len = 0;
-    auto kinds = lex.CueKindsAt(s.lower, i, &len);
-    if (HasKind(kinds, "police")) ++c.police;
-    else if (HasKind(kinds, "armed") || HasKind(kinds, "assailant")) ++c.armed;
-    if (!HasKind(kinds, "armed") && HasKind(kinds, "assailant")) ++c.assailant;
-    if (HasKind(kinds, "civilian") || HasKind(kinds, "individual")) ++c.civilian;
-    if (!HasKind(kinds, "civilian") && HasKind(kinds, "individual")) ++c.individual;
-    if (HasKind(kinds, "crowd")) ++c.crowd;
-    i += len > 0 ? static_cast<int>(len) : 1;
-  }
-  for (const EntityRef& r : s.entities) {
-    if (r.first_token < b || r.first_token >= e || r.place) continue;
-    const std::string& k = doc.entities[r.entity].kind;
-    if (k == "police") ++c.police;
-    else if (ArmedEntityKind(k)) ++c.armed;
-  }
-  return c;
 }
 
 // [begin, end) of the words before the trigger in its clause (at most kSideWindow).
@@ -194,30 +152,6 @@ bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std:
     size_t len = 0;
     auto kinds = lex.CueKindsAt(s.lower, b, &len);
     if (b + static_cast<int>(len) == tok && HasKind(kinds, kind)) return true;
-  }
-  return false;
-}
-
-bool SpanHasKind(const EventLexicon& lex, const SentenceInfo& s, int b, int e,
-                 std::string_view kind) {
-  for (int k = std::max(0, b); k < e && k < static_cast<int>(s.lower.size()); ++k) {
-    size_t len = 0;
-    if (HasKind(lex.CueKindsAt(s.lower, k, &len), kind)) return true;
-  }
-  return false;
-}
-
-// "a senior Hamas official", "the district's militia-backed mayor": an office holder (cue kind
-// "official") heads the target span [b, e) and the armed words of the span only qualify him
-// (within kQualifierReach tokens before the head, none after it).
-bool OfficialTarget(const EventLexicon& lex, const SentenceInfo& s, const DocContext& doc, int b,
-                    int e) {
-  for (int o = b; o < e; ++o) {
-    size_t len = 0;
-    if (!HasKind(lex.CueKindsAt(s.lower, o, &len), "official")) continue;
-    SideCount before = CountSide(lex, s, doc, b, std::max(b, o - kQualifierReach));
-    SideCount after = CountSide(lex, s, doc, o + 1, e);
-    return before.armed + before.police == 0 && after.armed + after.police == 0;
   }
   return false;
 }
@@ -337,11 +271,11 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   }
   if (!decided_by_count && !clash) return;
   if (clash) {
-    // Fighting between crowds, or crowds or civilians against the police ("a clash between
-    // police and shopkeepers"), with no armed side named in the sentence: a riot (mob
-    // violence), not a battle.
+    // Fighting between crowds, or crowds against the police ("a clash between police and
+    // shopkeepers"), with no armed side named in the sentence: a riot (mob violence), not a
+    // battle.
     SideCount all = CountSide(lex, s, doc, 0, static_cast<int>(s.lower.size()));
-    if ((all.crowd > 0 || all.civilian > all.individual) && all.armed == 0) {
+    if (all.crowd > 0 && all.armed == 0) {
       m->event_type = "Riots", m->sub_event_type = "Mob violence";
     }
     return;
@@ -397,18 +331,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   SideCount target = CountSide(lex, s, doc, pb, pe);
   SideCount rest = CountSide(lex, s, doc, target_rest.first, target_rest.second);
   target.civilian += rest.civilian, target.armed += rest.armed, target.police += rest.police;
-  // A battle needs two armed sides: an office holder of an armed group or state killed alone
-  // ("a senior Hamas official was assassinated") is a person attacked, not a side that fights.
-  if (target.armed > 0 && target.police == 0 && OfficialTarget(lex, s, doc, pb, pe)) {
-    target.armed = 0, target.civilian = std::max(target.civilian, 1);
-  }
-  // Security personnel off duty ("a police officer who was off duty") or no longer serving
-  // ("a former soldier") are civilians when attacked, in ACLED's actor conventions.
-  if (target.armed + target.police > 0 &&
-      (SpanHasKind(lex, s, 0, static_cast<int>(s.lower.size()), "off_duty") ||
-       SpanHasKind(lex, s, pb, pe, "former"))) {
-    target.armed = target.police = 0, target.civilian = std::max(target.civilian, 1);
-  }
+  AdjustPersonTarget(lex, s, doc, pb, pe, &target);
   // People with no armed side among them who attack the police without firearms ("a policeman
   // was beaten up by three persons") riot: the police are no side of a battle against them.
   bool people_on_police = t.plover_mode != "firearms" && actor.civilian > 0 &&

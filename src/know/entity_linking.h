@@ -78,6 +78,9 @@ class Linker {
   void DropWeakInnerNames(const std::vector<std::string>& countries);
   // True when a division named by another candidate holds one of the candidate's hits.
   bool InNamedDivision(const Cand& c) const;
+  // True when a division named by another candidate holds `place`, or when no other
+  // candidate may name a division at all.
+  bool InNamedDivisions(const Cand& c, uint32_t place) const;
   // When the document locates towns in the countries it names (`named`: country words,
   // demonyms, national actors), a town in another country farther than 1,000 km from all of
   // them is dropped, unless a capital, a seat or 1 M people.
@@ -114,7 +117,8 @@ class Linker {
   bool InsideLongerName(const Cand& c) const;
   // True when the candidate, a name of towns only, heads an organisation's name: capitalised
   // words after it end in a head noun ("Madani Resistance Committee", "Sinjar Resistance
-  // Units"). Such a name is read as inside a longer name even in a division the text names.
+  // Units"), or a lower-case road word follows ("Murree road"). Such a name is read as inside
+  // a longer name even in a division the text names.
   bool HeadsOrganisationName(const Cand& c) const;
   // A known name made the stand-in of a division: widened back over the capitalised words of
   // the same name before it ("Tudun Biri", "Wad al-Noura", "Pazigyi Village"); a lone

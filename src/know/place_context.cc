@@ -221,6 +221,10 @@ void Linker::NarrowNearTown(Cand* c, Cand* town) {
            std::string_view(p.country, 2) == std::string_view(q.country, 2) &&
            DistanceKm(p.lat, p.lon, q.lat, q.lon) < kAdmin2RadiusKm;
   };
+  // "Baku (Baku, Azerbaijan)": the same name again is the district named after the town.
+  for (const NameHit& h : c->place_hits)
+    for (const NameHit& a : town->place_hits)
+      if (h.place == a.place) return;
   std::vector<NameHit> kept, anchors;
   for (const NameHit& h : c->place_hits)
     for (const NameHit& a : town->place_hits)
@@ -238,13 +242,27 @@ void Linker::NarrowNearTown(Cand* c, Cand* town) {
 }
 
 void Linker::WidenStandIn(Cand* c) {
+  const Gazetteer& g = *kb_.gazetteer;
   uint32_t w0 = c->w0;
+  std::vector<size_t> absorbed;  // one-word town candidates that are words of the name ("Wad")
   auto name_word = [&](uint32_t k) {
     const Word& w = words_[k];
-    return w.upper && !w.digit && !w.caps && !IsDeterminer(w.lower) && !IsLocative(w.lower) &&
-           !IsSettlementWord(w.lower) && !IsDivisionWord(w.lower) &&
-           kb_.common_words.count(w.lower) == 0 && TitleLength(words_, k) == 0 &&
-           !Covered(w.begin, w.end);
+    if (!w.upper || w.digit || w.caps || IsDeterminer(w.lower) || IsLocative(w.lower) ||
+        IsSettlementWord(w.lower) || IsDivisionWord(w.lower) ||
+        kb_.common_words.count(w.lower) > 0 || TitleLength(words_, k) > 0)
+      return false;
+    for (size_t i = 0; i < cands_.size(); ++i) {
+      const Cand& o = cands_[i];
+      if (&o == c || o.dropped || o.end <= w.begin || o.begin >= w.end) continue;
+      bool town = o.w0 == k && o.w1 == k + 1 && o.actor_hits.empty() && o.role.empty() &&
+                  o.place == kNoIndex && !o.place_hits.empty() &&
+                  std::all_of(o.place_hits.begin(), o.place_hits.end(), [&](const NameHit& h) {
+                    return g.place(h.place).kind == PlaceKind::kCity;
+                  });
+      if (!town) return false;
+      absorbed.push_back(i);
+    }
+    return true;
   };
   while (w0 > 0 && c->w1 - w0 < kMaxStandInWords &&
          (words_[w0].gap == Gap::kSpace || words_[w0].gap == Gap::kJoin)) {
@@ -259,6 +277,8 @@ void Linker::WidenStandIn(Cand* c) {
     }
   }
   if (w0 != c->w0) {
+    for (size_t i : absorbed)
+      if (cands_[i].w0 >= w0) cands_[i].dropped = true;
     c->w0 = w0;
     c->begin = words_[w0].begin;
     c->key = NameKey(SpanText(c->w0, c->w1));

@@ -134,12 +134,15 @@ void Linker::ResolvePlaces() {
   // Divisions and sites of one country name that country too ("Anbar province").
   for (const Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place_hits.empty() || c.inner) continue;
+    // A division with a town of its name in the same country ("Donetsk") names it too.
     std::string_view cc(g.place(c.place_hits[0].place).country, 2);
-    bool one = true;
+    bool one = true, division = false;
     for (const NameHit& h : c.place_hits) {
       const PlaceRecord& p = g.place(h.place);
-      one = one && p.kind != PlaceKind::kCity && std::string_view(p.country, 2) == cc;
+      one = one && std::string_view(p.country, 2) == cc;
+      division = division || p.kind != PlaceKind::kCity;
     }
+    one = one && division;
     if (one && !Contains(ctx.countries, cc)) ctx.countries.emplace_back(cc);
   }
   // Divisions written after names narrow the names before them and place unknown names.
@@ -172,8 +175,10 @@ void Linker::ResolvePlaces() {
                                FoldName(SpanText(c.w0, c.w1)) != FoldName(g.Name(h.place)))
                              return true;
                            // In a text naming no country (a short note), a name right
-                           // after "in", "near", "at" is a place of any size.
-                           bool located = ctx.countries.empty() && AfterLocative(c);
+                           // after "in", "near", "at" is a place of any size, inside the
+                           // divisions the text names if it names any ("near Pisky, Donetsk").
+                           bool located = ctx.countries.empty() && AfterLocative(c) &&
+                                          InNamedDivisions(c, h.place);
                            uint32_t need = c.headline         ? kHeadlinePopulation
                                            : home || located ? kMinHomePopulation
                                                              : kMinForeignPopulation;

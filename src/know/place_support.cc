@@ -84,12 +84,33 @@ bool Linker::HeadsOrganisationName(const Cand& c) const {
     return false;
   for (const NameHit& h : c.place_hits)
     if (kb_.gazetteer->place(h.place).kind != PlaceKind::kCity) return false;
+  // A road named after a town ("on Murree road in Rawalpindi") is no mention of the town.
+  const Word& next = words_[c.w1];
+  if (next.gap == Gap::kSpace && !next.upper &&
+      (next.lower == "road" || next.lower == "highway" || next.lower == "street" ||
+       next.lower == "avenue"))
+    return true;
   for (uint32_t k = c.w1; k < n && k < c.w1 + kMaxOrganisationWords; ++k) {
     const Word& w = words_[k];
     if (w.gap != Gap::kSpace || !w.upper || w.digit) return false;
     if (IsOrganisationHead(w.lower)) return true;
   }
   return false;
+}
+
+bool Linker::InNamedDivisions(const Cand& c, uint32_t place) const {
+  const Gazetteer& g = *kb_.gazetteer;
+  bool any = false;
+  for (const Cand& d : cands_) {
+    if (&d == &c || d.dropped || d.inner || d.type != CandType::kPlace) continue;
+    for (const NameHit& a : d.place_hits) {
+      PlaceKind k = g.place(a.place).kind;
+      if (k != PlaceKind::kAdmin1 && k != PlaceKind::kAdmin2) continue;
+      if (Inside(place, a.place)) return true;
+      any = true;
+    }
+  }
+  return !any;
 }
 
 bool Linker::InNamedDivision(const Cand& c) const {

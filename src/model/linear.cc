@@ -367,6 +367,36 @@ void AveragedPerceptron::Update(const uint64_t* feats, size_t n, int gold, int p
   }
 }
 
+Result<std::string> SumWeightSections(std::string_view a, std::string_view b, WeightFormat format) {
+  ASSIGN_OR_RETURN(Header ha, ReadHeader(a));
+  ASSIGN_OR_RETURN(Header hb, ReadHeader(b));
+  if (ha.log2 != hb.log2 || ha.classes != hb.classes)
+    return Status::InvalidArgument("weight sections of different dimensions cannot be summed");
+  // The real value of weight i of a section with header h.
+  auto value = [](std::string_view bytes, const Header& h, uint64_t i) -> double {
+    int16_t v;
+    if (h.format == static_cast<uint32_t>(WeightFormat::kInt16)) {
+      std::memcpy(&v, bytes.data() + kHeaderBytes + 2 * i, 2);
+    } else {
+      const uint8_t code = static_cast<uint8_t>(bytes[kHeaderBytes + kCodebookBytes + i]);
+      std::memcpy(&v, bytes.data() + kHeaderBytes + 2 * code, 2);
+    }
+    return v * static_cast<double>(h.scale);
+  };
+  std::vector<double> sum(ha.weights());
+  double max_abs = 0;
+  for (uint64_t i = 0; i < sum.size(); ++i) {
+    sum[i] = value(a, ha, i) + value(b, hb, i);
+    max_abs = std::max(max_abs, std::fabs(sum[i]));
+  }
+  Header h = ha;
+  h.scale = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.f;
+  std::vector<int16_t> q(sum.size());
+  for (uint64_t i = 0; i < sum.size(); ++i)
+    q[i] = static_cast<int16_t>(std::clamp<long>(std::lround(sum[i] / h.scale), -32767, 32767));
+  return Encode(h, q, format);
+}
+
 void AveragedPerceptron::Adjust(const uint64_t* feats, size_t n, int cls, float delta) {
   const double t = clock_ * delta;
   for (size_t i = 0; i < n; ++i) {

@@ -19,7 +19,7 @@ ModelWriter CopyParserModel(const Model& m) {
 
 }  // namespace parser_internal
 
-Result<std::string> AddMoveTable(const Parser& base, const Parser& other) {
+Result<std::string> AddMoveTable(const Parser& base, const Parser& other, bool merge) {
   if (base.feature_version_ != other.feature_version_ || base.tags_ != other.tags_ ||
       base.labels_ != other.labels_)
     return Status::InvalidArgument("the two parser models read different features, tags or labels");
@@ -33,11 +33,18 @@ Result<std::string> AddMoveTable(const Parser& base, const Parser& other) {
     return Status::InvalidArgument("the two parser models embed different word clusters");
   ASSIGN_OR_RETURN(std::string_view moves, other.model_.Section("moves"));
   ModelWriter writer = parser_internal::CopyParserModel(base.model_);
-  writer.SetHyper("move_tables", "2");
+  if (merge) {
+    ASSIGN_OR_RETURN(std::string_view own, base.model_.Section("moves"));
+    ASSIGN_OR_RETURN(std::string summed, SumWeightSections(own, moves, WeightFormat::kCodebook8));
+    writer.AddSection("moves", std::move(summed));
+    writer.SetHyper("moves_merged", "1");
+  } else {
+    writer.SetHyper("move_tables", "2");
+    writer.AddSection("moves.2", std::string(moves));
+  }
   writer.SetHyper("moves2_epochs", other.model_.Hyper("epochs"));
   writer.SetHyper("moves2_seed", other.model_.Hyper("seed"));
   writer.SetHyper("moves2_dev_las", other.model_.Hyper("dev_las"));
-  writer.AddSection("moves.2", std::string(moves));
   return writer.Serialize();
 }
 

@@ -32,7 +32,13 @@ void ProcessBatch(std::vector<Result<RawInput>>* batch, const CorpusOptions& opt
     // Later stages that complete the description (e.g. inferring a publication date from
     // relative expressions when there is no explicit one) hook in here, per document.
     if (doc.ok() && !doc->published.known()) {
-      DocumentDate inferred = InferDocumentDate(doc->text, doc->published, doc->url);
+      std::vector<std::string_view> dated_removed;  // embeds' credits, update lines
+      for (const RemovedBlock& b : doc->removed) {
+        if (b.reason == "embed" || b.reason == "update")
+          dated_removed.push_back(b.text);
+      }
+      DocumentDate inferred =
+          InferDocumentDate(doc->text, doc->published, doc->url, dated_removed);
       if (inferred.interval.known()) {
         doc->published = inferred.interval;
         doc->published_evidence = inferred.evidence;

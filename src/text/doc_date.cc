@@ -541,4 +541,39 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
   return CappedAtToday({from_url, "url: '" + std::string(url) + "'"}, options);
 }
 
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               std::string_view url,
+                               const std::vector<std::string_view>& removed_lines,
+                               const DocDateOptions& options) {
+  DocumentDate out = InferDocumentDate(text, given, url, options);
+  if (given.known() || out.interval.precision == DatePrecision::kDay ||
+      options.days_after_full_date < 0)
+    return out;
+  const int64_t today = options.today ? options.today : TodayFromClock();
+  // The latest full date the removed lines state, not after today.
+  int64_t floor = kNoBound;
+  std::string what;
+  for (std::string_view line : removed_lines) {
+    for (const TimeExpression& e : FindTimeExpressions(line, DateInterval())) {
+      if (e.form != TimeForm::kCalendar || !e.year || !e.day || !e.value.known()) continue;
+      if (e.value.earliest <= today && e.value.earliest > floor)
+        floor = e.value.earliest, what = std::string(line.substr(e.begin, e.end - e.begin));
+    }
+  }
+  if (floor == kNoBound) return out;
+  int64_t lo = floor, hi = std::min(today, floor + options.days_after_full_date);
+  std::string why = "within " + std::to_string(options.days_after_full_date) +
+                    " days after a removed line's date '" + what + "'";
+  if (!out.interval.known()) {
+    out.interval = {lo, hi, PrecisionForWidth(lo, hi)};
+    out.evidence = "inferred (" + why + ")";
+    return out;
+  }
+  lo = std::max(lo, out.interval.earliest), hi = std::min(hi, out.interval.latest);
+  if (lo > hi) return out;  // the text says otherwise
+  out.interval = {lo, hi, PrecisionForWidth(lo, hi)};
+  out.evidence += "; " + why;
+  return out;
+}
+
 }  // namespace sitrep

@@ -40,6 +40,8 @@ const CountCase kCountCases[] = {
     // Controls: one order of one strike, a wave told as one event, a protest, a toll.
     {"Gunmen attacked a village on Monday, killing five people.", 1},
     {"Hundreds of people gathered to protest against the killing on Monday.", 1},
+    // Regression (ACLED notes): a protest word with a purpose of commemoration stays a protest.
+    {"On Friday, workers protested in the city to commemorate labour day.", 1},
     {"Their attacks on Monday killed nine people in the town.", 1},
 };
 
@@ -60,9 +62,9 @@ TEST(ContextStatementsTest, EventAWeekBeforeIsBackground) {
   ASSERT_EQ(events.size(), 1u) << week;
   ASSERT_TRUE(events[0].fatalities.has_value());
   EXPECT_EQ(events[0].fatalities->best, 20);
-  size_t all_typed = 0;
-  for (const auto& e : testing::ExtractText(week)) all_typed += !e.event_type.empty();
-  EXPECT_EQ(all_typed, 2u) << "the blast stays an event, marked historical";
+  size_t historical = 0;
+  for (const auto& e : testing::ExtractText(week)) historical += e.historical;
+  EXPECT_GE(historical, 1u) << "the blast stays an event, marked historical";
 }
 
 // Arrests told after the article's violent event are its follow-up; an article about an
@@ -87,6 +89,34 @@ TEST(ContextStatementsTest, ArrestsAfterTheAttackAreItsFollowUp) {
     EXPECT_EQ(events.size(), c.news) << c.text;
     EXPECT_EQ(arrests, c.arrests) << c.text;
   }
+}
+
+// "describing it as a pre-emptive strike": a name given to the told attack, no air strike.
+TEST(ContextStatementsTest, CharacterisationNamesNoWeapon) {
+  const char* text =
+      "Fighters attacked a village in Sudan on Wednesday, killing 100 people.\n\n"
+      "The group acknowledged the attack, describing it as a pre-emptive strike against the army.";
+  auto events = News(text);
+  ASSERT_EQ(events.size(), 1u) << text;
+  EXPECT_NE(events[0].sub_event_type, "Air/drone strike") << text;
+}
+
+// An event told first with no time, then with its day only ("Wednesday's raid"): one event.
+TEST(ContextStatementsTest, DayAddedLaterRefinesTheToldEvent) {
+  const char* text =
+      "At least 150 villagers are feared dead in a brutal attack on a village in Sudan.\n\n"
+      "Footage shows bodies prepared for burial in the wake of Wednesday's raid.";
+  EXPECT_EQ(News(text).size(), 1u) << text;
+}
+
+// A demonstration that turned into a riot in one place is one event, typed as the riot.
+TEST(ContextStatementsTest, ProtestAndItsRiotAreOneEvent) {
+  const char* text =
+      "Hundreds of protesters marched through the city of Lagos on Saturday.\n\n"
+      "The riot in Lagos left shops burned and cars destroyed.";
+  auto events = News(text);
+  ASSERT_EQ(events.size(), 1u) << text;
+  EXPECT_EQ(events[0].event_type, "Riots") << text;
 }
 
 }  // namespace

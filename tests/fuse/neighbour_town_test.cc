@@ -22,7 +22,7 @@ TEST(NeighbourTownTest, Table) {
   FusionOptions o;
   const EventPlace marc = Town("Saint-Velen", 19.10, -72.70, "Artimont");
   const EventPlace capital = Town("Port-Velen", 18.54, -72.34, "Ouestia");  // ~73 km
-  const EventPlace far = Town("Cap-Velen", 19.76, -72.20, "Nordia");        // ~137 km
+  const EventPlace far = Town("Cap-Velen", 20.20, -72.20, "Nordia");        // ~133 km
   struct Case {
     EventPlace a_place, b_place;
     const char* a_sentence;
@@ -42,7 +42,7 @@ TEST(NeighbourTownTest, Table) {
        "73 km, only the names of their own provinces shared"},
       {marc, far, "The Gran Tigre gang killed 70 in Pont-Zonde on Thursday.",
        "Gunmen of the Gran Tigre gang raided Pont-Zonde, killing 115.", "2024-10-03", false,
-       "137 km: beyond a neighbouring town"},
+       "133 km: beyond a neighbouring town"},
       {marc, capital, "The Gran Tigre gang killed 70 in Pont-Zonde on Thursday.",
        "Gunmen of the Gran Tigre gang raided Pont-Zonde, killing 115.", "2021-10-03", false,
        "the same names three years apart: dates still bar it"},

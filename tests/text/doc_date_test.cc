@@ -71,16 +71,16 @@ const Case kCases[] = {
     // a month-day without a year is not placed in their year (dev articles of 2024-2025 were
     // dated 2015 and 2022 by them).
     {"The insurgency, which began spilling over from Mali in 2015, grew. Gunmen killed 200 "
-     "people on August 24.", "2015-01-01", "2025-12-31"},
+     "people on August 24.", "", ""},  // background only: undated (was 2015..2025)
     {"It is the fifth attempt at talks since the president took office in 2022. Clashes "
-     "erupted last Thursday.", "2022-01-01", "2026-06-30"},  // ends today, not 2032
+     "erupted last Thursday.", "", ""},
     // How long the background's conflict has lasted bounds the text on both sides.
     {"This attack is the latest atrocity in a year-long war. Since the conflict erupted in "
      "April 2023, millions have fled.", "2024-04-01", "2025-03-31"},
     {"It was the worst day of the 18-month-long conflict, which began in March 2022.",
      "2023-09-01", "2023-09-30"},
-    {"Since the war began in 2022, a year-long campaign of reform was planned.", "2022-01-01",
-     "2026-06-30"},  // "campaign" is no conflict
+    {"Since the war began in 2022, a year-long campaign of reform was planned.", "", ""},
+    // ("campaign" is no conflict: background only, undated)
     // Only a lower bound this year: it ends today.
     {"The group was formed in 2026 and grew.", "2026-01-01", "2026-06-30"},
     // ... a later year of the text's own narrative still bounds it as before.
@@ -197,13 +197,59 @@ TEST(DocDateTest, UrlDayWinsAndUrlMonthBoundsText) {
   EXPECT_EQ(only.interval.precision, DatePrecision::kMonth);
 }
 
-// background_year_span = -1: a text bounded by background years alone stays undated.
-TEST(DocDateTest, BackgroundOnlyUndatedWhenAsked) {
+// Lines the cleaner removed (an embed's credit) bound the article from below, within a month,
+// where the text allows it; one row per case.
+TEST(DocDateTest, RemovedEmbedCreditTable) {
   DocDateOptions o;
-  o.background_year_span = -1;
+  o.today = DaysFromCivil(2026, 6, 30);
+  struct Row {
+    const char* text;
+    const char* removed;   // "" = none
+    const char* earliest;  // "" = no date
+    const char* latest;
+  } rows[] = {
+      {"Gunmen stormed a studio on Tuesday.", "\xE2\x80\x94 ABC News (@ABC) January 10, 2024",
+       "2024-01-10", "2024-02-10"},
+      {"Gunmen stormed a studio on Tuesday.", "", "", ""},
+      // Within the text's own year window.
+      {"The war began in 2022 and spread.", "- Reporter (@rep) January 10, 2023", "2023-01-10",
+       "2023-02-10"},
+      // A text date line wins; a contradicting credit is ignored.
+      {"Talks\n\nMarch 3, 2021 by Staff\n\nDelegates left.", "- A (@a) January 10, 2024",
+       "2021-03-03", "2021-03-03"},
+      {"The accord of March 3, 2021 was signed.", "- A (@a) January 10, 2024", "2021-03-03",
+       "2021-04-03"},
+      // A credit dated after today is no evidence.
+      {"Gunmen stormed a studio on Tuesday.", "- A (@a) January 10, 2030", "", ""},
+  };
+  for (const Row& r : rows) {
+    std::vector<std::string_view> removed;
+    if (*r.removed) removed.push_back(r.removed);
+    DocumentDate d = InferDocumentDate(r.text, DateInterval(), "", removed, o);
+    if (!*r.earliest) {
+      EXPECT_FALSE(d.interval.known()) << r.text << " | " << r.removed;
+      continue;
+    }
+    ASSERT_TRUE(d.interval.known()) << r.text << " | " << r.removed;
+    EXPECT_EQ(FormatIsoDate(d.interval.earliest), r.earliest) << r.text << "\n" << d.evidence;
+    EXPECT_EQ(FormatIsoDate(d.interval.latest), r.latest) << r.text << "\n" << d.evidence;
+  }
+}
+
+// A text bounded by background years alone stays undated (background_year_span = -1, the
+// default); with a span its window ends today at the latest (was [2022, 2032]).
+TEST(DocDateTest, BackgroundOnlyWindowTable) {
   const char* text = "It is the fifth attempt at talks since the president took office in 2022.";
-  EXPECT_FALSE(InferDocumentDate(text, {}, o).interval.known());
-  EXPECT_TRUE(InferDocumentDate(text, {}).interval.known());
+  EXPECT_FALSE(InferDocumentDate(text, {}).interval.known());
+  DocDateOptions o;
+  o.background_year_span = 10;
+  o.today = DaysFromCivil(2026, 6, 30);
+  DocumentDate d = InferDocumentDate(text, {}, o);
+  ASSERT_TRUE(d.interval.known());
+  EXPECT_EQ(FormatIsoDate(d.interval.earliest), "2022-01-01");
+  EXPECT_EQ(FormatIsoDate(d.interval.latest), "2026-06-30");
+  o.today = DaysFromCivil(2040, 1, 1);
+  EXPECT_EQ(FormatIsoDate(InferDocumentDate(text, {}, o).interval.latest), "2032-12-31");
 }
 
 // lower_bound_year = false: years mentioned alone date nothing (the Beslan siege of 2004

@@ -77,6 +77,11 @@ class WeightTable {
 // would have written from the same averaged weights). DataLoss when `section` is malformed.
 Result<std::string> ConvertWeightSection(std::string_view section, WeightFormat format);
 
+// A section (in `format`) whose weights are the sums, in real units, of those of sections `a`
+// and `b` (same dimensions): scoring it equals scoring both and adding, up to quantisation
+// (two models of the same features merged into one). DataLoss/InvalidArgument otherwise.
+Result<std::string> SumWeightSections(std::string_view a, std::string_view b, WeightFormat format);
+
 class AveragedPerceptron {
  public:
   AveragedPerceptron(int log2_buckets, int classes);

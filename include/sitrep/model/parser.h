@@ -36,7 +36,7 @@ class Parser {
  private:
   friend Result<std::string> TrainParser(const std::vector<Sentence>&, const std::vector<Sentence>&,
                                          const Tagger&, const TrainOptions&);
-  friend Result<std::string> AddMoveTable(const Parser&, const Parser&);
+  friend Result<std::string> AddMoveTable(const Parser&, const Parser&, bool);
   friend Result<std::string> TrainRelabeller(const Parser&, const std::vector<Sentence>&,
                                              const std::vector<Sentence>&, const Tagger&,
                                              const TrainOptions&);
@@ -71,7 +71,9 @@ Result<std::string> TrainRelabeller(const Parser& base, const std::vector<Senten
 // The parser model `base` with the move weights of `other` added as a second move table
 // (an ensemble: both are scored, their sums decide); both must read the same features, tags
 // and labels. Returns the model file bytes.
-Result<std::string> AddMoveTable(const Parser& base, const Parser& other);
+// `merge`: the two tables are summed into one (SumWeightSections): the same ensemble at the
+// cost of one model, up to quantisation.
+Result<std::string> AddMoveTable(const Parser& base, const Parser& other, bool merge = false);
 
 struct AttachmentScores {
   double uas = 0, las = 0;  // percent of words; LAS compares full labels (with subtypes)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sitrep/base/date.h"
 
@@ -25,8 +26,9 @@ struct DocDateOptions {
   int pin_before_lower_days = 62;  // a weekday-date may lie this far before the latest full date
   int days_after_full_date = 31;   // with only a full date as bound, publication within this; -1 off
   bool lower_bound_year = true;    // years mentioned alone date the text [Y, Y+1]; false: no date
-  int background_year_span = 10;   // a lower bound from background years only: [Y, Y+span];
-                                   // -1: such a text stays undated
+  int background_year_span = -1;   // a lower bound from background years only: [Y, Y+span]
+                                   // (ending today at the latest); -1: no date (such windows
+                                   // of years date nothing; dev fused measured both ways)
   int64_t today = 0;               // the run's day (DaysFromCivil), 0: the system clock; no
                                    // inferred date lies after it
 };
@@ -41,6 +43,15 @@ DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
 // a URL month or year bounds what the text supports (or is the answer when the text has none).
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                                std::string_view url, const DocDateOptions& options = {});
+
+// As above, with lines the cleaner removed that still date the article from below: a
+// social-media embed's credit ("— Name (@handle) October 5, 2024"), an update line. The
+// article lies within days_after_full_date after the latest such full date (not after today)
+// where the text allows it; the text alone decides when they contradict it.
+DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
+                               std::string_view url,
+                               const std::vector<std::string_view>& removed_lines,
+                               const DocDateOptions& options = {});
 
 // Background a sentence tells beside its news: the position `at` lies after "since" in its
 // clause ("since X took office in 2022") or inside a relative clause (", which began in 2015").
