@@ -246,15 +246,6 @@ Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
     const Mention& m = mentions[i];
     if (!typ || rank(m) > rank(*typ)) typ = &m;
   }
-  // A demonstration told also as a riot is a riot (its most violent conduct types it).
-  if (typ->event_type == "Protests") {
-    for (int i : group) {
-      if (mentions[i].event_type == "Riots" && mentions[i].strength != Strength::kWeak) {
-        typ = &mentions[i];
-        break;
-      }
-    }
-  }
   ev.event_type = typ->event_type, ev.sub_event_type = typ->sub_event_type;
   ev.plover_type = typ->plover_type, ev.plover_mode = typ->plover_mode;
   if (ev.plover_mode.empty()) {

@@ -57,10 +57,13 @@ bool CampaignItem(const SentenceInfo& s, const Mention& m) {
   return false;
 }
 
-// "following its attacks in the Red Sea", "their raids on villages": a group's attacks told
-// with a possessive and no toll are what it does, not one event.
+// "designated in 2024 following its attacks in the Red Sea": a group's attacks told with a
+// possessive, no toll and only a month or a year are what it does, not one event. Undated,
+// "its attacks" refers back to the strikes told ("the US claimed its attacks were
+// proportionate").
 bool PossessivePlural(std::string_view text, const SentenceInfo& s, const Mention& m) {
   if (!PluralTrigger(text, m) || m.fatalities || m.injured || m.short_date) return false;
+  if (!m.date || m.date->latest - m.date->earliest <= 31) return false;
   const auto& w = s.lower;
   for (int i = m.token - 1; i >= 0 && i >= m.token - 2; --i) {
     if (In(w[i], {"its", "their"})) return true;

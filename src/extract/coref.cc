@@ -165,10 +165,6 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   if (!g.named && !g.sub_evidence)
     return m.event_type != "Strategic developments" && m.event_type != "Protests";
   if (m.event_type != g.event_type) {
-    // A demonstration and the riot it turned into ("protesters besieged the palace" ... "the
-    // weekend riot"): one event of unrest, told with either word.
-    auto unrest = [](const std::string& type) { return type == "Protests" || type == "Riots"; };
-    if (unrest(m.event_type) && unrest(g.event_type)) return true;
     // A generic attack and an explosion or air strike told with a stronger word, in either
     // order ("an incident at the air base" ... "the air base was targeted by missiles").
     auto generic = [](const std::string& type, bool evidence) {

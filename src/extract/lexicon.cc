@@ -166,7 +166,8 @@ int FindContextRule(const EventLexicon& lex, const DocContext& doc, const Mentio
   size_t tlen = 0;
   lex.triggers().Match(own, m.token, &tlen);
   size_t after = m.token + std::max<size_t>(tlen, 1);
-  bool named = m.plover_type == "ASSAULT" && m.token > 0 && (own[m.token - 1] == "the" || own[m.token - 1] == "that") &&
+  bool named = m.plover_type == "ASSAULT" && m.token > 0 &&
+               (own[m.token - 1] == "the" || own[m.token - 1] == "that") &&
                after < own.size() && own[after] == "of";
   for (int s = m.sentence; s <= m.sentence + kMaxContextReach && s < n; ++s) {
     const std::vector<std::string>& words = doc.info[s].lower;

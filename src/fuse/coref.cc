@@ -47,11 +47,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool SamePlaceName(const EventPlace& a, const EventPlace& b) {
-  if (a.geonameid != 0 && a.geonameid == b.geonameid) return true;
-  return !a.name.empty() && Lower(a.name) == Lower(b.name);
-}
-
 // Places of two reports of one article (`same_article`) may carry different country codes
 // when near (a disputed or border area: "Golan Heights" SY and "Majdal Shams" IL in one story);
 // across articles blocking pairs reports by country, so there the codes must agree.
@@ -163,10 +158,6 @@ bool SharesSpecificActor(const Event& a, const Event& b) {
   return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
 }
 
-// A report placed nowhere, not even in a country (MakeReports gives a placeless report its
-// article's main country, so this is an article no sentence of which is placed): blocking
-// compares it with every country, so only evidence specific to one event may link it.
-bool Placeless(const Event& e) { return !e.location || e.location->country.empty(); }
 
 // A shared sentence counts only when it is no boilerplate (shared_sentence.h); for a placeless
 // report it must also name something ("The death toll later rose to 7, a health official
@@ -175,61 +166,12 @@ bool SharesSentence(const Event& a, const Event& b) {
   return SharesEvidentialSentence(a, b, Placeless(a) || Placeless(b));
 }
 
-// Both name one armed actor the dictionary knows (a rebel group, a militia, a state's forces),
-// kinds that take part in violence; a news agency, a body like the United Nations, a country
-// read as an actor, a government or a person met in every story of a country are not counted.
-bool SharesArmedActor(const Event& a, const Event& b) {
-  auto key = [](const std::optional<EventActor>& actor) -> std::string {
-    if (!actor || actor->id.empty() || actor->id.rfind("new:", 0) == 0) return "";
-    static constexpr std::string_view kArmed[] = {"rebel_group", "militia", "state_military",
-                                                  "police", "intelligence"};
-    for (std::string_view k : kArmed) {
-      if (actor->kind == k) return actor->id;
-    }
-    return "";
-  };
-  std::string a1 = key(a.actor1), a2 = key(a.actor2), b1 = key(b.actor1), b2 = key(b.actor2);
-  return (!a1.empty() && (a1 == b1 || a1 == b2)) || (!a2.empty() && (a2 == b1 || a2 == b2));
-}
-
-bool BothTellDeaths(const Event& a, const Event& b) {
-  return a.fatalities && b.fatalities && a.fatalities->best > 0 && b.fatalities->best > 0;
-}
-
-// Two reports at one specific place: both a town or site, named alike or within near_km.
-bool SameSpecificPlace(const Event& a, const Event& b, const FusionOptions& options) {
-  if (!a.location || !b.location) return false;
-  const EventPlace& p = *a.location;
-  const EventPlace& q = *b.location;
-  if (PlacePrecisionRank(p.precision) > 1 || PlacePrecisionRank(q.precision) > 1) return false;
-  if (SamePlaceName(p, q)) return true;
-  return p.has_coords && q.has_coords &&
-         DistanceKm(p.lat, p.lon, q.lat, q.lon) <= options.near_km;
-}
-
-}  // namespace
-
-bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& options) {
-  if (UsablyDated(a, options) && UsablyDated(b, options)) return false;
-  // A window wider than name_window_days (a year's summary) links by sentence only, and a
-  // report placed in no country is compared with every country: neither links here.
-  if (!NarrowOrUndated(a, options) || !NarrowOrUndated(b, options)) return false;
-  if (Placeless(a) || Placeless(b)) return false;
-  // Strong: what one incident's reports share and another incident's rarely do. Weak: what
-  // every incident of one perpetrator or with deaths shares.
-  const int strong = (CachedSharedNames(a, b) > 0) + SameFigure(a, b, options.min_shared_figure);
-  const int weak = SharesArmedActor(a, b) + (SameSpecificPlace(a, b, options) && BothTellDeaths(a, b));
-  if (SameSpecificPlace(a, b, options)) return strong >= 1 || weak >= 2;
-  return strong >= 1 && strong + weak >= 2;
-}
-
-namespace {
-
 // Something that identifies one real event beyond its kind: the same place (named alike, or
 // both specific and near; both windows narrow), the same day (both day-precise, within the
 // slack), or a shared sentence (copies). Agreement by absence (an undated or unplaced side) is
 // no evidence, so a year-wide or placeless report never links on its type alone.
-// LinksOnlyBySentence (blocking.cc) mirrors these rules for the store's blocking: keep them in step.
+// LinksOnlyBySentence (blocking.cc) mirrors these rules for the store's blocking: keep them in
+// step.
 
 bool IdentityEvidence(const Event& a, const Event& b, const FusionOptions& options) {
   // Two dated reports at one town link on the place; an undated one needs evidence specific

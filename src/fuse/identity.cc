@@ -181,6 +181,13 @@ std::set<std::string> DistinctiveNames(const Event& e) {
 
 std::vector<std::string_view> NameWords(std::string_view text) { return Words(text); }
 
+bool SamePlaceName(const EventPlace& a, const EventPlace& b) {
+  if (a.geonameid != 0 && a.geonameid == b.geonameid) return true;
+  return !a.name.empty() && AsciiLower(a.name) == AsciiLower(b.name);
+}
+
+bool Placeless(const Event& e) { return !e.location || e.location->country.empty(); }
+
 size_t SharedNames(const Event& a, const Event& b) {
   std::set<std::string> x = DistinctiveNames(a), y = DistinctiveNames(b);
   size_t n = 0;

@@ -405,7 +405,7 @@ DocumentDate InferFromText(std::string_view text, const DocDateOptions& opt) {
       // "the latest atrocity in a year-long war" beside "since the conflict erupted in April
       // 2023": the text is that long after the background's start, within one more unit.
       std::string said;
-      if (int months = ConflictAgeMonths(text, &said)) {
+      if (int months = opt.conflict_age ? ConflictAgeMonths(text, &said) : 0) {
         int unit = months % 12 == 0 ? 12 : 1;
         int64_t lo = std::max(w.lo, AddMonthsTo(background, months));
         int64_t hi = AddMonthsTo(background, months + unit) - 1;

@@ -109,15 +109,5 @@ TEST(ContextStatementsTest, DayAddedLaterRefinesTheToldEvent) {
   EXPECT_EQ(News(text).size(), 1u) << text;
 }
 
-// A demonstration that turned into a riot in one place is one event, typed as the riot.
-TEST(ContextStatementsTest, ProtestAndItsRiotAreOneEvent) {
-  const char* text =
-      "Hundreds of protesters marched through the city of Lagos on Saturday.\n\n"
-      "The riot in Lagos left shops burned and cars destroyed.";
-  auto events = News(text);
-  ASSERT_EQ(events.size(), 1u) << text;
-  EXPECT_EQ(events[0].event_type, "Riots") << text;
-}
-
 }  // namespace
 }  // namespace sitrep

@@ -85,6 +85,19 @@ TEST(TypeRulesS7Test, AnAccusedActIsNoEvent) {
   for (const Case& c : kCases) ExpectFirst(c);
 }
 
+// Regression (dev news 040: "security agencies repelled the attack, firing tear gas canisters
+// to disperse them" typed Battles): crowd-control means are used on crowds, not armed groups.
+TEST(TypeRulesS7Test, ACrowdRepelledWithTearGasIsNoBattle) {
+  const Case kCases[] = {
+      {"On 11 March 2021, the police repelled the attack on the palace, firing tear gas "
+       "canisters.", "Riots", "Mob violence"},
+      // Near miss: troops who repel fighters fight a battle.
+      {"On 11 March 2021, troops repelled an attack by militants on the base.", "Battles",
+       "Armed clash"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
 struct FigureRow {
   const char* text;
   int64_t dead;  // -1: no fatality figure

@@ -1,7 +1,8 @@
 // The most precise place a text supports, and words that only look like places: a division
 // word after a name asks for the division ("Kaduna state" is not Kaduna city), a village
 // placed by its division keeps its whole name ("Tudun Biri", not "Biri"), a town's name at the
-// head of an organisation's name is no place of the text. Sentences written by us.
+// head of an organisation's name is no place of the text; short notes that name no country
+// keep their towns. Sentences written by us.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -79,6 +80,34 @@ TEST(PlacePrecision, TownNameHeadingAnOrganisationIsNoPlace) {
        "NG/admin1"},
   };
   for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
+// Regression (ACLED notes): names joined by Romance connectors were cut ("Atenango del Rio"
+// read as Rio de Janeiro), a town in "X town (Erode, TN)" or named like its own division
+// ("Vlore") lost to the 100,000-people threshold for towns abroad, and so did a name after
+// "in" in a short text naming no country; an acronym before "in X" became a village.
+TEST(PlacePrecision, ShortNotesKeepTheirTowns) {
+  REQUIRE_KB();
+  struct Row {
+    const char* text;
+    const char* mention;
+    const char* want;
+  };
+  const Row rows[] = {
+      {"On 8 May 2020, in Martinez de la Torre, Veracruz, two men attacked a taxi driver.",
+       "Martinez de la Torre", "Martínez de la Torre|MX|city"},
+      {"On 30 April 2020, people held a protest in Gobichettipalayam town (Erode, TN).",
+       "Gobichettipalayam", "Gobichettipalayam|IN|city"},
+      {"On 7 May 2020, tour operators held a protest in Vlore against new rules.", "Vlore",
+       "Vlorë|AL|city"},
+      {"On 30 April 2020, teachers went on strike in Hinche, Centre.", "Hinche", "Hinche|HT|city"},
+      {"On 2 May 2020, workers held a protest in Baku (Baku, Azerbaijan).", "Baku",
+       "Baku|AZ|city"},
+      {"Workers protested at the office of UGTT in Kasserine (Ezzouhour, Kasserine).", "UGTT",
+       "-"},
+      {"Journalists protested on Murree road in Rawalpindi city on Monday.", "Murree", "-"},
+  };
+  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Parser model extensions of session 7: the second-pass labeller (hyper "relabel") never moves
 // a head and trains deterministically; a model with a second move table (hyper "move_tables")
-// built from the same model twice parses exactly like it; malformed files fail clearly.
+// (or the two tables summed into one) built from the same model twice parses exactly like it;
+// malformed files fail clearly.
 #include <gtest/gtest.h>
 
 #include "sitrep/model/parser.h"
@@ -96,6 +97,12 @@ TEST(SecondPassLabeller, EnsembleOfAModelWithItselfParsesLikeIt) {
       EXPECT_EQ(two[i].tokens[k].head, one[i].tokens[k].head);
       EXPECT_EQ(two[i].tokens[k].deprel, one[i].tokens[k].deprel);
     }
+  // Summed into one table: twice the weights, re-quantised, rank every move the same.
+  Parser merged = Parser::FromModel(Model::FromBytes(AddMoveTable(base, base, true).value()).value()).value();
+  std::vector<Sentence> three = ParseAll(merged, fx.tagger, fx.s);
+  for (size_t i = 0; i < one.size(); ++i)
+    for (size_t k = 0; k < one[i].tokens.size(); ++k)
+      EXPECT_EQ(three[i].tokens[k].head, one[i].tokens[k].head);
   EXPECT_FALSE(AddMoveTable(p, base).ok());  // already two tables
   Parser other = fx.Train(2);
   EXPECT_TRUE(AddMoveTable(base, other).ok());
@@ -128,8 +135,9 @@ TEST(SecondPassLabeller, MalformedFilesFailNamingTheProblem) {
   for (const Case& c : cases) {
     Result<Parser> p = Parser::FromModel(Rewrite(*c.bytes, c.sections, c.key, c.value));
     EXPECT_EQ(p.ok(), *c.message == '\0') << c.key << "=" << c.value;
-    if (!p.ok())
+    if (!p.ok()) {
       EXPECT_NE(p.status().message().find(c.message), std::string::npos) << p.status().message();
+    }
   }
 }
 

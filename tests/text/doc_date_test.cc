@@ -95,6 +95,7 @@ const Case kCases[] = {
 TEST(DocDateTest, Table) {
   DocDateOptions o;
   o.today = DaysFromCivil(2026, 6, 30);  // the run's day, fixed for the table
+  o.conflict_age = true;                 // the "year-long war" rows
   for (const Case& c : kCases) {
     DocumentDate d = InferDocumentDate(c.text, DateInterval(), o);
     if (!*c.earliest) {
@@ -250,6 +251,10 @@ TEST(DocDateTest, BackgroundOnlyWindowTable) {
   EXPECT_EQ(FormatIsoDate(d.interval.latest), "2026-06-30");
   o.today = DaysFromCivil(2040, 1, 1);
   EXPECT_EQ(FormatIsoDate(InferDocumentDate(text, {}, o).interval.latest), "2032-12-31");
+  // "a year-long war" bounds such a text only when asked (conflict_age; off by default).
+  const char* age = "The latest atrocity in a year-long war. Since the conflict erupted in April "
+                    "2023, millions have fled.";
+  EXPECT_FALSE(InferDocumentDate(age, {}).interval.known());
 }
 
 // lower_bound_year = false: years mentioned alone date nothing (the Beslan siege of 2004

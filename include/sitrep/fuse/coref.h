@@ -8,6 +8,7 @@
 
 #include "sitrep/fuse/blocking.h"  // BlockOf, CandidatePairs, LinksOnlyBySentence
 #include "sitrep/fuse/fusion.h"
+#include "sitrep/fuse/undated_identity.h"  // UndatedIdentity
 
 namespace sitrep {
 
@@ -18,11 +19,6 @@ namespace sitrep {
 bool Compatible(const Report& a, const Report& b, const FusionOptions& options);
 // Agreement on type, place, day, actors, figures and words (>= 0); higher = more alike.
 double LinkScore(const Report& a, const Report& b, const FusionOptions& options);
-// One side undated (or dated by no usable window), both placed in a country: evidence
-// specific to one incident links them. At one town or site: a shared distinctive name or
-// toll, or the same armed actor and deaths told by both. Otherwise (a coarser place that
-// holds the other's): a shared name or toll and one more (the other, or an armed actor).
-bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& options);
 // Compatible, some identity evidence (same specific place, same day, a shared sentence, or
 // the same week with a shared trigger word) and LinkScore >= options.link_score, or
 // UndatedIdentity: an edge.

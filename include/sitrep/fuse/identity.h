@@ -24,6 +24,14 @@ std::set<std::string> DistinctiveNames(const Event& e);
 // script) joined across inner hyphens and apostrophes ("Pont-Sondé", "Sa’ad").
 std::vector<std::string_view> NameWords(std::string_view text);
 
+// One place: the same GeoNames id, or the same name (case-insensitive).
+bool SamePlaceName(const EventPlace& a, const EventPlace& b);
+
+// Placed nowhere, not even in a country (MakeReports gives a placeless report its article's
+// main country, so this is an article no sentence of which is placed): blocking compares it
+// with every country, so only evidence specific to one event may link it.
+bool Placeless(const Event& e);
+
 // How many distinctive names the two reports share.
 size_t SharedNames(const Event& a, const Event& b);
 

@@ -71,8 +71,8 @@ Result<std::string> TrainRelabeller(const Parser& base, const std::vector<Senten
 // The parser model `base` with the move weights of `other` added as a second move table
 // (an ensemble: both are scored, their sums decide); both must read the same features, tags
 // and labels. Returns the model file bytes.
-// `merge`: the two tables are summed into one (SumWeightSections): the same ensemble at the
-// cost of one model, up to quantisation.
+// `merge`: the two tables are summed into one int16 table (SumWeightSections; an 8-bit
+// codebook loses the ensemble's gain): the same scores at one look-up per feature.
 Result<std::string> AddMoveTable(const Parser& base, const Parser& other, bool merge = false);
 
 struct AttachmentScores {

@@ -31,6 +31,8 @@ struct DocDateOptions {
                                    // of years date nothing; dev fused measured both ways)
   int64_t today = 0;               // the run's day (DaysFromCivil), 0: the system clock; no
                                    // inferred date lies after it
+  bool conflict_age = false;       // "a year-long war" + a background start bounds the text
+                                   // (off: its year windows kept dev reports out of fusion)
 };
 
 // Today's day number from the system clock (UTC).
