@@ -1,4 +1,4 @@
-// Session-7 readings of ACLED's definitions (src/extract/type_rules.cc, lexicon.cc, figures.cc,
+// Readings of ACLED's definitions (src/extract/type_rules.cc, lexicon.cc, figures.cc,
 // data/events/*.tsv): an office holder killed alone is no armed side; peaceful protesters met
 // with lethal force are "excessive force against protesters"; a lynching named as a whole keeps
 // its mob violence; an apposition names one victim. Sentences written for these tests, one
@@ -18,7 +18,7 @@ using Case = testing::TypeCase;
 using testing::ExpectFirst;
 
 // Regression (seed 004: "a senior Hamas official was assassinated in Beirut" typed Battles).
-TEST(TypeRulesS7Test, AnOfficeHolderKilledAloneIsNoArmedSide) {
+TEST(TypeRulesPeopleTest, AnOfficeHolderKilledAloneIsNoArmedSide) {
   const Case kCases[] = {
       {"On 11 March 2021, a senior Hamas official was assassinated in the city.",
        "Violence against civilians", "Attack"},
@@ -34,7 +34,7 @@ TEST(TypeRulesS7Test, AnOfficeHolderKilledAloneIsNoArmedSide) {
 }
 
 // Regression (issue 7 item 2: ACLED's sub-event type for state force against protesters).
-TEST(TypeRulesS7Test, LethalForceOnPeacefulProtestersIsExcessiveForce) {
+TEST(TypeRulesPeopleTest, LethalForceOnPeacefulProtestersIsExcessiveForce) {
   const Case kCases[] = {
       {"On 11 March 2021, hundreds of students protested in the city; police opened fire on the "
        "protesters.", "Protests", "Excessive force against protesters"},
@@ -59,7 +59,7 @@ bool HasTyped(const std::string& text, const std::string& type) {
 
 // Regression (dev news 040: "protest the arrest ..., insisting that the lynching of Deborah was
 // right" made the lynching a violent demonstration).
-TEST(TypeRulesS7Test, ALynchingNamedAsAWholeStaysMobViolence) {
+TEST(TypeRulesPeopleTest, ALynchingNamedAsAWholeStaysMobViolence) {
   EXPECT_TRUE(HasTyped("On 11 March 2021, youths took to the streets to protest, insisting "
                        "that the lynching of the student was right.", "Riots / Mob violence"));
   const Case kCases[] = {
@@ -74,7 +74,7 @@ TEST(TypeRulesS7Test, ALynchingNamedAsAWholeStaysMobViolence) {
 
 // Regression (ACLED notes: "a man suspected of kidnapping a child was beaten up by locals"
 // typed an abduction): what someone is accused of is no event of the sentence.
-TEST(TypeRulesS7Test, AnAccusedActIsNoEvent) {
+TEST(TypeRulesPeopleTest, AnAccusedActIsNoEvent) {
   const Case kCases[] = {
       {"On 11 March 2021, a man suspected of kidnapping a child was beaten up by locals in the "
        "town.", "Riots", "Mob violence"},
@@ -87,7 +87,7 @@ TEST(TypeRulesS7Test, AnAccusedActIsNoEvent) {
 
 // Regression (dev news 040: "security agencies repelled the attack, firing tear gas canisters
 // to disperse them" typed Battles): crowd-control means are used on crowds, not armed groups.
-TEST(TypeRulesS7Test, ACrowdRepelledWithTearGasIsNoBattle) {
+TEST(TypeRulesPeopleTest, ACrowdRepelledWithTearGasIsNoBattle) {
   const Case kCases[] = {
       {"On 11 March 2021, the police repelled the attack on the palace, firing tear gas "
        "canisters.", "Riots", "Mob violence"},
@@ -105,7 +105,7 @@ struct FigureRow {
 
 // Regression (dev news 012: "Deborah Samuel, a student at ..., was stoned to death" had no
 // fatality figure).
-TEST(TypeRulesS7Test, AnAppositionNamesOneVictim) {
+TEST(TypeRulesPeopleTest, AnAppositionNamesOneVictim) {
   const FigureRow kRows[] = {
       {"On 11 March 2021, John Okafor, a trader at the main market, was beaten to death by a mob "
        "in the town.", 1},
