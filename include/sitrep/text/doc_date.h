@@ -38,6 +38,10 @@ struct DocDateOptions {
 // Today's day number from the system clock (UTC).
 int64_t TodayFromClock();
 
+// No article is published after the run's day (options.today, else the clock): a window of
+// `d` open towards the future ends today, its precision narrowed to the new width.
+DocumentDate CappedAtToday(DocumentDate d, const DocDateOptions& options);
+
 // When `given` is known (JSONL field, --published, a meta tag) it is returned unchanged.
 DocumentDate InferDocumentDate(std::string_view text, const DateInterval& given,
                                const DocDateOptions& options = {});
