@@ -29,4 +29,13 @@ Result<std::vector<Sentence>> JackknifeTag(const std::vector<Sentence>& gold,
   return tagged;
 }
 
+Result<std::vector<Sentence>> TagForTraining(const std::vector<Sentence>& train,
+                                             const std::vector<Sentence>& dev,
+                                             const Tagger& tagger, const TrainOptions& options) {
+  if (options.jackknife > 1) return JackknifeTag(train, dev, options.jackknife, options);
+  std::vector<Sentence> tagged = train;
+  for (Sentence& s : tagged) tagger.Tag(&s);
+  return tagged;
+}
+
 }  // namespace sitrep

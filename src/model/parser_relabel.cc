@@ -114,12 +114,7 @@ Result<std::string> TrainRelabeller(const Parser& base, const std::vector<Senten
                                     const TrainOptions& options) {
   std::map<std::string, int> label_id;
   for (size_t i = 0; i < base.labels_.size(); ++i) label_id[base.labels_[i]] = static_cast<int>(i);
-  std::vector<Sentence> tagged = train;
-  if (options.jackknife > 1) {
-    ASSIGN_OR_RETURN(tagged, JackknifeTag(train, dev, options.jackknife, options));
-  } else {
-    for (Sentence& s : tagged) tagger.Tag(&s);
-  }
+  ASSIGN_OR_RETURN(std::vector<Sentence> tagged, TagForTraining(train, dev, tagger, options));
   RelabelData data;
   data.start.push_back(0);
   size_t skipped = 0;

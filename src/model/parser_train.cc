@@ -202,12 +202,7 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
 
   // Predicted POS for the training set: from `tagger`, or jackknifed (each fold tagged by a
   // tagger trained on the other folds) so training sees test-like tagging errors.
-  std::vector<Sentence> tagged = train;
-  if (options.jackknife > 1) {
-    ASSIGN_OR_RETURN(tagged, JackknifeTag(train, dev, options.jackknife, options));
-  } else {
-    for (Sentence& s : tagged) tagger.Tag(&s);
-  }
+  ASSIGN_OR_RETURN(std::vector<Sentence> tagged, TagForTraining(train, dev, tagger, options));
   // Training inputs: predicted POS, projective single-rooted gold trees only.
   TrainingSet data;
   data.version = version;
