@@ -3,7 +3,8 @@
 // (one transaction each), through the same Ingester as the CLI. Args: articles, threads.
 // Counters: articles/s (wall), articles per CPU-second (= per core), CPU split by phase,
 // events, database size, and peak RSS (getrusage ru_maxrss; run one size per process for a
-// clean peak: --benchmark_filter='BM_Ingest/10000/').
+// clean peak: --benchmark_filter='BM_Ingest/10000/'). BM_IngestUndated: the same corpus with a
+// share of undated articles.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -43,9 +44,7 @@ double PeakRssMb() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
-void BM_Ingest(benchmark::State& state) {
-  const int64_t n = state.range(0);
-  const int threads = static_cast<int>(state.range(1));
+void RunIngest(benchmark::State& state, int64_t n, int threads, int undated_percent) {
   const EventExtractor* ex = Extractor();
   if (!ex) {
     state.SkipWithError("the extractor could not load its data (set SITREP_DATA_DIR)");
@@ -73,7 +72,8 @@ void BM_Ingest(benchmark::State& state) {
     Ingester ingester(**store, *ex, {.threads = threads, .batch = 256});
     for (size_t i = 0; i < order.size(); ++i) {
       const double t0 = ThreadCpuSeconds();
-      Result<Document> doc = BuildDocument(bench::Article(order, i), CleanOptions{});
+      Result<Document> doc = BuildDocument(bench::Article(order, i, undated_percent),
+                                          CleanOptions{});
       read_cpu += ThreadCpuSeconds() - t0;
       Status st = doc.ok() ? ingester.Add(std::move(doc).value()) : doc.status();
       if (!st.ok()) {
@@ -128,6 +128,11 @@ void BM_Ingest(benchmark::State& state) {
   state.counters["rss_before_mb"] = rss_before;
   state.counters["peak_rss_mb"] = PeakRssMb();
 }
+
+// Args: articles, threads. Every article dated (the corpus of sessions 2-7).
+void BM_Ingest(benchmark::State& state) {
+  RunIngest(state, state.range(0), static_cast<int>(state.range(1)), 0);
+}
 BENCHMARK(BM_Ingest)
     ->Args({1000, 1})
     ->Args({1000, 2})
@@ -135,6 +140,20 @@ BENCHMARK(BM_Ingest)
     ->Args({30000, 1})
     ->Args({100000, 1})
     ->Args({10000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+// Args: articles, percent undated (no publication date, no date in the dateline; a quarter of
+// them dated only by the story's year), one thread. Real feeds: 31 of the 70 dev articles.
+void BM_IngestUndated(benchmark::State& state) {
+  RunIngest(state, state.range(0), 1, static_cast<int>(state.range(1)));
+}
+BENCHMARK(BM_IngestUndated)
+    ->Args({1000, 35})
+    ->Args({10000, 35})
+    ->Args({30000, 35})
+    ->Args({100000, 35})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);

@@ -253,8 +253,14 @@ inline const char* const kBody[] = {
     "officials and by local activists differed, as they often do in the first hours after an "
     "incident in {country}."};
 
+// How an article dates itself: by its publication date and dateline (as the generated corpus
+// always did), not at all (no date anywhere, as a third of real feeds' articles), or only by
+// the story's year mentioned in its text (a window of two years).
+enum class Dating { kDated, kUndated, kYearOnly };
+
 inline std::string ArticleText(const Story& st, int copy, int64_t published,
-                               const std::string& outlet, uint64_t h) {
+                               const std::string& outlet, uint64_t h,
+                               Dating dating = Dating::kDated) {
   const int kind = static_cast<int>(st.kind);
   const bool rewrite = h % 2 == 1;
   CivilDate pd = CivilFromDays(published);
@@ -263,6 +269,7 @@ inline std::string ArticleText(const Story& st, int copy, int64_t published,
   text += "\n\n";
   std::string dateline = std::string(st.city->name) + ", " + kMonths[pd.month - 1] + " " +
                          std::to_string(pd.day) + " (" + outlet + ") - ";
+  if (dating != Dating::kDated) dateline = std::string(st.city->name) + " (" + outlet + ") - ";
   std::string lead = Fill(kLeads[kind][rewrite ? 1 : 0], st, outlet);
   lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
   text += dateline + lead;
@@ -270,6 +277,10 @@ inline std::string ArticleText(const Story& st, int copy, int64_t published,
     text += Fill(" The death toll later rose to {n2}, a health official said.", st, outlet);
   }
   text += "\n\n";
+  if (dating == Dating::kYearOnly) {
+    text += Fill("Officials said dozens of similar incidents had been recorded across {country} "
+                 "in {year}.\n\n", st, outlet);
+  }
   // Seven body paragraphs, chosen and ordered by h (copies with the same h are verbatim).
   std::vector<int> body(std::size(kBody));
   for (size_t i = 0; i < body.size(); ++i) body[i] = static_cast<int>(i);
@@ -292,7 +303,11 @@ inline std::string ArticleText(const Story& st, int copy, int64_t published,
 }
 
 // The raw input of article `index` of an n-article corpus whose arrival order is `order`.
-inline RawInput Article(const std::vector<std::pair<int64_t, int>>& order, size_t index) {
+// `undated_percent` of the articles (chosen by a hash of story and copy, so copies of one
+// story differ) carry no publication date and no date in their dateline; a quarter of those
+// mention the story's year (Dating::kYearOnly). 0 gives the corpus of earlier sessions.
+inline RawInput Article(const std::vector<std::pair<int64_t, int>>& order, size_t index,
+                        int undated_percent = 0) {
   auto [s, copy] = order[index];
   Story st = MakeStory(s);
   uint64_t h = Mix(static_cast<uint64_t>(s) * 131 + static_cast<uint64_t>(copy));
@@ -304,10 +319,18 @@ inline RawInput Article(const std::vector<std::pair<int64_t, int>>& order, size_
   in.id = "gen-" + std::to_string(s) + "-" + std::to_string(copy) + ".txt";
   in.origin = "generated:" + std::to_string(index);
   in.outlet = outlet;
-  in.published = FormatIsoDate(published);
-  in.url = "https://news.example/" + std::to_string(s) + "/" + std::to_string(copy);
+  const uint64_t u = Mix(h ^ 0xD1CEULL);
+  Dating dating = Dating::kDated;
+  if (static_cast<int>(u % 100) < undated_percent) {
+    dating = (u / 100) % 4 == 0 ? Dating::kYearOnly : Dating::kUndated;
+  }
+  in.published = dating == Dating::kDated ? FormatIsoDate(published) : "";
+  // Not "/<s>/": a story number like 2023 would read as the URL's year (DateFromUrl).
+  in.url = std::string(dating == Dating::kDated ? "https://news.example/"
+                                                : "https://news.example/story-") +
+           std::to_string(s) + "/" + std::to_string(copy);
   in.bytes = ArticleText(st, copy, published, wire_copy ? std::string(st.wire) : outlet,
-                         wire_copy ? Mix(static_cast<uint64_t>(s)) : h);
+                         wire_copy ? Mix(static_cast<uint64_t>(s)) : h, dating);
   return in;
 }
 

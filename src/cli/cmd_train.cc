@@ -217,6 +217,8 @@ void SetupTrain(CLI::App& app) {
   cmd->add_option("--decode-beam", args->options.decode_beam,
                   "parse: beam width stored in the model for decoding (0 = the training width)")
       ->capture_default_str();
+  cmd->add_flag("--lift-nonprojective", args->options.lift_nonprojective,
+                "parse: train on non-projective trees lifted to projective instead of skipping them");
   cmd->callback([args] { RunTrain(*args); });
 }
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +56,38 @@ bool Vague(const DocContext& doc, int sentence, const Figure& f) {
     if (x.begin < f.end && f.begin < x.end) return x.kind == QuantityKind::kVague;
   }
   return false;
+}
+
+constexpr int kDeterminerReach = 3;  // modifiers between "the" and its noun ("the deadly attack")
+
+// "the attack", "this deadly incident": a noun with a definite determiner (not "its bases
+// ... have been targeted", whose "its" belongs to another noun).
+bool DefiniteNoun(const SentenceInfo& s, int tok) {
+  for (int i = tok - 1; i >= 0 && i >= tok - kDeterminerReach; --i) {
+    const std::string& w = s.lower[i];
+    if (w == "the" || w == "this" || w == "that") return true;
+    if (w == "," || w == "." || w == "a" || w == "an" || w == "been" || w == "be" ||
+        w == "is" || w == "are" || w == "was" || w == "were" || w == "have" || w == "has" ||
+        w == "had" || w == "to")
+      return false;
+  }
+  return false;
+}
+
+constexpr uint32_t kAttachedAfter = 5;   // bytes between a trigger and its own time (" on ")
+constexpr uint32_t kAttachedBefore = 5;  // bytes between a time and its trigger ("'s ")
+
+// A definite anaphor ("the attack", "the incident") whose sentence's time is not told with it
+// ("the attack on Monday", "Monday's attack"): that time belongs to another verb of the clause.
+bool StrayDate(const DocContext& doc, const Mention& m) {
+  if (!m.anaphoric || !m.date || m.other || m.another || m.anchor) return false;
+  if (!DefiniteNoun(doc.info[m.sentence], m.token)) return false;
+  for (int ti : doc.info[m.sentence].times) {
+    const TimeExpression& t = doc.times[ti];
+    if (t.begin >= m.end && t.begin - m.end <= kAttachedAfter) return false;
+    if (t.end <= m.begin && m.begin - t.end <= kAttachedBefore) return false;
+  }
+  return true;
 }
 
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
@@ -153,6 +187,13 @@ int DateMatch(const std::optional<DateInterval>& a, const std::optional<DateInte
   return a->precision == DatePrecision::kDay && b->precision == DatePrecision::kDay ? 1 : 0;
 }
 
+// Sub-event types that tell two kinds of violence apart. A protest's sub-types tell how one
+// crowd was met ("protesters" ... "police dispersed the protest"): aspects of one event, not
+// two. A riot's do not: a mob's killing and the violent demonstration that follows it differ.
+bool SameKind(const std::string& type, const std::string& sub_a, const std::string& sub_b) {
+  return sub_a == sub_b || type == "Protests";
+}
+
 bool TypesCompatible(const Mention& m, const Group& g) {
   if (!g.violent) return false;
   if (m.strength == Strength::kWeak) {
@@ -174,7 +215,8 @@ bool TypesCompatible(const Mention& m, const Group& g) {
     return (generic(m.event_type, m.sub_evidence) && g.event_type == kExplosions) ||
            (generic(g.event_type, g.sub_evidence) && m.event_type == kExplosions);
   }
-  return !(m.sub_evidence && g.sub_evidence && m.sub_event_type != g.sub_event_type);
+  return !(m.sub_evidence && g.sub_evidence &&
+           !SameKind(m.event_type, m.sub_event_type, g.sub_event_type));
 }
 
 void Absorb(const Mention& m, int index, Group* g) {
@@ -191,7 +233,8 @@ void Absorb(const Mention& m, int index, Group* g) {
     if (!m.plover_mode.empty()) g->plover_mode = m.plover_mode;
     g->sub_evidence = m.sub_evidence;
   }
-  if (m.date && (!g->date || (m.date->latest - m.date->earliest < g->date->latest - g->date->earliest))) {
+  if (m.date && DateMatch(m.date, g->date) >= 0 &&
+      (!g->date || (m.date->latest - m.date->earliest < g->date->latest - g->date->earliest))) {
     g->date = m.date;
   }
   for (int p : m.places) {
@@ -229,6 +272,36 @@ double Km(const Geo& a, const Geo& b) {
   return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
 }
 
+void ClearAnaphorDates(const DocContext& doc, std::vector<Mention>* mentions) {
+  auto& ms = *mentions;
+  for (Mention& m : ms) {
+    if (!StrayDate(doc, m)) continue;
+    // "by Saturday, youths trooped out to protest ..., insisting that the lynching ...": the
+    // sentence's time is its own new event's, not the event it refers back to.
+    bool other_event = std::any_of(ms.begin(), ms.end(), [&](const Mention& k) {
+      return &k != &m && k.sentence == m.sentence && !k.anaphoric && !k.other && IsViolent(k) &&
+             k.date && DateMatch(k.date, m.date) >= 0 && k.date->earliest == m.date->earliest;
+    });
+    if (other_event) m.date.reset(), m.short_date = false;
+  }
+}
+
+void DropStrayDates(const DocContext& doc, const std::vector<std::vector<int>>& groups,
+                    std::vector<Mention>* mentions) {
+  auto& ms = *mentions;
+  for (const auto& g : groups) {
+    for (int i : g) {
+      if (!StrayDate(doc, ms[i])) continue;
+      for (int j : g) {
+        if (j != i && !StrayDate(doc, ms[j]) && DateMatch(ms[i].date, ms[j].date) < 0) {
+          ms[i].date.reset(), ms[i].short_date = false;
+          break;
+        }
+      }
+    }
+  }
+}
+
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions) {
   std::vector<Group> groups;
@@ -257,6 +330,9 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (m.background != g.background) continue;  // history is not the news of the day
       if (g.series && (m.date || !m.places.empty())) continue;  // its own time or place
       int dm = DateMatch(m.date, g.date), pm = PlaceMatch(doc, m.places, g.places);
+      // "Survivors of the attack said 93 bodies were buried as of Monday": the day is the
+      // burial's, not the attack's, when it is not told with the anaphor itself.
+      if (dm < 0 && StrayDate(doc, m)) dm = 0;
       if (dm < 0 || pm < 0) continue;
       if (pm == 0 && (NamedIn(cache, g.places, {m.sentence}) || NamedIn(cache, m.places, g.own_sentences)))
         pm = 1;
@@ -267,12 +343,14 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool says_nothing_new = (!m.date || coarser) && m.places.empty();
       bool group_empty = !g.date && g.places.empty();
       bool same_actor = m.actor1 && g.actor1 && doc.entities[*m.actor1].id == doc.entities[*g.actor1].id;
-      bool same_sub = m.sub_event_type == g.sub_event_type || !g.named || !m.sub_evidence;
+      bool same_sub = SameKind(m.event_type, m.sub_event_type, g.sub_event_type) || !g.named ||
+                      !m.sub_evidence;
       // The same kind of violence, stated by both, with nothing that tells them apart: news
       // retells its main event (headline, lede, body) far more often than it adds a second
       // event of the same kind without a place or time of its own.
       bool same_kind = !m.anchor && m.sub_evidence && g.sub_evidence && g.named && !g.series &&
-                       m.strength != Strength::kWeak && m.sub_event_type == g.sub_event_type;
+                       m.strength != Strength::kWeak &&
+                       SameKind(m.event_type, m.sub_event_type, g.sub_event_type);
       bool weak = m.strength == Strength::kWeak;
       // An outcome word told with the group's own instrument ("wounded by the rocket that hit
       // the pitch") refers to it however far back it was told.
@@ -281,7 +359,13 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       if (weak && !m.anaphoric && pm <= 0 && !same_instrument && !same_toll &&
           m.sentence - g.last_sentence > kWeakReach)
         continue;
-      if (weak && !m.places.empty() && g.places.empty() && !same_toll) continue;
+      // An outcome word with a place of its own tells another event than a placeless group,
+      // unless it refers back ("died in the attack") or follows it at once (a headline with no
+      // place, then "12 children died in X" in the lede).
+      bool next_sentence = m.sentence - g.last_sentence <= 1;
+      if (weak && !m.anaphoric && !next_sentence && !m.places.empty() && g.places.empty() &&
+          !same_toll)
+        continue;
       // A group told so far with no time of its own, and a mention that adds only its day
       // ("feared dead in a brutal attack on X" ... "in the wake of Wednesday's raid"): the
       // day refines the event told; a toll of its own would tell another one.
@@ -306,6 +390,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         join = &g, join_score = score, join_sentence = g.last_sentence, join_own = own;
       }
     }
+    if (std::getenv("SITREP_XDBG")) std::fprintf(stderr, "XDBG s%d [%.*s] str=%d ana=%d oth=%d anc=%d bg=%d mod=%s date=%d places=%zu type=%s/%s ev=%d -> %s\n", m.sentence, int(m.end-m.begin), doc.text.data()+m.begin, int(m.strength), m.anaphoric, m.other, m.anchor, m.background, m.modality.c_str(), bool(m.date), m.places.size(), m.event_type.c_str(), m.sub_event_type.c_str(), m.sub_evidence, join ? "join" : "new");
     if (join) {
       Absorb(m, i, join);
     } else if (m.other) {

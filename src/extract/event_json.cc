@@ -23,8 +23,12 @@ nlohmann::json CountJson(const std::optional<CountRange>& c) {
 nlohmann::json EventJson(const Event& e, bool mentions) {
   nlohmann::json j;
   j["id"] = e.id;
-  j["event_type"] = OrNull(e.event_type);
-  j["sub_event_type"] = OrNull(e.sub_event_type);
+  // The flat record (`analyze --format jsonl`, exports) lists ACLED records: an event told
+  // only as background is context of the news, not a report of it (as fused, reconcile.cc).
+  // The full view (`mentions`, what the store keeps for fusion) keeps its types.
+  bool record = mentions || !e.historical;
+  j["event_type"] = record ? OrNull(e.event_type) : nlohmann::json();
+  j["sub_event_type"] = record ? OrNull(e.sub_event_type) : nlohmann::json();
   j["plover_type"] = OrNull(e.plover_type);
   j["plover_mode"] = OrNull(e.plover_mode);
   if (e.date.known()) {

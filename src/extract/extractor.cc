@@ -117,11 +117,13 @@ class LexiconExtractor final : public EventExtractor {
     extract::MarkHabitual(ctx, &mentions);
     extract::MarkGeneric(ctx, &mentions);
     extract::MarkContext(ctx, &mentions);
+    extract::ClearAnaphorDates(ctx, &mentions);
     auto groups = extract::GroupMentionIndices(ctx, mentions);
     bool regroup = extract::DateFromAnchors(ctx, groups, &mentions);
     regroup = extract::MarkContextAnchors(ctx, &mentions) || regroup;
     if (regroup) groups = extract::GroupMentionIndices(ctx, mentions);
     extract::DropFollowUps(ctx, mentions, &groups);
+    extract::DropStrayDates(ctx, groups, &mentions);
     std::vector<Event> events;
     for (const auto& group : groups) {
       events.push_back(extract::BuildEvent(ctx, mentions, group, doc.id, doc.outlet));

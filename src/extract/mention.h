@@ -125,6 +125,13 @@ bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>&
                      std::vector<Mention>* mentions);
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions);
+// A definite anaphor in a sentence that tells a new event of its own, dated ("by Saturday,
+// youths protested ..., insisting that the lynching ..."), does not take that event's day.
+void ClearAnaphorDates(const DocContext& doc, std::vector<Mention>* mentions);
+// A definite anaphor grouped with its event despite a day told for another verb of its
+// clause ("survivors of the attack said bodies were buried on Monday") loses that day.
+void DropStrayDates(const DocContext& doc, const std::vector<std::vector<int>>& groups,
+                    std::vector<Mention>* mentions);
 // The Event of one group of mentions (sources = the sentences that tell it).
 Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
                  const std::vector<int>& group, const std::string& doc_id,

@@ -356,6 +356,7 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
     const SentenceInfo& s = doc.info[si];
     const auto& toks = s.sentence->tokens;
     std::vector<Mention> strong, weak, verbal;
+    bool weak_refers_back = false;  // a weak trigger with a definite anaphor ("the attack")
     for (size_t i = 0; i < s.lower.size();) {
       size_t len = 0;
       int v = lex.triggers().Match(s.lower, i, &len);
@@ -375,6 +376,8 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
         i += len;
         continue;
       }
+      if (t.strength == Strength::kWeak && m.anaphoric && !m.other && !m.another)
+        weak_refers_back = true;
       auto& bucket = t.strength == Strength::kStrong ? strong
                      : t.strength == Strength::kWeak ? weak : verbal;
       // One mention per kind of event in a sentence: repeated triggers of the same type are
@@ -400,6 +403,9 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       i += len;
     }
     if (strong.empty() && !weak.empty()) {
+      // "200 people had died in the attack": the outcome of an event the sentence refers back
+      // to, when it names one with a definite anaphor.
+      if (weak_refers_back) weak.front().anaphoric = true;
       strong.push_back(std::move(weak.front()));
     } else {
       // "The recent attack on X occurred after a drone strike": a definite generic word refers

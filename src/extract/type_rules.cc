@@ -156,6 +156,23 @@ bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std:
   return false;
 }
 
+bool IsLocative(const std::string& w) {
+  return w == "at" || w == "in" || w == "near" || w == "inside" || w == "outside" || w == "to";
+}
+
+// "a police officer attached to the Government House", "a security forces post at the main
+// market": once an armed or police side heads the target [b, *e) with no civilian before it,
+// a locative preposition ends the target; the civilian words after it name the place.
+void TrimTargetAtLocative(const EventLexicon& lex, const SentenceInfo& s, const DocContext& doc,
+                          int b, int* e) {
+  for (int k = b + 1; k < *e; ++k) {
+    if (!IsLocative(s.lower[k])) continue;
+    SideCount head = CountSide(lex, s, doc, b, k);
+    if (head.armed + head.police > 0 && head.civilian == 0) *e = k;
+    return;
+  }
+}
+
 }  // namespace
 
 bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
@@ -327,6 +344,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     }
     pb = k < pe && k - pb < kNominalReach ? k + 1 : pe;
   }
+  TrimTargetAtLocative(lex, s, doc, pb, &pe);
   SideCount actor = CountSide(lex, s, doc, agent.first, agent.second);
   SideCount target = CountSide(lex, s, doc, pb, pe);
   SideCount rest = CountSide(lex, s, doc, target_rest.first, target_rest.second);

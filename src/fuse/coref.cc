@@ -50,22 +50,6 @@ std::string Lower(std::string_view s) {
 // Places of two reports of one article (`same_article`) may carry different country codes
 // when near (a disputed or border area: "Golan Heights" SY and "Majdal Shams" IL in one story);
 // across articles blocking pairs reports by country, so there the codes must agree.
-// Distinctive names both reports share beyond the words of either one's place and province
-// ("North Kivu", "Gaza Strip" are shared by every incident of a region).
-size_t SharedNamesBeyondPlaces(const Event& a, const Event& b) {
-  WordSet x = CachedDistinctiveNames(a), y = CachedDistinctiveNames(b);
-  std::set<std::string> places;
-  for (const Event* e : {&a, &b}) {
-    if (!e->location) continue;
-    for (const std::string* name : {&e->location->name, &e->location->admin1}) {
-      for (std::string_view w : NameWords(*name)) places.insert(NameKey(w));
-    }
-  }
-  size_t n = 0;
-  for (const std::string& k : *x) n += y->count(k) && !places.count(k);
-  return n;
-}
-
 bool PlacesCompatible(const Event& a, const Event& b, const FusionOptions& options,
                       bool same_article) {
   const double near_km = options.near_km;

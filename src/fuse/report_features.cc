@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "sitrep/fuse/identity.h"
+#include "sitrep/know/normalize.h"
 
 namespace sitrep {
 namespace {
@@ -66,6 +67,20 @@ size_t CachedSharedNames(const Event& a, const Event& b) {
   WordSet x = CachedDistinctiveNames(a), y = CachedDistinctiveNames(b);
   size_t n = 0;
   for (const std::string& k : *x) n += y->count(k);
+  return n;
+}
+
+size_t SharedNamesBeyondPlaces(const Event& a, const Event& b) {
+  WordSet x = CachedDistinctiveNames(a), y = CachedDistinctiveNames(b);
+  std::set<std::string> places;
+  for (const Event* e : {&a, &b}) {
+    if (!e->location) continue;
+    for (const std::string* name : {&e->location->name, &e->location->admin1}) {
+      for (std::string_view w : NameWords(*name)) places.insert(NameKey(w));
+    }
+  }
+  size_t n = 0;
+  for (const std::string& k : *x) n += y->count(k) && !places.count(k);
   return n;
 }
 

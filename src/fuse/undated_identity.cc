@@ -1,5 +1,6 @@
 #include "sitrep/fuse/undated_identity.h"
 
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,10 +56,21 @@ bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& option
   // Strong: what one incident's reports share and another incident's rarely do. Weak: what
   // every incident of one perpetrator or with deaths shares.
   const bool same_place = SameSpecificPlace(a, b, options);
-  const int strong = (CachedSharedNames(a, b) > 0) + SameFigure(a, b, options.min_shared_figure);
-  const int weak = SharesArmedActor(a, b) + (same_place && BothTellDeaths(a, b));
-  if (same_place) return strong >= 1 || weak >= 2;
-  return strong >= 1 && strong + weak >= 2;
+  const bool figure = SameFigure(a, b, options.min_shared_figure);
+  if (std::getenv("SITREP_AB_OLD")) {  // TEMP A/B
+    const int strong = (CachedSharedNames(a, b) > 0) + figure;
+    const int weak = SharesArmedActor(a, b) + (same_place && BothTellDeaths(a, b));
+    if (same_place) return strong >= 1 || weak >= 2;
+    return strong >= 1 && strong + weak >= 2;
+  }
+  if (same_place) {
+    // At one town its own name is shared by every incident there (regression: an undated
+    // report naming its town joined any event of that town, bench/results/fusion.md s8).
+    return SharedNamesBeyondPlaces(a, b) > 0 || figure ||
+           (SharesArmedActor(a, b) && BothTellDeaths(a, b));
+  }
+  const int strong = (CachedSharedNames(a, b) > 0) + figure;
+  return strong >= 1 && strong + SharesArmedActor(a, b) >= 2;
 }
 
 }  // namespace sitrep

@@ -24,9 +24,14 @@ bool IsFirstLevelWord(std::string_view lower);
 // division level ("town", "village", "city", "area", "neighbourhood").
 bool IsSettlementWord(std::string_view lower);
 
+// The other forms of a division name that begins with a compass word, in English, French,
+// Spanish and Portuguese: "North Kivu" -> "Nord-Kivu", "Northern Kivu", "Norte Kivu"...;
+// "South-West" -> "Sud-Ouest", "Southwest"...; empty when the name has no compass word.
+std::vector<std::string> CompassVariants(std::string_view name);
+
 // The lookup names of a division: its name, its short name, and the short name followed by
 // each division word a text may use for its level ("Anbar province"; "Shopian district",
-// "Gujba LGA").
+// "Gujba LGA"); first-level names add their CompassVariants.
 std::vector<std::string> DivisionKeys(std::string_view name, bool second_level);
 
 }  // namespace sitrep::know

@@ -27,6 +27,7 @@ std::vector<Entity> RecogniseEntities(const KnowledgeBase& kb, std::string_view 
   linker.AddNerSpans();
   linker.BindDefinitions();
   linker.ShortCountryNames();
+  linker.ResolveDivisionCodes();
   linker.ResolveActors();
   linker.LinkSurnames();
   linker.LinkGroupReferences();

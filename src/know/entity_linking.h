@@ -48,6 +48,10 @@ class Linker {
   // A country written by a short name that a longer country name of the document contains
   // ("Congo" beside "Democratic Republic of the Congo") is that country (place_support.cc).
   void ShortCountryNames();
+  // A first-level division's code ("TN", "J&K", "KPK") keeps that meaning only as the
+  // qualifier of a name right before it that lies inside the division; the code's other
+  // meanings (Tunisia) are then dropped (division_codes.cc). Runs before ResolveActors.
+  void ResolveDivisionCodes();
   void ResolveActors();
   void LinkSurnames();
   void LinkGroupReferences();
@@ -76,6 +80,9 @@ class Linker {
   // inside a longer name keeps only countries and hits spelled as their own name, not a
   // town under 50,000 people, in `countries` (those the document names) when it names any.
   void DropWeakInnerNames(const std::vector<std::string>& countries);
+  // "the Sahel region", "the Maghreb": a supranational region's name keeps no division of
+  // one country when the document names another country of that region (supranational.cc).
+  void DropSupranationalDivisions();
   // True when a division named by another candidate holds one of the candidate's hits.
   bool InNamedDivision(const Cand& c) const;
   // True when a division named by another candidate holds `place`, or when no other
@@ -94,6 +101,17 @@ class Linker {
     std::vector<NameHit> places;
   };
   Match TryMatch(uint32_t s, bool titled) const;
+  // How a capitalised common word at `s`, mid-sentence and alone, is written as a town's
+  // name: before "town"/"city" ("Man town"), before ", <Country>" ("Split, Croatia"), after
+  // "in" ("in Split": only towns of 50,000+ people then), or not (months and days never).
+  enum class CommonPlace { kNo, kSettlement, kBeforeCountry, kAfterIn };
+  CommonPlace CommonWordPlace(uint32_t s) const;
+  // "J&K", "AJ&K" at word `s` written as a division code: the division hits, len 2, or none.
+  Match AmpersandCode(uint32_t s) const;
+  // True when the `len` words at `w` are written as a qualifier code: right after a
+  // capitalised name or a settlement/division word and "(" or "," ("Salem, TN", "Poonch
+  // district (J&K)"), and before ")", ",", ".", ";", ":" or the end of the line.
+  bool DivisionCodeContext(uint32_t w, uint32_t len) const;
   // Words at `s` naming a country (name, demonym, code); sets *iso2. 0 when none.
   uint32_t CountryAt(uint32_t s, std::string* iso2) const;
   void MergeDemonymPrefixes();
@@ -117,7 +135,8 @@ class Linker {
   bool InsideLongerName(const Cand& c) const;
   // True when the candidate, a name of towns only, heads an organisation's name: capitalised
   // words after it end in a head noun ("Madani Resistance Committee", "Sinjar Resistance
-  // Units"), or a lower-case road word follows ("Murree road"). Such a name is read as inside
+  // Units"), or in an event noun ("Independence Day Parade"), or a lower-case road word
+  // follows ("Murree road"). Such a name is read as inside
   // a longer name even in a division the text names.
   bool HeadsOrganisationName(const Cand& c) const;
   // A known name made the stand-in of a division: widened back over the capitalised words of
@@ -130,7 +149,8 @@ class Linker {
   // True when `hits` (one name's) hold the first-level division of `town`, or a second-level
   // one of it within 150 km: the town is named like its own division (its seat).
   bool NamesOwnDivision(uint32_t town, const std::vector<NameHit>& hits) const;
-  // True when the candidate follows "in", "near", "at", "outside" or "around".
+  // True when the candidate follows "in", "near", "at", "outside", "around" or "the town
+  // of", or is followed by "town" or "village": the text places it.
   bool AfterLocative(const Cand& c) const;
   // True when word `w` begins a sentence or a line (after . ! ? : a quote or a line break).
   bool SentenceStart(uint32_t w) const;

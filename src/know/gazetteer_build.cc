@@ -266,6 +266,7 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
   }
   // First-level divisions, located later at the mean of their cities.
   std::unordered_map<std::string, uint32_t> admin1_index;
+  std::unordered_map<std::string, uint32_t> admin1_by_name;  // "CC\tName" -> index
   for (const auto& a : admin1_json) {
     std::string code = a.value("code", ""), name = a.value("name", "");
     if (code.size() < 4 || code[2] != '.' || name.empty()) continue;
@@ -279,7 +280,30 @@ Result<std::string> BuildGazetteer(const GazetteerSources& src, GazetteerBuildSt
       b.AddName(i, key, key == name || key == base ? NameRole::kPrimary : NameRole::kAlternate);
       b.AddArabicVariant(i, key, code.substr(0, 2));
     }
+    admin1_by_name[code.substr(0, 2) + "\t" + name] = i;
     ++local.admin1;
+  }
+  // Our list of first-level divisions' short codes ("TN", "J&K", "KPK"), compiled as codes:
+  // the linker keeps them only right after a place inside the division (division_codes.cc).
+  if (!src.places_tsv.empty()) {
+    std::string dir = std::filesystem::path(src.places_tsv).parent_path().string();
+    std::string codes_path = (dir.empty() ? std::string(".") : dir) + "/know_division_codes.tsv";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(codes_path, ec)) {
+      ASSIGN_OR_RETURN(std::string tsv, ReadFileBytes(codes_path, kMaxSourceBytes));
+      size_t n = 0;
+      for (std::string_view line : Split(tsv, '\n')) {
+        ++n;
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string_view> f = Split(line, '\t');
+        auto a1 = f.size() == 3 ? admin1_by_name.find(std::string(f[0]) + "\t" + std::string(f[1]))
+                                : admin1_by_name.end();
+        if (a1 == admin1_by_name.end())
+          return Status::DataLoss(codes_path + ":" + std::to_string(n) + ": unknown division");
+        for (std::string_view code : Split(f[2], '|'))
+          if (!code.empty()) b.AddName(a1->second, code, NameRole::kCode);
+      }
+    }
   }
   std::vector<double> sum_lat(b.places().size()), sum_lon(b.places().size());
   std::vector<uint32_t> n_cities(b.places().size());

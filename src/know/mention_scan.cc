@@ -189,6 +189,15 @@ std::string RoleDescription(const std::vector<Word>& words, uint32_t i, uint32_t
   return std::string(RolePhrase(words, i, len));
 }
 
+bool IsEventNoun(std::string_view lower) {
+  static constexpr std::string_view kNouns[] = {
+      "celebration", "celebrations", "festival", "festivities", "ceremony", "parade", "rally",
+      "march", "prayer", "prayers", "conference", "summit", "games", "fair", "carnival",
+      "procession", "service", "funeral", "wedding", "concert", "match", "tournament",
+      "meeting", "congress", "convention", "forum", "day", "eve", "night", "week"};
+  return std::find(std::begin(kNouns), std::end(kNouns), lower) != std::end(kNouns);
+}
+
 std::string_view RelationBefore(std::string_view text, uint32_t pos) {
   static constexpr std::string_view kRelations[] = {
       "northeast of", "northwest of", "southeast of", "southwest of", "north-east of",

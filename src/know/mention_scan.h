@@ -46,6 +46,10 @@ bool IsGenericNoun(std::string_view lower);
 // "party"): a town's name before them names the organisation ("Madani Resistance Committee").
 bool IsOrganisationHead(std::string_view lower);
 
+// True for generic nouns of events that end an event's name ("Maulud Celebration",
+// "Independence Day Parade", "Peace Conference"): such a name is no village.
+bool IsEventNoun(std::string_view lower);
+
 // True for "the", "a", "an": never the first word of a name.
 bool IsDeterminer(std::string_view lower);
 

@@ -12,7 +12,8 @@
 namespace sitrep::know {
 
 Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
-  Match m;
+  Match m = titled ? Match() : AmpersandCode(s);
+  if (m.len > 0) return m;
   const uint32_t n = static_cast<uint32_t>(words_.size());
   const Word& first = words_[s];
   if (IsDeterminer(first.lower)) return m;
@@ -78,12 +79,26 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
       kb_.gazetteer->LookupKey(key, &places);
       uint32_t name_words = len - (article_start ? 1 : 0);
       bool common = name_words == 1 && kb_.common_words.count(last.lower) > 0;
+      // A common word written as a town's name: "Split, Croatia", "Man town", "in Split".
+      CommonPlace common_place = common && len == 1 ? CommonWordPlace(s) : CommonPlace::kNo;
       places.erase(std::remove_if(places.begin(), places.end(),
                                   [&](const NameHit& h) {
                                     const PlaceRecord& p = kb_.gazetteer->place(h.place);
+                                    // A division's code only as a qualifier ("Salem, TN",
+                                    // "Pratapgarh (UP)"), common word or not.
+                                    if (h.role == NameRole::kCode && p.kind == PlaceKind::kAdmin1)
+                                      return !all_caps || !DivisionCodeContext(s, len);
                                     // A common word names only a country spelled just so
                                     // ("Turkey", "Chad"), never a town ("Hit", "Reading") or
                                     // a code ("AND" on a capitals line).
+                                    if (common && common_place != CommonPlace::kNo &&
+                                        p.kind != PlaceKind::kCountry)
+                                      return p.kind != PlaceKind::kCity ||
+                                             FoldName(kb_.gazetteer->Name(h.place)) != last.lower ||
+                                             (common_place == CommonPlace::kAfterIn &&
+                                              p.population < kStrongPopulation);
+                                    if (common && common_place == CommonPlace::kSettlement)
+                                      return true;  // "Man town" is no Isle of Man
                                     if (common)
                                       return p.kind != PlaceKind::kCountry || h.role == NameRole::kCode ||
                                              (FoldName(kb_.gazetteer->Name(h.place)) != last.lower &&
@@ -138,6 +153,29 @@ Linker::Match Linker::TryMatch(uint32_t s, bool titled) const {
     }
   }
   return m;
+}
+
+Linker::CommonPlace Linker::CommonWordPlace(uint32_t s) const {
+  static constexpr std::string_view kCalendar[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september",
+      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday"};
+  const uint32_t n = static_cast<uint32_t>(words_.size());
+  const Word& w = words_[s];
+  if (!w.upper || w.caps || SentenceStart(s) || headline_[s]) return CommonPlace::kNo;
+  if (std::find(std::begin(kCalendar), std::end(kCalendar), w.lower) != std::end(kCalendar))
+    return CommonPlace::kNo;
+  if (s + 1 < n && words_[s + 1].gap == Gap::kSpace && words_[s + 1].upper)
+    return CommonPlace::kNo;  // part of a longer name ("Independence Day")
+  if (s + 1 < n && words_[s + 1].gap == Gap::kSpace &&
+      (words_[s + 1].lower == "town" || words_[s + 1].lower == "city"))
+    return CommonPlace::kSettlement;
+  std::string iso2;
+  if (s + 2 < n && text_.substr(w.end, words_[s + 1].begin - w.end) == ", " &&
+      CountryAt(s + 1, &iso2) > 0)
+    return CommonPlace::kBeforeCountry;
+  if (s > 0 && w.gap == Gap::kSpace && words_[s - 1].lower == "in") return CommonPlace::kAfterIn;
+  return CommonPlace::kNo;
 }
 
 bool Linker::NamesDivision(const Cand& c) const {

@@ -283,8 +283,10 @@ void Linker::WidenStandIn(Cand* c) {
     c->begin = words_[w0].begin;
     c->key = NameKey(SpanText(c->w0, c->w1));
   }
-  if (c->w1 - c->w0 == 1 &&
-      (IsSettlementWord(words_[c->w0].lower) || IsGenericNoun(words_[c->w0].lower))) {
+  // A lone settlement word ("Village"), or an event's name ("Maulud Celebration").
+  if ((c->w1 - c->w0 == 1 &&
+       (IsSettlementWord(words_[c->w0].lower) || IsGenericNoun(words_[c->w0].lower))) ||
+      IsEventNoun(words_[c->w1 - 1].lower)) {
     c->dropped = true;
     c->stand_in = false;
     c->bound_to = -1;
@@ -320,6 +322,7 @@ void Linker::AddStandIns() {
     if (first == 0 || words_[first].gap == Gap::kBreak || !IsLocative(words_[first - 1].lower))
       continue;
     if (first == last && kb_.common_words.count(words_[first].lower) > 0) continue;
+    if (IsEventNoun(words_[last].lower)) continue;  // "the Independence Day Parade in X"
     if (IsDeterminer(words_[first].lower)) continue;
     uint32_t begin = words_[first].begin, end = words_[last].end;
     if (Covered(begin, end)) continue;

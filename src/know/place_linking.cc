@@ -28,8 +28,18 @@ constexpr uint32_t kLandmarkPopulation = 1000000;
 }  // namespace
 
 bool Linker::AfterLocative(const Cand& c) const {
-  if (c.w0 == 0 || c.titled || words_[c.w0].gap != Gap::kSpace) return false;
+  if (c.titled) return false;
+  // "Lunsar town", "Atakent village": the text says what the name is.
+  if (c.w1 < words_.size() && words_[c.w1].gap == Gap::kSpace &&
+      (words_[c.w1].lower == "town" || words_[c.w1].lower == "village"))
+    return true;
+  if (c.w0 == 0 || words_[c.w0].gap != Gap::kSpace) return false;
   std::string_view w = words_[c.w0 - 1].lower;
+  // "the town of Zhukovskiy", "the village of Gubden".
+  if (w == "of" && c.w0 >= 2 && words_[c.w0 - 1].gap == Gap::kSpace &&
+      (words_[c.w0 - 2].lower == "town" || words_[c.w0 - 2].lower == "village" ||
+       words_[c.w0 - 2].lower == "city"))
+    return true;
   return w == "in" || w == "near" || w == "at" || w == "outside" || w == "around";
 }
 
@@ -117,6 +127,7 @@ void Linker::ResolvePlaces() {
   PlaceResolver resolver(g);
   PlaceContext ctx;
   ctx.countries = doc_countries_;
+  DropSupranationalDivisions();
   // Second-level divisions only where the document confirms them (place_context.cc).
   ConfirmDivisions(doc_countries_);
   // A name read inside a longer name ("Lac Vert", "Gran Grif") names no country of its own.
@@ -149,6 +160,22 @@ void Linker::ResolvePlaces() {
   NarrowByDivisionAfter();
   AddStandIns();
   DropWeakInnerNames(ctx.countries);
+  // A town spelled as the text writes it beats towns reached only through the normalised
+  // key ("Calamba" is Calamba, not Colombo by its alternate "Kalamba"; "Luhanske" is not
+  // Luhansk).
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in) continue;
+    auto city = [&](const NameHit& h) { return g.place(h.place).kind == PlaceKind::kCity; };
+    bool spelled = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return city(h) && SpellsOwnName(h.place, c);
+    });
+    if (!spelled) continue;
+    c.place_hits.erase(std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                                      [&](const NameHit& h) {
+                                        return city(h) && !SpellsName(h.place, c);
+                                      }),
+                       c.place_hits.end());
+  }
   // One-word names of small towns abroad are more often words than places.
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in ||

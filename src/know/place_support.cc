@@ -93,7 +93,8 @@ bool Linker::HeadsOrganisationName(const Cand& c) const {
   for (uint32_t k = c.w1; k < n && k < c.w1 + kMaxOrganisationWords; ++k) {
     const Word& w = words_[k];
     if (w.gap != Gap::kSpace || !w.upper || w.digit) return false;
-    if (IsOrganisationHead(w.lower)) return true;
+    // ... or an event's name ("Independence Day Parade", "Maulud Celebration").
+    if (IsOrganisationHead(w.lower) || IsEventNoun(w.lower)) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 
 #include "sitrep/model/linear.h"
 #include "sitrep/model/word_features.h"
@@ -18,7 +19,8 @@ constexpr size_t kMaxFeatures = 40;
 
 constexpr const char* kClassNames[kLexClassCount] = {
     "city", "big_city", "admin1", "country", "demonym", "first_name",
-    "last_name", "person", "org", "org_word", "title", "loc_word"};
+    "last_name", "person", "org", "org_word", "title", "loc_word",
+    "cap_always", "cap_often", "lower_word"};
 
 uint64_t PhraseHash(std::string_view phrase) { return HashString(phrase) & ~kMaskBits; }
 
@@ -72,6 +74,47 @@ std::vector<std::string> NerLexWords(std::string_view name) {
     }
   }
   flush();
+  return out;
+}
+
+std::string LearnCaseWords(const std::vector<std::vector<std::string>>& sentences,
+                           const CaseWordOptions& options) {
+  struct Count {
+    int64_t cap = 0, all = 0;
+  };
+  std::map<std::string, Count> counts;  // ordered: deterministic output
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (const std::vector<std::string>& s : sentences) {
+    int caps = 0, lowers = 0;
+    for (const std::string& w : s) {
+      if (w.empty() || !letter(w[0])) continue;
+      (Capitalised(w) ? caps : lowers) += 1;
+    }
+    if (caps > lowers) continue;  // headline or all-caps line: case says nothing
+    bool first = true;
+    for (const std::string& w : s) {
+      if (w.empty() || !letter(w[0])) {
+        first = first || w == "." || w == "!" || w == "?" || w == ":" || w == "\"";
+        continue;
+      }
+      if (!first) {
+        Count& c = counts[AsciiLower(w)];
+        c.cap += Capitalised(w);
+        ++c.all;
+      }
+      first = false;
+    }
+  }
+  std::string out;
+  for (const auto& [word, c] : counts) {
+    if (c.all < options.min_count) continue;
+    const double share = static_cast<double>(c.cap) / static_cast<double>(c.all);
+    const char* cls = share >= options.always  ? "cap_always"
+                      : share >= options.often ? "cap_often"
+                      : share <= options.lower ? "lower_word"
+                                               : nullptr;
+    if (cls) out += std::string(cls) + "\t" + word + "\n";
+  }
   return out;
 }
 

@@ -119,6 +119,49 @@ bool IsProjective(const Sentence& s) {
   return true;
 }
 
+namespace {
+
+// True when every word strictly between `d` and its head is dominated by that head.
+bool ArcIsProjective(const Sentence& s, int d) {
+  const int n = static_cast<int>(s.tokens.size());
+  const int h = s.tokens[d - 1].head;
+  for (int k = std::min(h, d) + 1; k < std::max(h, d); ++k) {
+    int a = k, steps = 0;
+    while (a != h && a != 0 && steps++ <= n) a = s.tokens[a - 1].head;
+    if (a != h) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int LiftToProjective(Sentence* s) {
+  const int n = static_cast<int>(s->tokens.size());
+  int roots = 0;
+  for (const Token& t : s->tokens) roots += t.head == 0;
+  if (roots != 1) return -1;
+  for (int d = 1; d <= n; ++d) {  // a tree: heads in range, every word reaches the root
+    int a = d, steps = 0;
+    while (a > 0 && a <= n && steps++ <= n) a = s->tokens[a - 1].head;
+    if (a != 0) return -1;
+  }
+  // Each lift moves one dependent a step up its (finite) path to the root, so at most n * n.
+  int lifts = 0;
+  for (; lifts <= n * n; ++lifts) {
+    int best = 0, best_span = n + 1;
+    for (int d = 1; d <= n; ++d) {
+      int h = s->tokens[d - 1].head;
+      if (h == 0 || std::abs(h - d) >= best_span || ArcIsProjective(*s, d)) continue;
+      best = d;
+      best_span = std::abs(h - d);
+    }
+    if (best == 0) return lifts;
+    Token& t = s->tokens[best - 1];
+    t.head = s->tokens[t.head - 1].head;
+  }
+  return -1;
+}
+
 Result<Parser> Parser::FromModel(Model model) {
   if (model.kind() != ModelKind::kParser) return Status::InvalidArgument("not a parser model");
   Parser p;

@@ -206,19 +206,28 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   // Training inputs: predicted POS, projective single-rooted gold trees only.
   TrainingSet data;
   data.version = version;
-  size_t skipped = 0;
-  for (const Sentence& g : train) {
+  size_t skipped = 0, lifted = 0;
+  for (const Sentence& original : train) {
+    const Sentence* tree = &original;
+    Sentence projective;
     int roots = 0;
-    bool ok = !g.tokens.empty();
-    for (const Token& t : g.tokens) {
+    bool ok = !original.tokens.empty();
+    for (const Token& t : original.tokens) {
       roots += t.head == 0;
       ok = ok && t.head >= 0 && label_id.count(t.deprel);
     }
-    if (!ok || roots != 1 || !IsProjective(g)) {
+    if (ok && roots == 1 && options.lift_nonprojective && !IsProjective(original)) {
+      projective = original;
+      ok = LiftToProjective(&projective) > 0;
+      tree = &projective;
+      lifted += ok;
+    }
+    if (!ok || roots != 1 || !IsProjective(*tree)) {
       ++skipped;
       continue;
     }
-    data.inputs.push_back(Prepare(tagged[&g - train.data()], tag_id, clusters));
+    const Sentence& g = *tree;
+    data.inputs.push_back(Prepare(tagged[&original - train.data()], tag_id, clusters));
     data.heads.emplace_back(1, -1);
     data.labels.emplace_back(1, -1);
     for (const Token& t : g.tokens) {
@@ -230,7 +239,8 @@ Result<std::string> TrainParser(const std::vector<Sentence>& train, const std::v
   for (Sentence& s : dev_tagged) tagger.Tag(&s);
   if (options.log)
     options.log("parser: " + std::to_string(data.inputs.size()) + " training trees, " +
-                std::to_string(skipped) + " skipped (non-projective or malformed)");
+                std::to_string(skipped) + " skipped (non-projective or malformed), " +
+                std::to_string(lifted) + " lifted to projective");
 
   const int log2 = options.log2_buckets ? options.log2_buckets : kDefaultLog2Moves;
   AveragedPerceptron moves(log2, kMoves),

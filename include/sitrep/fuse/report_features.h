@@ -22,5 +22,8 @@ WordSet SentenceWordSet(const Event& e, char tag, std::set<std::string> (*comput
 WordSet CachedDistinctiveNames(const Event& e);
 // SharedNames(a, b) through the memo: the same count.
 size_t CachedSharedNames(const Event& a, const Event& b);
+// Distinctive names both share beyond the words of either one's place and province ("North
+// Kivu", "Gaza Strip", a town's own name are shared by every incident there).
+size_t SharedNamesBeyondPlaces(const Event& a, const Event& b);
 
 }  // namespace sitrep

@@ -8,9 +8,10 @@
 namespace sitrep {
 
 // One side undated (or dated by no usable window), both placed in a country: evidence
-// specific to one incident links them. At one town or site: a shared distinctive name or
-// toll, or the same armed actor and deaths told by both. Otherwise (a coarser place that
-// holds the other's): a shared name or toll and one more (the other, or an armed actor).
+// specific to one incident links them. At one town or site: a shared distinctive name beyond
+// the places' own, a shared toll, or the same armed actor and deaths told by both. Otherwise
+// (a coarser place that holds the other's): a shared name or toll and one more (the other,
+// or an armed actor).
 bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& options);
 
 }  // namespace sitrep

@@ -17,8 +17,12 @@ namespace sitrep {
 // Classes of a lexicon phrase (one bit each in a key's low 16 bits).
 enum NerLexClass : int {
   kLexCity = 0, kLexBigCity, kLexAdmin1, kLexCountry, kLexDemonym, kLexFirstName,
-  kLexLastName, kLexPerson, kLexOrg, kLexOrgWord, kLexTitle, kLexLocWord, kLexClassCount
+  kLexLastName, kLexPerson, kLexOrg, kLexOrgWord, kLexTitle, kLexLocWord,
+  // Case classes of single words from unlabelled text (LearnCaseWords): mostly capitalised
+  // inside sentences, often capitalised, and known words almost never capitalised.
+  kLexCapAlways, kLexCapOften, kLexLowerWord, kLexClassCount
 };
+static_assert(kLexClassCount <= 15, "a class is one bit below the prefix bit");
 // "city", "big_city", ... as written in lexicon text files; kLexClassCount when unknown.
 int NerLexClassByName(std::string_view name);
 const char* NerLexClassName(int cls);
@@ -26,6 +30,20 @@ const char* NerLexClassName(int cls);
 // The words of a name as our tokenizer splits them (lowercase ASCII; ',', '(', ')', '"' and
 // a final "'s" split off): "Washington, D.C." -> {"washington", ",", "d.c."}.
 std::vector<std::string> NerLexWords(std::string_view name);
+
+struct CaseWordOptions {
+  int min_count = 5;            // occurrences inside a sentence needed for any class
+  double always = 0.8;          // capitalised share for cap_always
+  double often = 0.3;           // ... for cap_often
+  double lower = 0.02;          // at most this share (and min_count) for lower_word
+};
+
+// Lexicon lines "class<TAB>word" (cap_always, cap_often, lower_word) for the words (starting
+// with a letter) of `sentences`, from how often each is capitalised when it is not the first
+// word; sequences with more capitalised than lowercase words (headlines, all caps) are skipped.
+// Deterministic: sorted by word.
+std::string LearnCaseWords(const std::vector<std::vector<std::string>>& sentences,
+                           const CaseWordOptions& options);
 
 class NerLexicon : public NerFeatureSource {
  public:

@@ -87,4 +87,10 @@ AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
 // True when the gold tree of `s` has no crossing arcs.
 bool IsProjective(const Sentence& s);
 
+// Makes the gold tree of `s` projective by lifting (Kahane et al. 1998; Nivre and Nilsson
+// 2005 without label encoding): the shortest non-projective arc moves to its head's head until
+// none is left; labels are kept. Returns the number of lifts; false trees (cycles, bad heads)
+// are left alone and return -1.
+int LiftToProjective(Sentence* s);
+
 }  // namespace sitrep

@@ -21,6 +21,8 @@ struct TrainOptions {
   int beam = 1;          // parser: beam width (1 = greedy with a dynamic oracle)
   int decode_beam = 0;   // parser: width stored for decoding (0 = the training width)
   int features = 0;      // parser: feature-set version "parser-zn-v<N>" (0 = the latest)
+  bool lift_nonprojective = false;  // parser: train on non-projective trees made projective by
+                                    // lifting (LiftToProjective) instead of skipping them
   bool backward = false;  // pos (and parse's jackknife taggers): add a right-to-left tagger
   int average_seeds = 1;  // ner: average the weights of this many runs (seeds seed, seed+1, ...)
   double case_copies = 0;  // ner: this fraction of training sentences is added lowercased too
