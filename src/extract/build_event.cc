@@ -113,7 +113,7 @@ const Entity* LeadPlace(const DocContext& doc) {
     for (const EntityRef& r : doc.info[si].entities) {
       const Entity& e = doc.entities[r.entity];
       if (!r.place || !e.geo || e.geo->precision == Precision::kCountry) continue;
-      if (!Possessive(doc.info[si], r)) return &e;
+      if (!Possessive(doc.info[si], r) && !DistanceOrigin(doc.info[si], r.first_token)) return &e;
     }
   }
   return nullptr;

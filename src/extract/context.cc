@@ -44,6 +44,21 @@ bool OrderedPlural(std::string_view text, const SentenceInfo& s, const Mention& 
   return false;
 }
 
+// "a deal to pause strikes on energy infrastructure", "calls to halt attacks": plurals that
+// something would stop are what goes on, not one event.
+bool StoppedPlural(std::string_view text, const SentenceInfo& s, const Mention& m) {
+  if (!PluralTrigger(text, m)) return false;
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 0 && i >= m.token - kOrderReach; --i) {
+    if (Stop(w[i]) || w[i] == ",") return false;
+    if (In(w[i], {"pause", "pausing", "halt", "halting", "stop", "stopping", "end", "ending",
+                  "cease", "ceasing", "suspend", "suspending", "prevent", "preventing", "avert",
+                  "deter", "deterring"}))
+      return true;
+  }
+  return false;
+}
+
 // "a campaign of piracy, violence, and terrorism", "its campaign of attacks": the items of a
 // campaign are what it consists of, not one event.
 bool CampaignItem(const SentenceInfo& s, const Mention& m) {
@@ -111,7 +126,59 @@ bool Characterisation(const SentenceInfo& s, const Mention& m) {
   return false;
 }
 
+// "Earlier this month, a missile struck X", "last year's attack", "earlier in the year": an
+// event placed in a month or year before the article's own, in the trigger's clause.
+bool EarlierPeriod(const SentenceInfo& s, int clause) {
+  const auto& w = s.lower;
+  const auto& toks = s.sentence->tokens;
+  auto period = [&](size_t i) {
+    return i < w.size() && (w[i] == "month" || w[i] == "year" || w[i] == "year's" ||
+                            w[i] == "month's");
+  };
+  for (size_t i = 0; i + 1 < w.size(); ++i) {
+    if (ClauseAt(s, toks[i].begin) != clause) continue;
+    if (w[i] == "earlier" && w[i + 1] == "this" && period(i + 2)) return true;
+    if (w[i] == "earlier" && w[i + 1] == "in" && i + 2 < w.size() && w[i + 2] == "the" &&
+        period(i + 3))
+      return true;
+    if (w[i] == "last" && period(i + 1)) return true;
+  }
+  return false;
+}
+
+// "marking a year since the attack", "the anniversary of the siege": an event remembered.
+bool Remembered(const SentenceInfo& s, const Mention& m) {
+  const auto& w = s.lower;
+  for (int i = m.token - 1; i >= 0 && i >= m.token - kCampaignReach; --i) {
+    if (Stop(w[i])) return false;
+    if (w[i] == "anniversary" || w[i] == "anniversaries") return true;
+    if (w[i] == "since" && i > 0 && In(w[i - 1], {"year", "years", "months", "decade", "decades"}))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void MarkEarlierEvents(const DocContext& doc, std::vector<Mention>* mentions) {
+  auto& ms = *mentions;
+  int remembered_sentence = -1;  // "the anniversary of the siege, in which 300 died": its toll
+  for (Mention& m : ms) {
+    if (m.background || m.other || !IsViolent(m) || m.event_type == "Protests") continue;
+    const SentenceInfo& s = doc.info[m.sentence];
+    if (m.token < 0 || m.token >= static_cast<int>(s.lower.size())) continue;
+    if (m.sentence == remembered_sentence || Remembered(s, m)) {
+      m.background = true;
+      remembered_sentence = m.sentence;
+      continue;
+    }
+    // Only beside an event told before it: the article's own news, of which it is context.
+    bool told_before = std::any_of(ms.begin(), ms.end(), [&](const Mention& k) {
+      return k.sentence < m.sentence && IsViolent(k) && !k.other;
+    });
+    if (told_before && EarlierPeriod(s, ClauseAt(s, m.begin))) m.background = true;
+  }
+}
 
 void MarkContext(const DocContext& doc, std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {
@@ -120,6 +187,10 @@ void MarkContext(const DocContext& doc, std::vector<Mention>* mentions) {
     if (m.token < 0 || m.token >= static_cast<int>(s.lower.size())) continue;
     if (m.event_type == "Protests") {
       if (GatheringForRite(s, m)) m.other = true;
+      continue;
+    }
+    if (StoppedPlural(doc.text, s, m)) {  // in an anchor too: "a day after a deal to pause strikes"
+      m.other = true;
       continue;
     }
     if (m.anchor) continue;

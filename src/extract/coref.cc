@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,38 +54,6 @@ bool Vague(const DocContext& doc, int sentence, const Figure& f) {
     if (x.begin < f.end && f.begin < x.end) return x.kind == QuantityKind::kVague;
   }
   return false;
-}
-
-constexpr int kDeterminerReach = 3;  // modifiers between "the" and its noun ("the deadly attack")
-
-// "the attack", "this deadly incident": a noun with a definite determiner (not "its bases
-// ... have been targeted", whose "its" belongs to another noun).
-bool DefiniteNoun(const SentenceInfo& s, int tok) {
-  for (int i = tok - 1; i >= 0 && i >= tok - kDeterminerReach; --i) {
-    const std::string& w = s.lower[i];
-    if (w == "the" || w == "this" || w == "that") return true;
-    if (w == "," || w == "." || w == "a" || w == "an" || w == "been" || w == "be" ||
-        w == "is" || w == "are" || w == "was" || w == "were" || w == "have" || w == "has" ||
-        w == "had" || w == "to")
-      return false;
-  }
-  return false;
-}
-
-constexpr uint32_t kAttachedAfter = 5;   // bytes between a trigger and its own time (" on ")
-constexpr uint32_t kAttachedBefore = 5;  // bytes between a time and its trigger ("'s ")
-
-// A definite anaphor ("the attack", "the incident") whose sentence's time is not told with it
-// ("the attack on Monday", "Monday's attack"): that time belongs to another verb of the clause.
-bool StrayDate(const DocContext& doc, const Mention& m) {
-  if (!m.anaphoric || !m.date || m.other || m.another || m.anchor) return false;
-  if (!DefiniteNoun(doc.info[m.sentence], m.token)) return false;
-  for (int ti : doc.info[m.sentence].times) {
-    const TimeExpression& t = doc.times[ti];
-    if (t.begin >= m.end && t.begin - m.end <= kAttachedAfter) return false;
-    if (t.end <= m.begin && m.begin - t.end <= kAttachedBefore) return false;
-  }
-  return true;
 }
 
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
@@ -194,6 +160,12 @@ bool SameKind(const std::string& type, const std::string& sub_a, const std::stri
   return sub_a == sub_b || type == "Protests";
 }
 
+// A generic word with an anaphor ("the massacre", "the attack"): it names no kind of
+// violence of its own.
+bool ReferringBack(const Mention& m) {
+  return m.anaphoric && !m.sub_evidence && !m.other && !m.another && !m.anchor;
+}
+
 bool TypesCompatible(const Mention& m, const Group& g) {
   if (!g.violent) return false;
   if (m.strength == Strength::kWeak) {
@@ -205,6 +177,10 @@ bool TypesCompatible(const Mention& m, const Group& g) {
   // outcome ("the death of X ... led to the arrest of two suspects").
   if (!g.named && !g.sub_evidence)
     return m.event_type != "Strategic developments" && m.event_type != "Protests";
+  // "though it justified the massacre by labelling the victims as fighters": a generic word
+  // that refers back names the told event, whatever type its own sentence suggests.
+  if (ReferringBack(m) && g.event_type != "Protests" && g.event_type != "Strategic developments")
+    return m.event_type != "Protests" && m.event_type != "Strategic developments";
   if (m.event_type != g.event_type) {
     // A generic attack and an explosion or air strike told with a stronger word, in either
     // order ("an incident at the air base" ... "the air base was targeted by missiles").
@@ -226,6 +202,7 @@ void Absorb(const Mention& m, int index, Group* g) {
   g->last_sentence = m.sentence;
   NoteSentence(m, g);
   bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
+  if (ReferringBack(m) && !g->event_type.empty() && m.event_type != g->event_type) upgrade = false;
   if (m.sub_evidence && !g->sub_evidence) upgrade = true;
   if (upgrade && (m.strength != Strength::kWeak || m.sub_evidence)) {
     g->event_type = m.event_type, g->sub_event_type = m.sub_event_type;
@@ -270,36 +247,6 @@ double Km(const Geo& a, const Geo& b) {
   double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
              std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kR * std::asin(std::sqrt(std::min(1.0, h)));
-}
-
-void ClearAnaphorDates(const DocContext& doc, std::vector<Mention>* mentions) {
-  auto& ms = *mentions;
-  for (Mention& m : ms) {
-    if (!StrayDate(doc, m)) continue;
-    // "by Saturday, youths trooped out to protest ..., insisting that the lynching ...": the
-    // sentence's time is its own new event's, not the event it refers back to.
-    bool other_event = std::any_of(ms.begin(), ms.end(), [&](const Mention& k) {
-      return &k != &m && k.sentence == m.sentence && !k.anaphoric && !k.other && IsViolent(k) &&
-             k.date && DateMatch(k.date, m.date) >= 0 && k.date->earliest == m.date->earliest;
-    });
-    if (other_event) m.date.reset(), m.short_date = false;
-  }
-}
-
-void DropStrayDates(const DocContext& doc, const std::vector<std::vector<int>>& groups,
-                    std::vector<Mention>* mentions) {
-  auto& ms = *mentions;
-  for (const auto& g : groups) {
-    for (int i : g) {
-      if (!StrayDate(doc, ms[i])) continue;
-      for (int j : g) {
-        if (j != i && !StrayDate(doc, ms[j]) && DateMatch(ms[i].date, ms[j].date) < 0) {
-          ms[i].date.reset(), ms[i].short_date = false;
-          break;
-        }
-      }
-    }
-  }
 }
 
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
@@ -375,7 +322,8 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       bool retold = (says_nothing_new || group_empty || dates_it) && same_sub;
       // An anchor ("hours after the strike that killed X") is named for its own identity, not
       // as a reference back (not the headline's event): it joins only on the same day or place.
-      if (m.anchor && !(dm > 0 || pm > 0)) continue;
+      // "Days after the massacre, ...": a bare definite anaphor as the anchor is the told event.
+      if (m.anchor && !(dm > 0 || pm > 0) && !BareAnchor(doc, m)) continue;
       if (!(weak || m.anaphoric || dm > 0 || pm > 0 || same_actor || same_kind || retold ||
             same_toll)) {
         continue;
@@ -390,7 +338,6 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         join = &g, join_score = score, join_sentence = g.last_sentence, join_own = own;
       }
     }
-    if (std::getenv("SITREP_XDBG")) std::fprintf(stderr, "XDBG s%d [%.*s] str=%d ana=%d oth=%d anc=%d bg=%d mod=%s date=%d places=%zu type=%s/%s ev=%d -> %s\n", m.sentence, int(m.end-m.begin), doc.text.data()+m.begin, int(m.strength), m.anaphoric, m.other, m.anchor, m.background, m.modality.c_str(), bool(m.date), m.places.size(), m.event_type.c_str(), m.sub_event_type.c_str(), m.sub_evidence, join ? "join" : "new");
     if (join) {
       Absorb(m, i, join);
     } else if (m.other) {

@@ -117,6 +117,7 @@ class LexiconExtractor final : public EventExtractor {
     extract::MarkHabitual(ctx, &mentions);
     extract::MarkGeneric(ctx, &mentions);
     extract::MarkContext(ctx, &mentions);
+    extract::MarkEarlierEvents(ctx, &mentions);
     extract::ClearAnaphorDates(ctx, &mentions);
     auto groups = extract::GroupMentionIndices(ctx, mentions);
     bool regroup = extract::DateFromAnchors(ctx, groups, &mentions);

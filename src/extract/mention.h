@@ -92,6 +92,10 @@ double Km(const Geo& a, const Geo& b);
 // "but", "while" ("killed four on Monday, and another strike killed two on Thursday").
 int ClauseAt(const SentenceInfo& s, uint32_t b);
 
+// "about 100 kilometers from the capital Port-au-Prince", "60 km north of Kabul": the place
+// entity starting at token `t` is the origin of a distance, not where anything happened.
+bool DistanceOrigin(const SentenceInfo& s, int t);
+
 // Triggers, types, modality, attribution, actors and places of every sentence.
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex);
 // Fatality and injury figures of each sentence, given to the mention they belong to.
@@ -111,6 +115,10 @@ void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions);
 // protest; a name given to a told event ("describing it as a pre-emptive strike") is an
 // anaphor with no weapon.
 void MarkContext(const DocContext& doc, std::vector<Mention>* mentions);
+// Earlier events told as context: "earlier this month, a missile struck X", "last year's
+// attack" (after an event told before them) and remembered ones ("a year since the attack",
+// "the anniversary of the siege") are background.
+void MarkEarlierEvents(const DocContext& doc, std::vector<Mention>* mentions);
 // "X comes a week after Y": Y, dated by DateFromAnchors, is the yardstick of the article's own
 // event, told as background; "hours/a day after Y" stays news. True when a mark was set.
 bool MarkContextAnchors(const DocContext& doc, std::vector<Mention>* mentions);
@@ -125,6 +133,15 @@ bool DateFromAnchors(const DocContext& doc, const std::vector<std::vector<int>>&
                      std::vector<Mention>* mentions);
 std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
                                                   const std::vector<Mention>& mentions);
+// "the attack", "this deadly incident": the trigger at token `tok` has a definite determiner
+// (not "its bases ... have been targeted", whose "its" belongs to another noun).
+bool DefiniteNoun(const SentenceInfo& s, int tok);
+// A definite anaphor whose sentence's time is not told with it ("the attack on Monday",
+// "Monday's attack" are): that time belongs to another verb of its clause.
+bool StrayDate(const DocContext& doc, const Mention& m);
+// "Days after the massacre, ...": an anchor named by a generic word with a definite
+// determiner and nothing that identifies it ("the strike that killed X") refers back.
+bool BareAnchor(const DocContext& doc, const Mention& m);
 // A definite anaphor in a sentence that tells a new event of its own, dated ("by Saturday,
 // youths protested ..., insisting that the lynching ..."), does not take that event's day.
 void ClearAnaphorDates(const DocContext& doc, std::vector<Mention>* mentions);

@@ -258,6 +258,7 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
     // A name glued to another word by a hyphen modifies it ("the Dhaka-Mymensingh highway",
     // "a Kabul-based group"): not a place of the event.
     if (r.place && Hyphenated(doc.text, r)) continue;
+    if (r.place && DistanceOrigin(s, r.first_token)) continue;
     // "On 6 May, in X, Y, ...": a locative phrase that opens the sentence, before the trigger,
     // sets the scene of everything the sentence tells.
     if (r.place && first_place && t < m->token) {

@@ -1,7 +1,9 @@
 // From role spans to the know stage's entities: a role names the entity whose mention overlaps
 // its phrase (nearest the phrase's head), and the mention's actor1/actor2/places follow.
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
+#include <string>
 
 #include "extract/mention.h"
 #include "extract/roles.h"
@@ -10,6 +12,7 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int kPlaceReach = 2;  // tokens between a place phrase's head and its place name
+constexpr int kOriginReach = 4; // words naming a place's kind after "from" ("the capital")
 
 // Tokens [first, last] of an entity mention in its sentence.
 std::pair<int, int> EntityTokens(const Sentence& s, const EntityRef& r) {
@@ -32,6 +35,29 @@ int TriggerEnd(const Sentence& s, const Mention& m) {
 }
 
 }  // namespace
+
+bool DistanceOrigin(const SentenceInfo& s, int t) {
+  const auto& w = s.lower;
+  int i = t - 1;
+  // "from the Haitian capital Port-au-Prince": words that name the place's kind between.
+  while (i >= 0 && i >= t - kOriginReach && w[i] != "from" && w[i] != "of" && w[i] != "outside") {
+    if (w[i] == "," || w[i] == "." || w[i] == "in" || w[i] == "at" || w[i] == "and") return false;
+    --i;
+  }
+  if (i < 0 || (w[i] != "from" && w[i] != "of" && w[i] != "outside")) return false;
+  for (int k = i - 1; k >= 0 && k >= i - 3; --k) {
+    const std::string& x = w[k];
+    bool unit = x == "km" || x == "kms" || x == "kilometers" || x == "kilometres" ||
+                x == "kilometer" || x == "kilometre" || x == "miles" || x == "mile" ||
+                (x.size() > 2 && std::isdigit(static_cast<unsigned char>(x[0])) &&
+                 x.compare(x.size() - 2, 2, "km") == 0);
+    if (unit) return true;
+    bool direction = x.find("north") != std::string::npos || x.find("south") != std::string::npos ||
+                     x.find("east") != std::string::npos || x.find("west") != std::string::npos;
+    if (!direction && x != "away" && x != "(" && x != "some" && x != "about") return false;
+  }
+  return false;
+}
 
 std::optional<int> EntityOfRole(const DocContext& doc, const SentenceInfo& s,
                                 const std::vector<RoleSpan>& spans, std::optional<bool> places) {

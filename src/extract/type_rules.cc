@@ -14,17 +14,8 @@
 namespace sitrep::extract {
 namespace {
 
-constexpr int kSideWindow = 8;  // tokens read on each side of a trigger
-constexpr int kParenSkip = 12;      // longest parenthesis stepped over
 constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" to the verb
-constexpr int kNominalReach = 3;  // "the attack (last night) on": tokens before the preposition
 constexpr int kGroupSize = 2;     // people counted as a group that can act as a mob
-constexpr int kFigureReach = 2;   // tokens between a number and its death or injury word
-
-bool IsClauseBreak(const std::string& w) {
-  return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
-         w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
-}
 
 bool IsPreposition(const std::string& w) {
   return w == "in" || w == "during" || w == "of" || w == "after" || w == "from" || w == "at" ||
@@ -33,39 +24,6 @@ bool IsPreposition(const std::string& w) {
 
 bool IsTargetPreposition(const std::string& w) {
   return w == "on" || w == "against" || w == "targeting" || w == "at" || w == "upon";
-}
-
-// A trigger told as a noun ("the attack", "an incident"), not as a verb or participle.
-bool IsNominal(const SentenceInfo& s, int tok) {
-  const std::string& w = s.lower[tok];
-  auto ends = [&w](std::string_view x) {
-    return w.size() > x.size() && w.compare(w.size() - x.size(), x.size(), x) == 0;
-  };
-  bool determiner = tok > 0 && (s.lower[tok - 1] == "the" || s.lower[tok - 1] == "a" ||
-                                s.lower[tok - 1] == "an" || s.lower[tok - 1] == "this" ||
-                                s.lower[tok - 1] == "that" || s.lower[tok - 1] == "another");
-  if (determiner) return true;
-  return !ends("ed") && !ends("ing") && w != "shot" && w != "beat" && w != "fought" &&
-         w != "slain" && w != "hit" && w != "struck";
-}
-
-// [begin, end) of the words before the trigger in its clause (at most kSideWindow).
-// A parenthesis on the way is stepped over whole ("a police team in X (district, state) was
-// attacked"): its words do not count towards the window.
-std::pair<int, int> Before(const SentenceInfo& s, int tok) {
-  int b = tok, n = 0;
-  while (b > 0 && n < kSideWindow) {
-    if (s.lower[b - 1] == ")") {
-      int k = b - 2;
-      while (k >= 0 && b - k <= kParenSkip && s.lower[k] != "(" && s.lower[k] != ")") --k;
-      if (k < 0 || s.lower[k] != "(") break;
-      b = k;
-      continue;
-    }
-    if (IsClauseBreak(s.lower[b - 1])) break;
-    --b, ++n;
-  }
-  return {b, tok};
 }
 
 // The "who" / "which" that opens the relative clause `tok` is in (within kRelativeReach
@@ -134,26 +92,8 @@ bool CountedGroup(const DocContext& doc, const SentenceInfo& s, int b, int e) {
   return false;
 }
 
-bool IsDeterminer(const std::string& w) {
-  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
-         w == "its" || w == "this" || w == "that";
-}
-
-// The word before the trigger once determiners are stepped over ("over the arrest" -> "over").
-int WordBefore(const SentenceInfo& s, int tok) {
-  int k = tok - 1;
-  while (k >= 0 && tok - k <= kNominalReach && IsDeterminer(s.lower[k])) --k;
-  return k;
-}
-
-// A cue of kind `kind` ends right before token `tok` (one- or two-word phrases).
-bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std::string_view kind) {
-  for (int b = std::max(0, tok - 2); b < tok; ++b) {
-    size_t len = 0;
-    auto kinds = lex.CueKindsAt(s.lower, b, &len);
-    if (b + static_cast<int>(len) == tok && HasKind(kinds, kind)) return true;
-  }
-  return false;
+bool IsDigits(const std::string& w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsLocative(const std::string& w) {
@@ -174,54 +114,6 @@ void TrimTargetAtLocative(const EventLexicon& lex, const SentenceInfo& s, const 
 }
 
 }  // namespace
-
-bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
-                        const std::vector<Mention>& mentions, const Mention& m) {
-  if (m.event_type.empty() || m.event_type == "Protests" || m.event_type == "Riots") return false;
-  const SentenceInfo& s = doc.info[m.sentence];
-  int k = WordBefore(s, m.token);
-  if (k < 0 || !IsNominal(s, m.token) || !CueEndsBefore(lex, s, k + 1, "grievance")) return false;
-  for (const Mention& p : mentions) {
-    if (p.sentence == m.sentence && p.token < m.token &&
-        (p.event_type == "Protests" || p.event_type == "Riots")) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
-                    const std::vector<Mention>& strong, const Mention& weak) {
-  if (weak.strength != Strength::kWeak || weak.other || weak.event_type.empty() ||
-      weak.event_type == "Strategic developments" || strong.empty()) {
-    return false;
-  }
-  for (const Mention& m : strong) {
-    if (m.event_type != "Strategic developments") return false;
-  }
-  const SentenceInfo& s = doc.info[weak.sentence];
-  int k = WordBefore(s, weak.token);
-  if (k >= 0 && CueEndsBefore(lex, s, k + 1, "reason")) return false;
-  // An attack told as a verb ("13 people were arrested after they attacked police officers").
-  size_t len = 0;
-  auto own = lex.CueKindsAt(s.lower, weak.token, &len);
-  // An outcome word ("one man died") refers back to the event told before it.
-  if (HasKind(own, "death") || HasKind(own, "injury")) return false;
-  if (!IsNominal(s, weak.token)) return true;
-  // A casualty figure: a death or injury word beside a number of the sentence.
-  const auto& toks = s.sentence->tokens;
-  for (int qi : s.quantities) {
-    const Quantity& q = doc.quantities[qi];
-    int t = 0;
-    while (t < static_cast<int>(toks.size()) && toks[t].end <= q.number_begin) ++t;
-    for (int i = std::max(0, t - kFigureReach); i <= t + kFigureReach && i < (int)toks.size();
-         ++i) {
-      auto kinds = lex.CueKindsAt(s.lower, i, &len);
-      if (HasKind(kinds, "death") || HasKind(kinds, "injury")) return true;
-    }
-  }
-  return false;
-}
 
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m) {
   if (m->strength == Strength::kVerbal) return;
@@ -245,8 +137,13 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     // A seizure is looting/property destruction when goods are what is seized ("seized 3 tons
     // of marijuana", "smuggled cigarettes were confiscated"); a town or weapons seized are no
     // property taken: the act stays a verbal COERCE with no ACLED type.
-    auto [ab, ae] = Before(s, m->token);
+    auto [ab, ae] = ClauseBefore(s, m->token);
     auto [fb, fe] = After(s, tok_end);
+    // "seized 8,5 tons of marijuana": a comma between digits is a decimal mark, not a break.
+    while (fe + 1 < static_cast<int>(s.lower.size()) && fe - tok_end < kSideWindow &&
+           s.lower[fe] == "," && IsDigits(s.lower[fe - 1]) && IsDigits(s.lower[fe + 1])) {
+      std::tie(std::ignore, fe) = After(s, fe + 1);
+    }
     bool goods = false;
     for (auto [b, e] : {std::pair{ab, ae}, std::pair{fb, fe}}) {
       for (int k = b; k < e && !goods; ++k) {
@@ -263,7 +160,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   if (destruction) {
     // Property burnt or looted by a crowd (residents, inmates, community members) with no
     // armed side among them: ACLED codes it as a riot, not as a strategic development.
-    auto [ab, ae] = Before(s, m->token);
+    auto [ab, ae] = ClauseBefore(s, m->token);
     for (int k = ab; k < ae; ++k) {
       if (s.lower[k] == "and") return;  // "X killed residents and burnt down": X is the agent
     }
@@ -279,7 +176,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     // Burning, stoning or vandalism by an organised armed side ("militants torched the village",
     // "a youth militia torched the offices"; not mere "assailants") is no riot: an attack.
     bool passive = PassiveAt(s, m->token);
-    auto [ab, ae] = passive ? ByAgent(s, tok_end) : Before(s, m->token);
+    auto [ab, ae] = passive ? ByAgent(s, tok_end) : ClauseBefore(s, m->token);
     SideCount actor = CountSide(lex, s, doc, ab, ae);
     if (actor.armed > actor.assailant && actor.police == 0) {
       m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
@@ -305,7 +202,7 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool victim_subject = w0 == "died" || w0 == "dies" || w0 == "dead";
   bool passive = aux >= 0 || PassiveAt(s, m->token) || victim_subject;
   int at = aux >= 0 ? aux : m->token;
-  auto [pb, pe] = passive ? Before(s, at) : After(s, tok_end);
+  auto [pb, pe] = passive ? ClauseBefore(s, at) : After(s, tok_end);
   if (passive) {
     // "police who tried to stop two men on a motorcycle were shot": the target is what "who"
     // stands for.
@@ -315,16 +212,16 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
     if (r > 0 && IsPreposition(s.lower[r - 1])) r = -1;
     if (r >= 0) {
       if (r > 0 && s.lower[r - 1] == ",") --r;
-      std::tie(pb, pe) = Before(s, r);
+      std::tie(pb, pe) = ClauseBefore(s, r);
     }
   }
-  std::pair<int, int> agent = passive ? ByAgent(s, tok_end) : Before(s, m->token);
+  std::pair<int, int> agent = passive ? ByAgent(s, tok_end) : ClauseBefore(s, m->token);
   bool agent_by = passive && agent.second > agent.first;  // the agent is told after "by"
   // "an attack by gunmen on a village": after a nominal trigger "by ..." names the agent, up
   // to the preposition that names the target again ("killed a man by setting him on fire":
   // after a verb it is the means).
   std::pair<int, int> target_rest = {pe, pe};
-  bool nominal = IsNominal(s, m->token);
+  bool nominal = IsNominalTrigger(s, m->token);
   for (int i = pb; i < pe && !passive && nominal; ++i) {
     if (s.lower[i] != "by") continue;
     int k = i + 1;

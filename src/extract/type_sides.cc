@@ -10,6 +10,19 @@ namespace sitrep::extract {
 namespace {
 
 constexpr int kQualifierReach = 4;  // "a senior Hamas official": tokens that qualify a person
+constexpr int kSideWindow = 8;      // tokens read on each side of a trigger
+constexpr int kParenSkip = 12;      // longest parenthesis stepped over
+constexpr int kNominalReach = 3;    // "over the arrest": determiners stepped over
+
+bool IsClauseBreak(const std::string& w) {
+  return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
+}
+
+bool IsDeterminer(const std::string& w) {
+  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
+         w == "its" || w == "this" || w == "that";
+}
 
 // Entity kinds of the actor registry that are armed, organised sides.
 bool ArmedEntityKind(std::string_view k) {
@@ -33,6 +46,56 @@ bool OfficialTarget(const EventLexicon& lex, const SentenceInfo& s, const DocCon
 }
 
 }  // namespace
+
+// A trigger told as a noun ("the attack", "an incident"), not as a verb or participle.
+bool IsNominalTrigger(const SentenceInfo& s, int tok) {
+  const std::string& w = s.lower[tok];
+  auto ends = [&w](std::string_view x) {
+    return w.size() > x.size() && w.compare(w.size() - x.size(), x.size(), x) == 0;
+  };
+  bool determiner = tok > 0 && (s.lower[tok - 1] == "the" || s.lower[tok - 1] == "a" ||
+                                s.lower[tok - 1] == "an" || s.lower[tok - 1] == "this" ||
+                                s.lower[tok - 1] == "that" || s.lower[tok - 1] == "another");
+  if (determiner) return true;
+  return !ends("ed") && !ends("ing") && w != "shot" && w != "beat" && w != "fought" &&
+         w != "slain" && w != "hit" && w != "struck";
+}
+
+// [begin, end) of the words before the trigger in its clause (at most kSideWindow).
+// A parenthesis on the way is stepped over whole ("a police team in X (district, state) was
+// attacked"): its words do not count towards the window.
+std::pair<int, int> ClauseBefore(const SentenceInfo& s, int tok) {
+  int b = tok, n = 0;
+  while (b > 0 && n < kSideWindow) {
+    if (s.lower[b - 1] == ")") {
+      int k = b - 2;
+      while (k >= 0 && b - k <= kParenSkip && s.lower[k] != "(" && s.lower[k] != ")") --k;
+      if (k < 0 || s.lower[k] != "(") break;
+      b = k;
+      continue;
+    }
+    if (IsClauseBreak(s.lower[b - 1])) break;
+    --b, ++n;
+  }
+  return {b, tok};
+}
+
+// The word before the trigger once determiners are stepped over ("over the arrest" -> "over").
+int WordBefore(const SentenceInfo& s, int tok) {
+  int k = tok - 1;
+  while (k >= 0 && tok - k <= kNominalReach && IsDeterminer(s.lower[k])) --k;
+  return k;
+}
+
+// A cue of kind `kind` ends right before token `tok` (one- or two-word phrases).
+bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std::string_view kind) {
+  for (int b = std::max(0, tok - 2); b < tok; ++b) {
+    size_t len = 0;
+    auto kinds = lex.CueKindsAt(s.lower, b, &len);
+    if (b + static_cast<int>(len) == tok && HasKind(kinds, kind)) return true;
+  }
+  return false;
+}
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
   return std::find(kinds.begin(), kinds.end(), k) != kinds.end();

@@ -1,9 +1,10 @@
-// The sides of an attack as type_rules.cc reads them: cue kinds of data/events/cues.tsv and
+// The sides of an attack as type_rules.cc reads them, and the clause spans it reads them in: cue kinds of data/events/cues.tsv and
 // recognised actor entities counted over a span of a sentence's tokens, and the person rules
 // that make a lone office holder or off-duty personnel a civilian target.
 #pragma once
 
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +17,17 @@ struct SideCount {
   int civilian = 0, armed = 0, police = 0, crowd = 0;
   int assailant = 0;  // of `armed`: words that name attackers, not organised forces
 };
+
+// Clause spans read by the type rules. A trigger at token `tok` told as a noun ("the attack",
+// "an incident"), not as a verb or participle.
+bool IsNominalTrigger(const SentenceInfo& s, int tok);
+// [begin, end) of the words before `tok` in its clause (at most 8; a parenthesis is stepped
+// over whole).
+std::pair<int, int> ClauseBefore(const SentenceInfo& s, int tok);
+// The word before `tok` once determiners are stepped over ("over the arrest" -> "over"), or -1.
+int WordBefore(const SentenceInfo& s, int tok);
+// Whether a cue of kind `kind` ends right before token `tok` (one- or two-word phrases).
+bool CueEndsBefore(const EventLexicon& lex, const SentenceInfo& s, int tok, std::string_view kind);
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k);
 // Cue kinds over tokens [b, e) of the sentence, each phrase counted once; recognised actor

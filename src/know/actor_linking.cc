@@ -116,7 +116,10 @@ void Linker::ResolveActors() {
     }
     if (c.actor_hits.size() == 1) {
       const Actor& a = kb_.actors.actor(c.actor_hits[0].actor);
-      if (a.source != ActorSource::kPhoenix && !a.country.empty() && !Contains(doc_countries_, a.country))
+      // A news outlet's country is where the report comes from, not what it is about ("The
+      // New York Times reported" in a Mogadishu story).
+      if (a.source != ActorSource::kPhoenix && !a.country.empty() && a.kind != "media" &&
+          !Contains(doc_countries_, a.country))
         doc_countries_.push_back(a.country);
     }
   }

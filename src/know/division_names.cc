@@ -85,6 +85,14 @@ bool IsFirstLevelWord(std::string_view lower) {
 
 bool IsSettlementWord(std::string_view lower) { return In(kSettlements, lower); }
 
+bool IsCompassName(std::string_view name) {
+  const std::string plain = Plain(name);
+  for (const Compass& c : kCompass)
+    for (std::string_view form : c.forms)
+      if (!form.empty() && Plain(form) == plain) return true;
+  return plain == "centre" || plain == "center" || plain == "central";
+}
+
 std::vector<std::string> CompassVariants(std::string_view name) {
   std::vector<std::string> out;
   const std::string plain = Plain(name);

@@ -29,6 +29,10 @@ bool IsSettlementWord(std::string_view lower);
 // "South-West" -> "Sud-Ouest", "Southwest"...; empty when the name has no compass word.
 std::vector<std::string> CompassVariants(std::string_view name);
 
+// True when the name is a compass word alone ("East", "North-West", "Sud", "Centre"): such a
+// division's name is also an ordinary word of the text ("the Middle East war").
+bool IsCompassName(std::string_view name);
+
 // The lookup names of a division: its name, its short name, and the short name followed by
 // each division word a text may use for its level ("Anbar province"; "Shopian district",
 // "Gujba LGA"); first-level names add their CompassVariants.

@@ -123,8 +123,9 @@ class Linker {
   // SpellsOwnName, or one of a large town's alternate spellings as written ("Geneva" for
   // Genève): enough for a town abroad to need no further support.
   bool SpellsName(uint32_t place, const Cand& c) const;
-  // False for a town matched only through a normalised key (not its own spelling) in a
-  // country the document never names and far from the document's other places ("Kiro" -> Kiel).
+  // False for a town or division matched only through a normalised key (not its own
+  // spelling) in a country the document never names and far from the document's other places
+  // ("Kiro" -> Kiel, "Kara" -> Ceará).
   bool Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const;
   // True when the place match at words [start, start+len) is part of a longer name headed by
   // a generic word: after "Abu", "Wadi", "Sidi"... or that head word alone before a name.

@@ -64,7 +64,23 @@ bool Linker::SpellsName(uint32_t place, const Cand& c) const {
 bool Linker::Supported(uint32_t place, const Cand& c, const PlaceContext& ctx) const {
   const Gazetteer& g = *kb_.gazetteer;
   const PlaceRecord& p = g.place(place);
-  if (p.kind != PlaceKind::kCity || c.qualified || SpellsOwnName(place, c)) return true;
+  const bool division = p.kind == PlaceKind::kAdmin1 || p.kind == PlaceKind::kAdmin2;
+  // A division named by a compass word alone ("East": "the Middle East war") is spelled like
+  // an ordinary word: it needs support like a division reached through the key.
+  const bool compass = division && IsCompassName(g.Name(place));
+  if ((p.kind != PlaceKind::kCity && !division) || c.qualified ||
+      (SpellsOwnName(place, c) && !compass))
+    return true;
+  if (division) {
+    // A division reached only through the key ("Kara" -> Ceará), in a country the document
+    // does not name and far from its places, is a homonym of a word of the text.
+    if (Contains(ctx.countries, std::string_view(p.country, 2)) ||
+        (SpellsName(place, c) && !compass))
+      return true;
+    for (const auto& [lat, lon] : ctx.points)
+      if (DistanceKm(lat, lon, p.lat, p.lon) < kSupportKm) return true;
+    return ctx.points.empty() && ctx.countries.empty();
+  }
   // An alternate spelled out ("Geneva") when the document locates nothing else; beside far
   // places it is more often a local name ("Madina hospital" in Mogadishu is not Medina).
   if (ctx.points.empty() && SpellsName(place, c)) return true;
@@ -160,22 +176,6 @@ void Linker::ResolvePlaces() {
   NarrowByDivisionAfter();
   AddStandIns();
   DropWeakInnerNames(ctx.countries);
-  // A town spelled as the text writes it beats towns reached only through the normalised
-  // key ("Calamba" is Calamba, not Colombo by its alternate "Kalamba"; "Luhanske" is not
-  // Luhansk).
-  for (Cand& c : cands_) {
-    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in) continue;
-    auto city = [&](const NameHit& h) { return g.place(h.place).kind == PlaceKind::kCity; };
-    bool spelled = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
-      return city(h) && SpellsOwnName(h.place, c);
-    });
-    if (!spelled) continue;
-    c.place_hits.erase(std::remove_if(c.place_hits.begin(), c.place_hits.end(),
-                                      [&](const NameHit& h) {
-                                        return city(h) && !SpellsName(h.place, c);
-                                      }),
-                       c.place_hits.end());
-  }
   // One-word names of small towns abroad are more often words than places.
   for (Cand& c : cands_) {
     if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in ||
@@ -214,6 +214,22 @@ void Linker::ResolvePlaces() {
           c.place_hits.end());
     }
     if (c.place_hits.empty()) c.dropped = true;
+  }
+  // A town spelled as the text writes it beats towns reached only through the normalised
+  // key, among those the filter above kept ("Calamba" is Calamba, not Colombo by its alternate "Kalamba"; "Luhanske" is not
+  // Luhansk).
+  for (Cand& c : cands_) {
+    if (c.dropped || c.type != CandType::kPlace || c.place != kNoIndex || c.stand_in) continue;
+    auto city = [&](const NameHit& h) { return g.place(h.place).kind == PlaceKind::kCity; };
+    bool spelled = std::any_of(c.place_hits.begin(), c.place_hits.end(), [&](const NameHit& h) {
+      return city(h) && SpellsOwnName(h.place, c);
+    });
+    if (!spelled) continue;
+    c.place_hits.erase(std::remove_if(c.place_hits.begin(), c.place_hits.end(),
+                                      [&](const NameHit& h) {
+                                        return city(h) && !SpellsName(h.place, c);
+                                      }),
+                       c.place_hits.end());
   }
   // Round 1: names with one meaning (countries, divisions, our sites, single candidates).
   std::vector<bool> done(cands_.size(), false);

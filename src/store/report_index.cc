@@ -6,6 +6,7 @@
 #include <xxhash.h>
 
 #include "sitrep/fuse/shared_sentence.h"
+#include "sitrep/fuse/undated_identity.h"
 #include "sitrep/store/event_codec.h"
 
 namespace sitrep {
@@ -32,6 +33,10 @@ std::pair<int64_t, int64_t> Window(const Report& report, const FusionOptions& op
 }
 
 }  // namespace
+
+bool FoundByKeys(const Report& report, const FusionOptions& options) {
+  return !UsablyDated(report.event, options) && !LinksOnlyBySentence(report, options);
+}
 
 std::pair<int64_t, int64_t> CountryRange(const std::string& country) {
   if (country.empty()) return {0, kCountryMax};
@@ -75,12 +80,31 @@ Status ReportIndex::AddSentences(const Report& report, bool by_sentence, int64_t
   return Status::Ok();
 }
 
+Status ReportIndex::AddKeys(const Report& report, const FusionOptions& options) {
+  const UndatedKeys keys = UndatedIdentityKeys(report.event, options);
+  if (!keys.takes_part) return Status::Ok();
+  if (!add_key_) {
+    ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+        "INSERT OR IGNORE INTO report_keys(hash, band, undated, key) VALUES (?,?,?,?)"));
+    add_key_.emplace(std::move(st));
+  }
+  const int64_t band = CountryRange(report.event.location->country).first;
+  for (int64_t h : keys.stored) {
+    add_key_->Bind(1, h).Bind(2, band).Bind(3, int64_t{keys.undated}).Bind(4, report.key);
+    RETURN_IF_ERROR(add_key_->Run());
+  }
+  return Status::Ok();
+}
+
 Result<IndexSlot> ReportIndex::Add(const Report& report, const FusionOptions& options) {
   const bool by_sentence = LinksOnlyBySentence(report, options);
+  const bool by_keys = FoundByKeys(report, options);
   const auto [from, to] = Window(report, options);
-  RETURN_IF_ERROR(AddSentences(report, by_sentence, from, to));
+  // A report found by keys has no window to be found by: its sentences are found by all.
+  RETURN_IF_ERROR(AddSentences(report, by_sentence || by_keys, from, to));
+  RETURN_IF_ERROR(AddKeys(report, options));
   IndexSlot slot;
-  if (by_sentence) return slot;
+  if (by_sentence || by_keys) return slot;
   auto [cfrom, cto] = CountryRange(report.event.location ? report.event.location->country : "");
   if (report.event.date.known() && to - from <= kNarrowDays) {
     slot.band = cfrom;  // 0 for an unknown country
@@ -105,8 +129,12 @@ Status ReportIndex::RemoveDocument(const std::string& doc_id) {
     ASSIGN_OR_RETURN(SqliteStmt ss, db_.Prepare(
         "DELETE FROM report_sentences WHERE key IN (SELECT key FROM reports WHERE doc_id = ?)"));
     remove_sentences_.emplace(std::move(ss));
+    ASSIGN_OR_RETURN(SqliteStmt sk, db_.Prepare(
+        "DELETE FROM report_keys WHERE key IN (SELECT key FROM reports WHERE doc_id = ?)"));
+    remove_keys_.emplace(std::move(sk));
   }
   RETURN_IF_ERROR(remove_->Bind(1, doc_id).Run());
+  RETURN_IF_ERROR(remove_keys_->Bind(1, doc_id).Run());
   return remove_sentences_->Bind(1, doc_id).Run();
 }
 
@@ -160,15 +188,38 @@ Result<std::vector<IndexedReport>> ReportIndex::Overlapping(const BlockKey& bloc
   return out;
 }
 
+Status ReportIndex::ByKeys(const Report& report, const FusionOptions& options,
+                           std::vector<IndexedReport>* out) {
+  const UndatedKeys keys = UndatedIdentityKeys(report.event, options);
+  if (!keys.takes_part) return Status::Ok();
+  if (!by_key_) {
+    ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
+        "SELECT k.key, coalesce(r.event_id, ''), r.wfrom, r.wto, r.country = '' "
+        "FROM report_keys k CROSS JOIN reports r ON r.key = k.key "
+        "WHERE k.hash = ?1 AND k.band = ?2 AND k.undated >= ?3"));
+    by_key_.emplace(std::move(st));
+  }
+  const int64_t band = CountryRange(report.event.location->country).first;
+  for (int64_t h : keys.queried) {
+    // UndatedIdentity needs one side undated: a dated report looks for undated ones only.
+    by_key_->Bind(1, h).Bind(2, band).Bind(3, int64_t{keys.undated ? 0 : 1});
+    RETURN_IF_ERROR(Collect(*by_key_, out));
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<IndexedReport>> ReportIndex::Candidates(const Report& report,
                                                            const FusionOptions& options) {
   const bool by_sentence = LinksOnlyBySentence(report, options);
+  const bool by_keys = FoundByKeys(report, options);
   std::vector<IndexedReport> out;
-  if (!by_sentence) {
+  if (!by_sentence && !by_keys) {
     ASSIGN_OR_RETURN(out, Overlapping(BlockOf(report, options), report.event.date.known()));
   }
+  RETURN_IF_ERROR(ByKeys(report, options, &out));
   // Identity evidence with a report that links only by sentence is a shared sentence (rows
-  // with by_sentence >= 1); such a report itself may share one with any report (>= 0).
+  // with by_sentence >= 1); such a report itself may share one with any report (>= 0), and
+  // so may one found by keys (it meets no report by window).
   if (!by_sentence_) {
     ASSIGN_OR_RETURN(SqliteStmt st, db_.Prepare(
         "SELECT s.key, coalesce(r.event_id, ''), s.wfrom, s.wto, r.country = '' "
@@ -182,7 +233,8 @@ Result<std::vector<IndexedReport>> ReportIndex::Candidates(const Report& report,
   }
   const auto [from, to] = Window(report, options);
   for (int64_t h : SentenceHashes(report)) {
-    by_sentence_->Bind(1, h).Bind(2, int64_t{by_sentence ? 0 : 1}).Bind(3, from).Bind(4, to);
+    by_sentence_->Bind(1, h).Bind(2, int64_t{by_sentence || by_keys ? 0 : 1}).Bind(3, from)
+        .Bind(4, to);
     RETURN_IF_ERROR(Collect(*by_sentence_, &out));
   }
   // Two reports of one article link on more than a shared sentence (SameArticleIdentity).

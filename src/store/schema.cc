@@ -107,6 +107,18 @@ CREATE INDEX reports_narrow_from ON reports(wfrom, wto) WHERE band IS NOT NULL;
       // R-tree (their stored sentence rows stay: a superset of the candidates is harmless).
       {6, "blocking by window for undated reports placed in a country", "",
        IndexUndatedPlacedReports},
+      // Undated reports placed in a country leave the R-tree (there every query of their
+      // country met them all) for keys of what they name (fusion's UndatedIdentityKeys);
+      // their sentence rows are found by every report, as their window was.
+      {7, "blocking by name keys for undated reports placed in a country", R"sql(
+CREATE TABLE report_keys (
+  hash INTEGER NOT NULL,          -- XXH3 of one key (UndatedIdentityKeys(...).stored)
+  band INTEGER NOT NULL,          -- the report's country code (CountryRange)
+  undated INTEGER NOT NULL,       -- 1: the report is undated (dated queries look for these)
+  key TEXT NOT NULL,              -- reports.key
+  PRIMARY KEY (hash, band, undated, key)) WITHOUT ROWID;
+CREATE INDEX report_keys_key ON report_keys(key);
+)sql", IndexUndatedKeys},
   };
   return kMigrations;
 }

@@ -1,7 +1,8 @@
 // Context statements (texts written for these tests): what an article names only to situate
 // its own event is no event of the article. Orders and campaigns, a group's possessive plurals,
-// gatherings for a rite, earlier events as a yardstick ("comes a week after"), and arrests
-// that follow the article's violent event.
+// gatherings for a rite, earlier events as a yardstick ("comes a week after"), earlier and
+// remembered events ("earlier this month", "a year since the attack"), and arrests that follow
+// the article's violent event.
 #include <string>
 #include <vector>
 
@@ -37,6 +38,9 @@ const CountCase kCountCases[] = {
     {"The group was listed as a terrorist organisation following its attacks on shipping.", 0},
     // A gathering for a rite is no protest.
     {"Families of the victims gathered to mourn their loved ones on Monday.", 0},
+    // Plurals that a deal or a call would stop go on; they are not one event.
+    {"The two sides agreed on Monday to a deal to pause strikes on energy infrastructure.", 0},
+    {"The UN renewed its calls to halt attacks on hospitals on Monday.", 0},
     // Controls: one order of one strike, a wave told as one event, a protest, a toll.
     {"Gunmen attacked a village on Monday, killing five people.", 1},
     {"Hundreds of people gathered to protest against the killing on Monday.", 1},
@@ -107,6 +111,33 @@ TEST(ContextStatementsTest, DayAddedLaterRefinesTheToldEvent) {
       "At least 150 villagers are feared dead in a brutal attack on a village in Sudan.\n\n"
       "Footage shows bodies prepared for burial in the wake of Wednesday's raid.";
   EXPECT_EQ(News(text).size(), 1u) << text;
+}
+
+// Earlier events told as context of the article's own: "earlier this month", "last year's"
+// after the news, and events remembered ("a year since the attack") are background.
+TEST(ContextStatementsTest, EarlierAndRememberedEventsAreBackground) {
+  const CountCase cases[] = {
+      {"A missile strike killed 20 people in the city on Sunday.\n\nEarlier this month, a "
+       "missile struck a playground in another town, killing nine children.",
+       1},
+      {"A missile strike killed 20 people in the city on Sunday.\n\nLast year's attack on the "
+       "market killed 30 people.",
+       1},
+      {"The country is marking a year since the attack on a shopping centre, in which 67 people "
+       "were killed.",
+       0},
+      {"The town marked the anniversary of the school massacre, in which 300 people "
+       "died.",
+       0},
+      // Controls: a day of its own tells a second event; an event told alone stays news.
+      {"A missile strike killed 20 people in the city on Sunday.\n\nOn Monday, a drone struck "
+       "a playground in another town, killing nine children.",
+       2},
+      {"Gunmen attacked a shopping centre on Monday, killing 67 people.", 1},
+  };
+  for (const CountCase& c : cases) {
+    EXPECT_EQ(News(c.text).size(), c.news) << c.text;
+  }
 }
 
 }  // namespace

@@ -2,7 +2,8 @@
 // place told for the event beats a more precise one told for something else; a sentence that
 // opens "In X, ..." places its events in X; a finer place inside the chosen one refines it;
 // a name glued into a compound is no place; an event with no place of its own takes one
-// farther off in its sentence, else the article's.
+// farther off in its sentence, else the article's; the origin of a distance ("100 km from X")
+// is no place of the event.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -133,6 +134,23 @@ TEST(PlaceChoiceTest, ThePlaceToldForTheEvent) {
        "killed four people on Monday.",
        {{"Kano", 12.0, 8.52, kCity, "Kano", "NG"}},
        "Kano"},
+      // The origin of a distance locates the place, it is not the event's place.
+      {"A car bomb exploded in Pont Sonde, about 100 kilometers from the capital "
+       "Port-au-Prince, on Thursday.",
+       {{"Pont Sonde", 19.15, -72.61, kCity, "Artibonite", "HT"},
+        {"Port-au-Prince", 18.54, -72.34, kCity, "Ouest", "HT"}},
+       "Pont Sonde"},
+      {"A car bomb exploded in a village about 100 kilometers from Port-au-Prince on "
+       "Thursday.",
+       {{"Port-au-Prince", 18.54, -72.34, kCity, "Ouest", "HT"}},
+       ""},
+      {"A car bomb exploded at a checkpoint 60 km north of Kabul on Monday.",
+       {{"Kabul", 34.53, 69.17, kCity, "Kabul", "AF"}},
+       ""},
+      // Control: the same place told as where.
+      {"A car bomb exploded in Port-au-Prince on Thursday.",
+       {{"Port-au-Prince", 18.54, -72.34, kCity, "Ouest", "HT"}},
+       "Port-au-Prince"},
   };
   for (const Case& c : cases) EXPECT_EQ(PlaceOfFirstEvent(c.text, c.places), c.want) << c.text;
 }

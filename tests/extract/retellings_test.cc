@@ -48,6 +48,15 @@ const CountCase kCountCases[] = {
      "digging trenches.\n\nThe army had ordered the digging.\n\nMany residents refused.\n\n"
      "Initially, the United Nations estimated that at least 200 people had died.",
      2},
+    // "Days after the massacre, ...": a bare definite anchor is the told event.
+    {"Gunmen killed more than 70 people in a village on Thursday.\n\nDays after the massacre, "
+     "a crowd gathered around a truck distributing food.",
+     1},
+    // Control: an anchor that names its own event ("the strike that killed X") stays apart:
+    // Friday's strike, Thursday's strike and the further strikes.
+    {"A drone strike killed four fighters near the airport on Friday.\n\nHours after the "
+     "strike that killed the general on Thursday, more strikes hit the city.",
+     3},
     // A protest and the police's answer to it: one protest.
     {"Hundreds of students protested in the capital on Saturday.\n\nPolice fired tear gas to "
      "disperse the protesters, who were demanding reforms.",

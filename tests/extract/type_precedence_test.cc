@@ -49,6 +49,14 @@ TEST(TypePrecedenceTest, AnAttackWithItsDeadOutranksAnArrest) {
       // The killing is the reason of the arrest, not an event told here.
       {"On 11 March 2021, police arrested two men suspected of killing 3 traders in the market.",
        "Violence against civilians / Attack", false},
+      // Regression (ACLED notes: "7 Taliban militants were killed and 3 were arrested during an
+      // operation" typed Arrests only): the first violence of the article, with its count, is
+      // told beside the arrests.
+      {"On 11 March 2021, 7 militants were killed and 3 were arrested during a police operation "
+       "in the district.", "Battles / Armed clash", true},
+      // Near miss: an outcome with no count of its own is no event of the arrest's sentence.
+      {"On 11 March 2021, militants were killed and 3 were arrested during a police operation "
+       "in the district.", "Battles / Armed clash", false},
   };
   for (const Row& r : kRows) EXPECT_EQ(HasTyped(r.text, r.type), r.wanted) << r.text;
 }

@@ -113,5 +113,33 @@ TEST(TypeRulesArmedSidesTest, TheNamedPlatformDecidesAirStrikeOrMissileAttack) {
   for (const Case& c : kCases) ExpectFirst(c);
 }
 
+// Regression (ACLED notes: "a hand grenade was thrown at a checkpoint" found no event).
+TEST(TypeRulesArmedSidesTest, AThrownHandGrenadeIsAGrenadeAttack) {
+  const Case kCases[] = {
+      {"On 11 March 2021, a hand grenade was thrown at a police checkpoint in the city.",
+       "Explosions/Remote violence", "Grenade"},
+      {"On 11 March 2021, militants threw a hand grenade at a bus stop in the city, wounding "
+       "two people.", "Explosions/Remote violence", "Grenade"},
+      {"On 11 March 2021, a grenade explosion in the market wounded two people.",
+       "Explosions/Remote violence", "Grenade"},
+      // A grenade answered with gunfire is an exchange between armed sides.
+      {"On 11 March 2021, militants threw a hand grenade at a police station in the city. "
+       "Police reacted with gunfire, and two officers were injured.", "Battles", "Armed clash"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
+// Regression (ACLED notes: "seized about 8,5 tons of marijuana" typed nothing: the decimal comma
+// ended the clause before the goods).
+TEST(TypeRulesArmedSidesTest, GoodsAfterADecimalCommaAreSeized) {
+  const Case kCases[] = {
+      {"On 11 March 2021, police seized about 8,5 tons of marijuana on the highway in the town.",
+       "Strategic developments", "Looting/property destruction"},
+      {"On 11 March 2021, police seized 8 tons of marijuana on the highway in the town.",
+       "Strategic developments", "Looting/property destruction"},
+  };
+  for (const Case& c : kCases) ExpectFirst(c);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -110,6 +110,26 @@ TEST(PlaceQualifiers, TownSpelledAsWrittenBeatsKeyOnlyMatches) {
   for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
+// Regression (dev): "Kara Ethnic Group" gave Ceará (BR), "Operational Command South"
+// Lebanon's South Governorate, "the Middle East war" Cameroon's East region. A division
+// reached through the key alone, or named by a compass word alone, needs the document's
+// country or places near it.
+TEST(PlaceQualifiers, KeyOnlyAndCompassDivisionsNeedSupport) {
+  REQUIRE_KB();
+  const Case cases[] = {
+      {"All of the Kara Ethnic Group clashed with rebels in Ndele, Central African Republic.",
+       "Kara", "-"},
+      {"More than ten people were injured in Ukraine, Operational Command South reported.",
+       "South", "-"},
+      {"Israel captured most of the area in the Middle East war, annexing it in 1981.", "East",
+       "-"},
+      {"Gunmen attacked a village in the East region of Cameroon.", "East region", "CM/admin1"},
+      {"Three soldiers died in an ambush in the North-West region, Cameroon's army said.",
+       "North-West region", "CM/admin1"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
 // Regression: "Maulud Celebration in Kaduna" became a village standing in for Kaduna (dev):
 // a name ending in an event noun is no stand-in; villages still are.
 TEST(PlaceQualifiers, EventNamesAreNoVillages) {

@@ -22,8 +22,8 @@ TEST(CommittedModels, MeetMeasuredScoresOnEwtTest) {
   std::vector<Sentence> ud = ReadConlluFile(kUd).value();
   EXPECT_GE(TaggerAccuracy(a->tagger(), ud), 95.55);
   AttachmentScores p = ScoreParser(a->parser(), &a->tagger(), ud);
-  EXPECT_GE(p.uas, 85.8);
-  EXPECT_GE(p.las, 82.75);
+  EXPECT_GE(p.uas, 86.1);  // session 8: 86.14 / 83.05 (news treebank + lifted trees)
+  EXPECT_GE(p.las, 83.0);
   std::vector<size_t> docs;  // labelled document by document, as `sitrep eval` does
   std::vector<Sentence> uner = ReadIob2File(kUner, true, &docs).value();
   EXPECT_GE(ScoreNer(a->ner(), &a->tagger(), uner, docs).f1, 75.4);

@@ -1,9 +1,11 @@
 // The blocking index of stored reports. A report whose window spans at most kNarrowDays (day
 // and week reports: nearly all) is found by a B-tree range scan over (country, window start)
-// on `reports` (band, migration 5); wider or undated ones by an R-tree over window and country
+// on `reports` (band, migration 5); wider ones by an R-tree over window and country
 // (reports_window, migration 3; unknown country covers the whole axis). A report that only a
 // shared sentence can link (LinksOnlyBySentence: no specific place, no day, a window wider
 // than name_window_days) is found by its sentences' hashes (report_sentences, migration 4).
+// An undated report placed in a country is found by the keys of what it names (report_keys,
+// migration 7; UndatedIdentityKeys), and by its sentences.
 #pragma once
 
 #include <cstdint>
@@ -44,6 +46,8 @@ class ReportIndex {
   Result<IndexSlot> Add(const Report& report, const FusionOptions& options);
   // Indexes only the sentences of a report whose stored window is [wfrom, wto].
   Status AddSentences(const Report& report, bool by_sentence, int64_t wfrom, int64_t wto);
+  // Stores the UndatedIdentityKeys of a report that takes part in undated identity.
+  Status AddKeys(const Report& report, const FusionOptions& options);
   // Removes the index rows of a document's reports (call before the reports are deleted).
   Status RemoveDocument(const std::string& doc_id);
   // A superset of the stored reports Linked(report, *) may accept, `report` itself included
@@ -56,10 +60,13 @@ class ReportIndex {
 
  private:
   Status Collect(SqliteStmt& st, std::vector<IndexedReport>* out);
+  // Stored reports sharing a key with `report` (undated ones only when it is dated).
+  Status ByKeys(const Report& report, const FusionOptions& options,
+                std::vector<IndexedReport>* out);
 
   SqliteDb& db_;
-  std::optional<SqliteStmt> add_, add_sentence_, remove_, remove_sentences_, query_,
-      narrow_, narrow_any_, by_sentence_, by_doc_;
+  std::optional<SqliteStmt> add_, add_sentence_, add_key_, remove_, remove_sentences_,
+      remove_keys_, query_, narrow_, narrow_any_, by_sentence_, by_doc_, by_key_;
 };
 
 // The country axis: ISO2 codes (any case) -> 1..676; other names -> 677; "" = the whole axis.
@@ -78,5 +85,11 @@ Status IndexNarrowReports(SqliteDb& db);
 // Migration 6's step: indexes by window the stored reports in neither window index that no
 // longer link only by sentence (undated reports placed in a country).
 Status IndexUndatedPlacedReports(SqliteDb& db);
+// Migration 7's step: stores the keys of every report that takes part in undated identity,
+// and takes the undated ones out of the R-tree (their sentence rows: found by every report).
+Status IndexUndatedKeys(SqliteDb& db);
+
+// An undated report placed in a country: found by its keys, not by its (unbounded) window.
+bool FoundByKeys(const Report& report, const FusionOptions& options);
 
 }  // namespace sitrep

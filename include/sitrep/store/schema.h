@@ -18,7 +18,7 @@ struct Migration {
 };
 
 const std::vector<Migration>& Migrations();
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings `db` to kSchemaVersion. Fails when the database is newer than this program.
 Status Migrate(SqliteDb& db);
