@@ -160,6 +160,16 @@ bool Remembered(const SentenceInfo& s, const Mention& m) {
 
 }  // namespace
 
+void KeepLeadNews(const DocContext& doc, std::vector<Mention>* mentions) {
+  (void)doc;
+  for (Mention& m : *mentions) {
+    // The article's opening sentence tells its news: an event told there for itself (not as
+    // "hours after X", not remembered) is news whatever its date says (ACLED notes: "On 29
+    // April 2019, ..." in a report of 2020 is a typo, not history).
+    if (m.sentence == 0 && m.background && !m.anchor) m.background = false;
+  }
+}
+
 void MarkEarlierEvents(const DocContext& doc, std::vector<Mention>* mentions) {
   auto& ms = *mentions;
   int remembered_sentence = -1;  // "the anniversary of the siege, in which 300 died": its toll

@@ -114,6 +114,7 @@ class LexiconExtractor final : public EventExtractor {
     extract::RefineMentions(lex_, ctx, &mentions);
     extract::AttachTimes(ctx, &mentions);
     extract::AttachFigures(ctx, lex_, &mentions);
+    extract::KeepLeadNews(ctx, &mentions);
     extract::MarkHabitual(ctx, &mentions);
     extract::MarkGeneric(ctx, &mentions);
     extract::MarkContext(ctx, &mentions);

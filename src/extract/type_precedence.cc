@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kFigureReach = 2;  // tokens between a number and its death or injury word
 
-// A cardinal number among the kSideWindow tokens before `tok` in its clause ("7 Taliban
+// A cardinal number among the 8 tokens before `tok` in its clause ("7 Taliban
 // militants were killed").
 bool CountBefore(const DocContext& doc, const SentenceInfo& s, int tok) {
   auto [b, e] = ClauseBefore(s, tok);

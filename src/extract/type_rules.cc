@@ -14,6 +14,8 @@
 namespace sitrep::extract {
 namespace {
 
+constexpr int kSideWindow = 8;      // tokens read on each side of a trigger
+constexpr int kNominalReach = 3;    // "the attack (last night) on": tokens before the preposition
 constexpr int kRelativeReach = 16;  // "X who ... were shot": tokens from "who" to the verb
 constexpr int kGroupSize = 2;     // people counted as a group that can act as a mob
 

@@ -1,4 +1,4 @@
-// Side counting for type_rules.cc (type_sides.h), written from our reading of ACLED's actor
+// Side counting and clause spans for type_rules.cc (type_sides.h), written from our reading of ACLED's actor
 // categories: police are a state force, armed words and armed actor entities an organised
 // side, crowd words no organised side; a lone office holder and security personnel off duty or
 // no longer serving are people attacked, not a side that fights (ACLED codes them civilians).
@@ -13,11 +13,6 @@ constexpr int kQualifierReach = 4;  // "a senior Hamas official": tokens that qu
 constexpr int kSideWindow = 8;      // tokens read on each side of a trigger
 constexpr int kParenSkip = 12;      // longest parenthesis stepped over
 constexpr int kNominalReach = 3;    // "over the arrest": determiners stepped over
-
-bool IsClauseBreak(const std::string& w) {
-  return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
-         w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
-}
 
 bool IsDeterminer(const std::string& w) {
   return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" ||
@@ -47,7 +42,12 @@ bool OfficialTarget(const EventLexicon& lex, const SentenceInfo& s, const DocCon
 
 }  // namespace
 
-// A trigger told as a noun ("the attack", "an incident"), not as a verb or participle.
+bool IsClauseBreak(const std::string& w) {
+  return w == "," || w == ";" || w == "." || w == ":" || w == "(" || w == ")" || w == "while" ||
+         w == "when" || w == "after" || w == "as" || w == "who" || w == "which";
+}
+
+// A noun after a determiner; otherwise any word that is no -ed / -ing form or irregular verb.
 bool IsNominalTrigger(const SentenceInfo& s, int tok) {
   const std::string& w = s.lower[tok];
   auto ends = [&w](std::string_view x) {

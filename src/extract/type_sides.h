@@ -18,7 +18,10 @@ struct SideCount {
   int assailant = 0;  // of `armed`: words that name attackers, not organised forces
 };
 
-// Clause spans read by the type rules. A trigger at token `tok` told as a noun ("the attack",
+// Clause spans read by the type rules. A word that ends a clause (punctuation, "while",
+// "when", "after", "as", "who", "which").
+bool IsClauseBreak(const std::string& w);
+// A trigger at token `tok` told as a noun ("the attack",
 // "an incident"), not as a verb or participle.
 bool IsNominalTrigger(const SentenceInfo& s, int tok);
 // [begin, end) of the words before `tok` in its clause (at most 8; a parenthesis is stepped

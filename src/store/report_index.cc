@@ -275,31 +275,10 @@ Status IndexReportSentences(SqliteDb& db) {
   return Status::Ok();
 }
 
-Status IndexUndatedPlacedReports(SqliteDb& db) {
-  // Reports in neither window index (linked only by sentence when stored) that link by their
-  // window now: undated ones placed in a country (fusion session 7, UndatedIdentity).
-  ASSIGN_OR_RETURN(SqliteStmt rows, db.Prepare(
-      "SELECT key, json FROM reports WHERE wid IS NULL AND band IS NULL"));
-  const FusionOptions options;  // the store's (StoreOptions default)
-  std::vector<Report> moved;
-  for (;;) {
-    ASSIGN_OR_RETURN(bool row, rows.Step());
-    if (!row) break;
-    ASSIGN_OR_RETURN(Event e, DecodeEvent(rows.Text(1)));
-    Report r{rows.Text(0), std::move(e)};
-    if (!LinksOnlyBySentence(r, options)) moved.push_back(std::move(r));
-  }
-  RETURN_IF_ERROR(rows.Reset());
-  ReportIndex index(db);
-  ASSIGN_OR_RETURN(SqliteStmt slot, db.Prepare(
-      "UPDATE reports SET wid = ?2, band = ?3 WHERE key = ?1"));
-  for (const Report& r : moved) {
-    ASSIGN_OR_RETURN(IndexSlot s, index.Add(r, options));
-    slot.Bind(1, r.key);
-    if (s.wid != 0) slot.Bind(2, s.wid); else slot.BindNull(2);
-    if (s.band) slot.Bind(3, *s.band); else slot.BindNull(3);
-    RETURN_IF_ERROR(slot.Run());
-  }
+Status IndexUndatedPlacedReports(SqliteDb&) {
+  // Schema 6 put undated reports placed in a country back in the R-tree (fusion session 7,
+  // UndatedIdentity). Since schema 7 such reports are found by keys, and migration 7 indexes
+  // every stored report's keys, so on the way to 7 this step has nothing to move.
   return Status::Ok();
 }
 

@@ -140,5 +140,19 @@ TEST(ContextStatementsTest, EarlierAndRememberedEventsAreBackground) {
   }
 }
 
+// The opening sentence tells the article's news whatever its date says (an ACLED note dated a
+// year before its report); a later sentence's old event stays background.
+TEST(ContextStatementsTest, TheOpeningSentenceIsNews) {
+  const CountCase cases[] = {
+      {"On 4 March 2019, gunmen killed two farmers in the village.", 1},
+      {"Gunmen killed two farmers in the village on Monday.\n\nIn 2019, gunmen killed ten "
+       "farmers in the same village.",
+       1},
+  };
+  for (const CountCase& c : cases) {
+    EXPECT_EQ(News(c.text).size(), c.news) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep

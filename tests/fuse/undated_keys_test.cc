@@ -1,8 +1,7 @@
 // The store finds an undated report's candidates by UndatedIdentityKeys instead of every
 // report of its country: every compatible pair UndatedIdentity links must share a key one side
-// stores and
-// the other queries (both ways), and a town's own name must not be such a key (every incident
-// of the town would be a candidate). Events are written by us.
+// stores and the other queries (both ways), and a town's own name must not be such a key
+// (every incident of the town would be a candidate). Events are written by us.
 #include <gtest/gtest.h>
 
 #include <algorithm>

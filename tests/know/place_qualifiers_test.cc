@@ -130,6 +130,20 @@ TEST(PlaceQualifiers, KeyOnlyAndCompassDivisionsNeedSupport) {
   for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
 }
 
+// Regression (dev): "Lido Beach" in a Mogadishu story gave Lido Beach, New York, because
+// "The New York Times reported" made the United States a country of the text.
+TEST(PlaceQualifiers, NewsOutletsNameNoCountryOfTheText) {
+  REQUIRE_KB();
+  const Case cases[] = {
+      {"The attack began in the Lido Beach neighborhood of Mogadishu, Somalia, The New York "
+       "Times reported.",
+       "Lido Beach", "-"},
+      {"Protesters marched in Lido Beach, New York, The New York Times reported.", "Lido Beach",
+       "US"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOf(*kb, c.text, c.mention), c.want) << c.text;
+}
+
 // Regression: "Maulud Celebration in Kaduna" became a village standing in for Kaduna (dev):
 // a name ending in an event noun is no stand-in; villages still are.
 TEST(PlaceQualifiers, EventNamesAreNoVillages) {

@@ -97,6 +97,8 @@ const char* kSentenceRows =
 const char* kWindowKeys = "SELECT key FROM reports_window ORDER BY key";
 const char* kUnindexed = "SELECT key FROM reports WHERE wid IS NULL AND band IS NULL ORDER BY key";
 const char* kNarrow = "SELECT key || ' ' || band FROM reports WHERE band IS NOT NULL ORDER BY key";
+const char* kKeyRows =
+    "SELECT hash || ' ' || band || ' ' || undated || ' ' || key FROM report_keys ORDER BY 1";
 const char* kEventRows = "SELECT id || ' ' || json FROM events ORDER BY id";
 
 // Writes a version-3 database at `path` holding the rows `current` (a database of the current
@@ -145,8 +147,9 @@ TEST(MigrationTest, Version3DatabaseGainsTheSentenceIndexWithTheSameEvents) {
   const std::vector<std::string> sentences = Rows(store->db(), kSentenceRows);
   const std::vector<std::string> unindexed = Rows(store->db(), kUnindexed);
   ASSERT_FALSE(sentences.empty());
-  // The placeless year and the Kabul year (the undated country links by window since schema 6).
-  ASSERT_EQ(unindexed.size(), 2u);
+  // The placeless year, the Kabul year and the undated country (found by keys since schema 7).
+  ASSERT_EQ(unindexed.size(), 3u);
+  ASSERT_FALSE(Rows(store->db(), kKeyRows).empty());
 
   WriteVersion3(current, old);
   std::vector<std::string> events_before;
@@ -168,6 +171,7 @@ TEST(MigrationTest, Version3DatabaseGainsTheSentenceIndexWithTheSameEvents) {
   EXPECT_EQ(Rows(db, kSentenceRows), sentences);
   EXPECT_EQ(Rows(db, kUnindexed), unindexed);
   EXPECT_EQ(Rows(db, kWindowKeys), Rows(store->db(), kWindowKeys));
+  EXPECT_EQ(Rows(db, kKeyRows), Rows(store->db(), kKeyRows));
   EXPECT_FALSE(Rows(store->db(), kNarrow).empty());  // day reports: on the narrow index
   EXPECT_EQ(Rows(db, kNarrow), Rows(store->db(), kNarrow));
   EXPECT_EQ(Rows(db, kEventRows), events_before);
@@ -182,8 +186,9 @@ TEST(MigrationTest, Version3DatabaseGainsTheSentenceIndexWithTheSameEvents) {
 }
 
 // Schema 5 kept undated reports placed in a country out of both window indexes (they linked
-// only by sentence); migration 6 puts them back in the R-tree, as a current store does.
-TEST(MigrationTest, Version5DatabaseIndexesUndatedPlacedReportsByWindow) {
+// only by sentence); migration 6 put them back in the R-tree, and migration 7 moves them to the
+// name-key index, as a current store keeps them.
+TEST(MigrationTest, Version5DatabaseIndexesUndatedPlacedReportsByKeys) {
   TempDb tmp;
   const std::string current = tmp.path("current.db"), old = tmp.path("v5.db");
   auto store = std::move(EventStore::Open(current).value());
@@ -195,7 +200,8 @@ TEST(MigrationTest, Version5DatabaseIndexesUndatedPlacedReportsByWindow) {
     const char* kUndo = R"sql(
 DELETE FROM reports_window WHERE key = 'b_copy#1';
 UPDATE reports SET wid = NULL WHERE key = 'b_copy#1';
-DELETE FROM migrations WHERE version = 6;
+DROP TABLE report_keys;
+DELETE FROM migrations WHERE version >= 6;
 PRAGMA user_version = 5;
 )sql";
     ASSERT_TRUE(v5->Exec(kUndo).ok());
@@ -207,6 +213,7 @@ PRAGMA user_version = 5;
   EXPECT_EQ(*QueryInt(db, "PRAGMA user_version").value(), kSchemaVersion);
   EXPECT_EQ(Rows(db, kUnindexed), Rows(store->db(), kUnindexed));
   EXPECT_EQ(Rows(db, kWindowKeys), Rows(store->db(), kWindowKeys));
+  EXPECT_EQ(Rows(db, kKeyRows), Rows(store->db(), kKeyRows));
   ASSERT_TRUE(store->IngestBatch(SecondBatch()).ok());
   ASSERT_TRUE((*migrated)->IngestBatch(SecondBatch()).ok());
   EXPECT_EQ(DumpEvents(**migrated), DumpEvents(*store));

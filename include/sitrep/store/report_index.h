@@ -82,8 +82,8 @@ std::vector<int64_t> SentenceHashes(const Report& report);
 Status IndexReportSentences(SqliteDb& db);
 // Migration 5's step: moves the reports of narrow windows from the R-tree to the band index.
 Status IndexNarrowReports(SqliteDb& db);
-// Migration 6's step: indexes by window the stored reports in neither window index that no
-// longer link only by sentence (undated reports placed in a country).
+// Migration 6's step (indexed undated reports placed in a country by window): superseded by
+// migration 7, a no-op.
 Status IndexUndatedPlacedReports(SqliteDb& db);
 // Migration 7's step: stores the keys of every report that takes part in undated identity,
 // and takes the undated ones out of the R-tree (their sentence rows: found by every report).
