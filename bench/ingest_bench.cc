@@ -151,6 +151,7 @@ void BM_IngestUndated(benchmark::State& state) {
 }
 BENCHMARK(BM_IngestUndated)
     ->Args({1000, 35})
+    ->Args({3000, 35})
     ->Args({10000, 35})
     ->Args({30000, 35})
     ->Args({100000, 35})

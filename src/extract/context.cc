@@ -163,10 +163,11 @@ bool Remembered(const SentenceInfo& s, const Mention& m) {
 void KeepLeadNews(const DocContext& doc, std::vector<Mention>* mentions) {
   (void)doc;
   for (Mention& m : *mentions) {
-    // The article's opening sentence tells its news: an event told there for itself (not as
-    // "hours after X", not remembered) is news whatever its date says (ACLED notes: "On 29
-    // April 2019, ..." in a report of 2020 is a typo, not history).
-    if (m.sentence == 0 && m.background && !m.anchor) m.background = false;
+    // The article's opening sentence tells its news: an event told there for itself on a day
+    // (not "hours after X", not a year: "the bombing of the embassy in 2019") is news whatever
+    // its date says (ACLED notes: "On 29 April 2019, ..." in a report of 2020 is a typo).
+    bool day = m.date && m.date->precision == DatePrecision::kDay;
+    if (m.sentence == 0 && m.background && !m.anchor && day) m.background = false;
   }
 }
 

@@ -115,8 +115,8 @@ void MarkGeneric(const DocContext& doc, std::vector<Mention>* mentions);
 // protest; a name given to a told event ("describing it as a pre-emptive strike") is an
 // anaphor with no weapon.
 void MarkContext(const DocContext& doc, std::vector<Mention>* mentions);
-// The opening sentence's own events are the article's news, not background, whatever their
-// dates say (anchors such as "hours after X" keep their mark).
+// The opening sentence's own events told on a day are the article's news, not background,
+// whatever their dates say (anchors such as "hours after X" and years keep their mark).
 void KeepLeadNews(const DocContext& doc, std::vector<Mention>* mentions);
 // Earlier events told as context: "earlier this month, a missile struck X", "last year's
 // attack" (after an event told before them) and remembered ones ("a year since the attack",

@@ -411,7 +411,7 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
     } else {
       // "The recent attack on X occurred after a drone strike": a definite generic word refers
       // back to an earlier event even when the sentence names another one; an attack told with
-      // its dead outranks a sentence's arrests (OutranksStrong, type_rules.cc).
+      // its dead outranks a sentence's arrests (OutranksStrong, type_precedence.cc).
       for (Mention& m : weak) {
         bool outranks = OutranksStrong(lex, doc, strong, m);
         if (outranks) m.strength = Strength::kStrong;  // it names the sentence's main event

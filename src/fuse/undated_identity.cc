@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 #include <set>
 #include <string>
@@ -168,12 +167,6 @@ bool UndatedIdentity(const Event& a, const Event& b, const FusionOptions& option
   // every incident of one perpetrator or with deaths shares.
   const bool same_place = SameSpecificPlace(a, b, options);
   const bool figure = SameFigure(a, b, options.min_shared_figure);
-  if (std::getenv("SITREP_AB_OLD")) {  // TEMP A/B
-    const int strong = (CachedSharedNames(a, b) > 0) + figure;
-    const int weak = SharesArmedActor(a, b) + (same_place && BothTellDeaths(a, b));
-    if (same_place) return strong >= 1 || weak >= 2;
-    return strong >= 1 && strong + weak >= 2;
-  }
   if (same_place) {
     // At one town its own name is shared by every incident there (regression: an undated
     // report naming its town joined any event of that town, bench/results/fusion.md s8).
