@@ -14,19 +14,8 @@
 namespace sitrep {
 namespace {
 
-// Typed events of the text that are news of the day (not background).
-std::vector<Event> News(const std::string& text) {
-  std::vector<Event> out;
-  for (auto& e : testing::ExtractText(text)) {
-    if (!e.event_type.empty() && !e.historical) out.push_back(std::move(e));
-  }
-  return out;
-}
-
-struct CountCase {
-  const char* text;
-  size_t news;  // typed events of the day wanted
-};
+using testing::CountCase;
+using testing::News;
 
 const CountCase kCountCases[] = {
     // A decision about a campaign is not one strike.

@@ -37,6 +37,21 @@ inline std::vector<Event> ExtractText(const std::string& text) {
   return TestExtractor().Extract(d);
 }
 
+// Typed events of the text that are news of the day (not background).
+inline std::vector<Event> News(const std::string& text) {
+  std::vector<Event> out;
+  for (auto& e : ExtractText(text)) {
+    if (!e.event_type.empty() && !e.historical) out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// A table row of the counting tests: a text and how many typed events of the day it tells.
+struct CountCase {
+  const char* text;
+  size_t news;
+};
+
 // A table row of the type tests: a text and the ACLED types wanted for it.
 struct TypeCase {
   const char* text;

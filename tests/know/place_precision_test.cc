@@ -15,16 +15,8 @@ namespace sitrep {
 namespace {
 
 using Case = testing::PlaceCase;
+using testing::GeoOf;
 using testing::PlaceOf;
-
-// "<entity name>|<country>|<precision>" of the first mention spelled `mention`, or "-".
-std::string GeoOf(const KnowledgeBase& kb, const char* text, const char* mention) {
-  for (const Entity& e : RecogniseEntities(kb, text, {}))
-    for (const EntityMention& m : e.mentions)
-      if (m.text == mention && e.geo.has_value())
-        return e.name + "|" + e.geo->country + "|" + std::string(PrecisionName(e.geo->precision));
-  return "-";
-}
 
 // Regression: "Nigeria's northern Kaduna state" resolved to Kaduna city (dev): the division
 // word right after the name asks for the division as much as one inside the name does.

@@ -16,16 +16,8 @@ namespace sitrep {
 namespace {
 
 using Case = testing::PlaceCase;
+using testing::GeoOf;
 using testing::PlaceOf;
-
-// "<entity name>|<country>|<precision>" of the first mention spelled `mention`, or "-".
-std::string GeoOf(const KnowledgeBase& kb, const char* text, const char* mention) {
-  for (const Entity& e : RecogniseEntities(kb, text, {}))
-    for (const EntityMention& m : e.mentions)
-      if (m.text == mention && e.geo.has_value())
-        return e.name + "|" + e.geo->country + "|" + std::string(PrecisionName(e.geo->precision));
-  return "-";
-}
 
 // Regression: "(Salem, TN)" gave Salem, US and Tunisia; "Pratapgarh (UP)" and "(J&K)" were
 // read as aliases of the town before them (ACLED notes). A division code is the division only
