@@ -13,7 +13,9 @@ namespace sitrep::testing {
 struct PlaceCase {
   const char* text;
   const char* mention;
-  const char* want;  // "CC" = a town or site there, "CC/admin1" = a division there, "-" = none
+  // PlaceOf form: "CC" = a town or site there, "CC/admin1" = a division there, "-" = none;
+  // GeoOf form: "<name>|CC|<precision>" or "-".
+  const char* want;
 };
 
 // What the first mention spelled exactly `mention` resolved to, in the form of PlaceCase::want.

@@ -39,12 +39,7 @@ TEST(PlacePrecision, DivisionWordAfterTheNameAsksForTheDivision) {
 // "Village" (dev): a known word of a longer village name took the stand-in alone.
 TEST(PlacePrecision, StandInKeepsTheWholeVillageName) {
   REQUIRE_KB();
-  struct Row {
-    const char* text;
-    const char* mention;
-    const char* want;
-  };
-  const Row rows[] = {
+  const Case rows[] = {
       {"A drone strike hit Tudun Biri village, Kaduna State, on Sunday.", "Tudun Biri",
        "Tudun Biri|NG|admin1"},
       {"The RSF attacked the village of Wad al-Noura in the state of Gezira, Sudan.",
@@ -54,7 +49,7 @@ TEST(PlacePrecision, StandInKeepsTheWholeVillageName) {
       {"Gunmen raided Kuriga, Kaduna State, on Thursday.", "Kaduna State",
        "Kaduna State|NG|admin1"},
   };
-  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
+  for (const Case& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 // Regression: "The Madani Resistance Committee said" placed the events of a Gezira village
@@ -80,12 +75,7 @@ TEST(PlacePrecision, TownNameHeadingAnOrganisationIsNoPlace) {
 // "in" in a short text naming no country; an acronym before "in X" became a village.
 TEST(PlacePrecision, ShortNotesKeepTheirTowns) {
   REQUIRE_KB();
-  struct Row {
-    const char* text;
-    const char* mention;
-    const char* want;
-  };
-  const Row rows[] = {
+  const Case rows[] = {
       {"On 8 May 2020, in Martinez de la Torre, Veracruz, two men attacked a taxi driver.",
        "Martinez de la Torre", "Martínez de la Torre|MX|city"},
       {"On 30 April 2020, people held a protest in Gobichettipalayam town (Erode, TN).",
@@ -99,7 +89,7 @@ TEST(PlacePrecision, ShortNotesKeepTheirTowns) {
        "-"},
       {"Journalists protested on Murree road in Rawalpindi city on Monday.", "Murree", "-"},
   };
-  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
+  for (const Case& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 }  // namespace

@@ -44,12 +44,7 @@ TEST(PlaceQualifiers, DivisionCodesOnlyAfterAPlaceInside) {
 // Burkina Faso's beside a Cameroonian town; "South Kordofan" gave Cameroon's South (ACLED).
 TEST(PlaceQualifiers, CompassWordsOfDivisionNamesInOtherLanguages) {
   REQUIRE_KB();
-  struct Row {
-    const char* text;
-    const char* mention;
-    const char* want;
-  };
-  const Row rows[] = {
+  const Case rows[] = {
       {"Clashes in Beni (Beni, Nord-Kivu) killed two.", "Nord-Kivu", "North Kivu|CD|admin1"},
       {"Clashes in Beni (Beni, Nord-Kivu) killed two.", "Beni", "Beni|CD|city"},
       {"An ambush in Mamfe town (Manyu, Sud-Ouest) killed a soldier.", "Sud-Ouest",
@@ -63,7 +58,7 @@ TEST(PlaceQualifiers, CompassWordsOfDivisionNamesInOtherLanguages) {
       {"Soldiers were deployed to the Extreme-Nord region of Cameroon.", "Extreme-Nord region",
        "Far North|CM|admin1"},
   };
-  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
+  for (const Case& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 // Regression: "in Split, Croatia" and "in Man town (Tonkpi, Montagnes)" lost their towns to
@@ -87,19 +82,14 @@ TEST(PlaceQualifiers, CommonWordsWrittenAsTowns) {
 // Luhanske" gave Luhansk, "the town of Zhukovskiy" was dropped as a small town abroad.
 TEST(PlaceQualifiers, TownSpelledAsWrittenBeatsKeyOnlyMatches) {
   REQUIRE_KB();
-  struct Row {
-    const char* text;
-    const char* mention;
-    const char* want;
-  };
-  const Row rows[] = {
+  const Case rows[] = {
       {"A councilor was shot dead in Barangay Lawa, Calamba, Laguna.", "Calamba",
        "Calamba|PH|city"},
       {"Monitors observed four explosions near Luhanske.", "Luhanske", "Luhanske|UA|city"},
       {"Police detained three residents in the town of Zhukovskiy on Monday.", "Zhukovskiy",
        "Zhukovskiy|RU|city"},
   };
-  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
+  for (const Case& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 // Regression (dev): "Kara Ethnic Group" gave Ceará (BR), "Operational Command South"
@@ -140,12 +130,7 @@ TEST(PlaceQualifiers, NewsOutletsNameNoCountryOfTheText) {
 // a name ending in an event noun is no stand-in; villages still are.
 TEST(PlaceQualifiers, EventNamesAreNoVillages) {
   REQUIRE_KB();
-  struct Row {
-    const char* text;
-    const char* mention;
-    const char* want;
-  };
-  const Row rows[] = {
+  const Case rows[] = {
       {"Villagers were bombed during the Maulud Celebration in Kaduna State.",
        "Maulud Celebration", "-"},
       {"Gunmen fired at the Independence Day Parade in Kaduna State.", "Independence Day Parade",
@@ -153,7 +138,7 @@ TEST(PlaceQualifiers, EventNamesAreNoVillages) {
       {"Gunmen attacked Tudun Biri village in Kaduna State on Monday.", "Tudun Biri",
        "Tudun Biri|NG|admin1"},
   };
-  for (const Row& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
+  for (const Case& r : rows) EXPECT_EQ(GeoOf(*kb, r.text, r.mention), r.want) << r.text;
 }
 
 // Regression: "the Sahel region, a large area south of the Sahara" beside Mali and Niger gave
