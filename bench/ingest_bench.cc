@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 
@@ -122,6 +123,20 @@ void RunIngest(benchmark::State& state, int64_t n, int threads, int undated_perc
   state.counters["s_cluster"] = total.cluster_s;
   state.counters["s_write"] = total.write_s;
   state.counters["s_commit"] = total.commit_s;
+  // Growth of re-fusion's neighbourhood (refuse.h): rounds per batch, the largest local set,
+  // cluster pairs per report, stored events reached per report by dated / undated / wide
+  // links, reports re-queried because their event changed.
+  const double batches = std::max(1.0, std::ceil(static_cast<double>(n) / 256.0));
+  const double per_report = reports ? 1.0 / static_cast<double>(reports) : 0;
+  state.counters["rounds/batch"] = static_cast<double>(total.refuse_rounds) / batches;
+  state.counters["local_max"] = static_cast<double>(total.local_max);
+  state.counters["cpairs/report"] = static_cast<double>(total.cluster_pairs) * per_report;
+  state.counters["cedges/report"] = static_cast<double>(total.cluster_edges) * per_report;
+  state.counters["reach_dated/report"] = static_cast<double>(total.reached_dated) * per_report;
+  state.counters["reach_undated/report"] =
+      static_cast<double>(total.reached_undated) * per_report;
+  state.counters["reach_wide/report"] = static_cast<double>(total.reached_wide) * per_report;
+  state.counters["requeried/report"] = static_cast<double>(total.requeried) * per_report;
   state.counters["reports"] = static_cast<double>(reports);
   state.counters["events"] = static_cast<double>(events);
   state.counters["db_mb"] = static_cast<double>(db_bytes) / (1024.0 * 1024.0);

@@ -56,7 +56,7 @@ void BM_Analyze(benchmark::State& state) {
       Sentence s = g;
       if (kStage == 0) a->Analyze(&s);
       if (kStage == 1) a->tagger().Tag(&s);
-      if (kStage == 2) a->parser().Parse(&s);
+      if (kStage == 2) a->Parse(&s);
       if (kStage == 3) a->ner().Tag(&s);
       tokens += s.tokens.size();
       benchmark::DoNotOptimize(s);

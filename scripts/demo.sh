@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up and runs the main job on the sample corpus in examples/ (articles we wrote): reads,
 # cleans, analyses and fuses every article into a fresh database, then lists the documents,
-# the fused events, and one event in full. Usage: scripts/demo.sh [DB] (default build/demo.db)
+# the fused events, one event in full and the situation report (Markdown, then HTML in
+# build/report.html). Usage: scripts/demo.sh [DB] (default build/demo.db)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -26,3 +27,10 @@ if [ -n "$first" ]; then
   echo "== sitrep show $first --db $db"
   build/sitrep show "$first" --db "$db"
 fi
+echo
+echo "== sitrep report --db $db    (the situation report, Markdown)"
+build/sitrep report --db "$db"
+echo
+echo "== sitrep report --db $db --format html --out build/report.html"
+build/sitrep report --db "$db" --format html --out build/report.html
+echo "wrote build/report.html (one self-contained page: briefing, map, timeline)"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ccache pkg-config git
   libgumbo-dev libxml2-dev libicu-dev libsqlite3-dev zlib1g-dev libzstd-dev libxxhash-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libeigen3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3
 )

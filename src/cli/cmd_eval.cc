@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "sitrep/model/biaffine_parser.h"
 #include "sitrep/model/ner.h"
 #include "sitrep/model/parser.h"
 #include "sitrep/model/tagger.h"
@@ -46,6 +47,14 @@ void RunEval(const EvalArgs& args) {
     std::vector<Sentence> gold = OrFail(ReadConlluFile(args.test));
     start = std::chrono::steady_clock::now();
     AttachmentScores s = ScoreParser(parser, &tagger, gold);
+    std::printf("UAS %.2f\nLAS %.2f\nLAS(universal deprel, CoNLL 2018) %.2f\nwords %zu\n", s.uas,
+                s.las, s.clas_universal, s.words);
+  } else if (model.kind() == ModelKind::kBiaffineParser) {
+    BiaffineParser parser = OrFail(BiaffineParser::FromModel(std::move(model)));
+    Tagger tagger = OrFail(Tagger::Load(tagger_path));
+    std::vector<Sentence> gold = OrFail(ReadConlluFile(args.test));
+    start = std::chrono::steady_clock::now();
+    AttachmentScores s = ScoreBiaffineParser(parser, &tagger, gold);
     std::printf("UAS %.2f\nLAS %.2f\nLAS(universal deprel, CoNLL 2018) %.2f\nwords %zu\n", s.uas,
                 s.las, s.clas_universal, s.words);
   } else {

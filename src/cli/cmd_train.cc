@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "sitrep/base/file.h"
+#include "sitrep/model/biaffine_parser.h"
 #include "sitrep/model/jackknife.h"
 #include "sitrep/model/ner.h"
 #include "sitrep/model/ner_clusters.h"
@@ -23,6 +24,8 @@ struct TrainArgs {
   std::string clusters;  // ner: word clusters written by `sitrep clusters`, embedded in the model
   std::string trusted;   // ner: consistently labelled IOB2 training data (never cleaned)
   std::string relabel_base;  // parse: train only a second-pass labeller on top of this model
+  std::string arch = "linear";  // parse: linear (arc-eager beam) or biaffine (BiLSTM, neural)
+  BiaffineOptions biaffine;
   TrainOptions options;
 };
 
@@ -79,7 +82,11 @@ void RunTrain(TrainArgs args) {
     if (args.tagger.empty()) throw CommandFailed{"train parse needs --tagger MODEL (predicted POS)"};
     Result<Tagger> tagger = Tagger::Load(args.tagger);
     if (!tagger.ok()) throw CommandFailed{tagger.status().message()};
-    if (!args.relabel_base.empty()) {
+    if (args.arch == "biaffine") {
+      args.biaffine.checkpoint = args.out;  // the best epoch so far, rewritten as training goes
+      bytes = TrainBiaffineParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options,
+                                  args.biaffine);
+    } else if (!args.relabel_base.empty()) {
       Result<Parser> base = Parser::Load(args.relabel_base);
       if (!base.ok()) throw CommandFailed{base.status().message()};
       bytes = TrainRelabeller(*base, ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options);
@@ -216,6 +223,27 @@ void SetupTrain(CLI::App& app) {
                   "trees (--log2-label-buckets sizes it; --jackknife tags the training set)");
   cmd->add_option("--decode-beam", args->options.decode_beam,
                   "parse: beam width stored in the model for decoding (0 = the training width)")
+      ->capture_default_str();
+  cmd->add_option("--arch", args->arch,
+                  "parse: linear (arc-eager beam perceptron) or biaffine (BiLSTM + biaffine arcs)")
+      ->check(CLI::IsMember({"linear", "biaffine"}))
+      ->capture_default_str();
+  cmd->add_option("--hidden", args->biaffine.hidden, "parse --arch biaffine: BiLSTM size per direction")
+      ->capture_default_str();
+  cmd->add_option("--layers", args->biaffine.layers, "parse --arch biaffine: BiLSTM layers")
+      ->capture_default_str();
+  cmd->add_option("--word-dim", args->biaffine.word_dim, "parse --arch biaffine: word embedding size")
+      ->capture_default_str();
+  cmd->add_option("--arc-dim", args->biaffine.arc_dim, "parse --arch biaffine: arc MLP size")
+      ->capture_default_str();
+  cmd->add_option("--label-dim", args->biaffine.label_dim, "parse --arch biaffine: label MLP size")
+      ->capture_default_str();
+  cmd->add_option("--dropout", args->biaffine.dropout, "parse --arch biaffine: dropout rate")
+      ->capture_default_str();
+  cmd->add_option("--batch", args->biaffine.batch_sentences,
+                  "parse --arch biaffine: sentences per Adam step")
+      ->capture_default_str();
+  cmd->add_option("--lr", args->biaffine.lr, "parse --arch biaffine: Adam learning rate")
       ->capture_default_str();
   cmd->add_flag("--lift-nonprojective", args->options.lift_nonprojective,
                 "parse: train on non-projective trees lifted to projective instead of skipping them");

@@ -96,6 +96,11 @@ int ClauseAt(const SentenceInfo& s, uint32_t b);
 // entity starting at token `t` is the origin of a distance, not where anything happened.
 bool DistanceOrigin(const SentenceInfo& s, int t);
 
+constexpr int kTargetWindow = 8;  // tokens either side of a trigger where its target is read
+
+// Places and actors of the sentence for a trigger from token patterns (token_roles.cc);
+// entity mentions followed by "'s" are not places (they qualify a noun: "Iraq's PMF").
+void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m);
 // Triggers, types, modality, attribution, actors and places of every sentence.
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex);
 // Fatality and injury figures of each sentence, given to the mention they belong to.
@@ -152,6 +157,10 @@ void ClearAnaphorDates(const DocContext& doc, std::vector<Mention>* mentions);
 // clause ("survivors of the attack said bodies were buried on Monday") loses that day.
 void DropStrayDates(const DocContext& doc, const std::vector<std::vector<int>>& groups,
                     std::vector<Mention>* mentions);
+// The place of one group of mentions (place_choice.cc): the one told for it, else one of its
+// sentences, else the article's; null when none.
+const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& mentions,
+                          const std::vector<int>& group);
 // The Event of one group of mentions (sources = the sentences that tell it).
 Event BuildEvent(const DocContext& doc, const std::vector<Mention>& mentions,
                  const std::vector<int>& group, const std::string& doc_id,

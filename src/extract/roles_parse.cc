@@ -43,7 +43,7 @@ std::optional<Sentence> ParseForRoles(const DocContext& doc, int si, const RoleO
   }
   Sentence copy = s;
   doc.analyzer->tagger().Tag(&copy);
-  doc.analyzer->parser().Parse(&copy);
+  doc.analyzer->Parse(&copy);
   return copy;
 }
 

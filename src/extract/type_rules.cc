@@ -115,6 +115,16 @@ void TrimTargetAtLocative(const EventLexicon& lex, const SentenceInfo& s, const 
   }
 }
 
+// A word of a demonstration in the sentence ("protesters", "demonstrating", "a procession").
+bool Demonstrating(const SentenceInfo& s) {
+  for (const std::string& w : s.lower) {
+    if (w.rfind("protest", 0) == 0 || w.rfind("demonstrat", 0) == 0 || w == "procession" ||
+        w == "rally" || w == "rallies" || w == "marchers" || w == "rioters")
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m) {
@@ -189,10 +199,15 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   if (clash) {
     // Fighting between crowds, or crowds against the police ("a clash between police and
     // shopkeepers"), with no armed side named in the sentence: a riot (mob violence), not a
-    // battle.
+    // battle. Demonstrators in the sentence or the one before ("The protestors attacked the
+    // police ... A clash took place as police retaliated"; "a procession of protesting
+    // students ... where a clash occurred with the police"): a violent demonstration.
     SideCount all = CountSide(lex, s, doc, 0, static_cast<int>(s.lower.size()));
-    if (all.crowd > 0 && all.armed == 0) {
-      m->event_type = "Riots", m->sub_event_type = "Mob violence";
+    bool demonstrating =
+        Demonstrating(s) || (m->sentence > 0 && Demonstrating(doc.info[m->sentence - 1]));
+    if (all.armed == 0 && (all.crowd > 0 || demonstrating)) {
+      m->event_type = "Riots";
+      m->sub_event_type = demonstrating ? "Violent demonstration" : "Mob violence";
     }
     return;
   }

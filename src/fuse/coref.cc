@@ -342,15 +342,21 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options) {
 }
 
 std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,
-                                                const FusionOptions& options) {
+                                                const FusionOptions& options,
+                                                ClusterStats* stats) {
   struct Edge {
     double score;
     size_t i, j;
   };
   std::vector<Edge> edges;
-  for (auto [i, j] : CandidatePairs(reports, options)) {
+  const std::vector<std::pair<size_t, size_t>> pairs = CandidatePairs(reports, options);
+  for (auto [i, j] : pairs) {
     if (!Linked(*reports[i], *reports[j], options)) continue;
     edges.push_back({LinkScore(*reports[i], *reports[j], options), i, j});
+  }
+  if (stats) {
+    stats->pairs += static_cast<int64_t>(pairs.size());
+    stats->edges += static_cast<int64_t>(edges.size());
   }
   // Best first; ties by the keys (not the input order), so the result is a function of the set.
   auto key_pair = [&](const Edge& e) {

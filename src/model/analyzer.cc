@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "sitrep/model/biaffine_parser.h"
+
 namespace sitrep {
 namespace {
 
@@ -37,21 +39,36 @@ Result<std::string> FindModelsDir(const std::string& explicit_dir) {
 
 Result<Analyzer> Analyzer::Load(const std::string& dir) {
   ASSIGN_OR_RETURN(Tagger t, Tagger::Load(dir + "/pos.model"));
-  ASSIGN_OR_RETURN(Parser p, Parser::Load(dir + "/parse.model"));
+  ASSIGN_OR_RETURN(Model parse_model, Model::Load(dir + "/parse.model"));
+  std::shared_ptr<const BiaffineParser> biaffine;
+  Parser p;
+  if (parse_model.kind() == ModelKind::kBiaffineParser) {
+    ASSIGN_OR_RETURN(BiaffineParser b, BiaffineParser::FromModel(std::move(parse_model)));
+    biaffine = std::make_shared<const BiaffineParser>(std::move(b));
+  } else {
+    ASSIGN_OR_RETURN(p, Parser::FromModel(std::move(parse_model)));
+  }
   ASSIGN_OR_RETURN(NerTagger n, NerTagger::Load(dir + "/ner.model"));
-  return Analyzer(std::move(t), std::move(p), std::move(n));
+  Analyzer a(std::move(t), std::move(p), std::move(n));
+  a.biaffine_ = std::move(biaffine);
+  return a;
+}
+
+void Analyzer::Parse(Sentence* s) const {
+  if (biaffine_) biaffine_->Parse(s);
+  else parser_.Parse(s);
 }
 
 void Analyzer::Analyze(Sentence* s) const {
   tagger_.Tag(s);
-  parser_.Parse(s);
+  Parse(s);
   ner_.Tag(s);
 }
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
   for (Sentence& s : *sentences) {
     tagger_.Tag(&s);
-    parser_.Parse(&s);
+    Parse(&s);
   }
   ner_.TagDocument(sentences);
 }

@@ -136,7 +136,7 @@ Result<Model> Model::Parse(std::shared_ptr<const void> owner, const char* data, 
     return bad("unsupported model version " + std::to_string(version) + " (this build reads " +
                std::to_string(kOldestModelVersion) + " to " + std::to_string(kModelVersion) + ")");
   uint32_t kind = ReadAt<uint32_t>(data + 12);
-  if (kind < 1 || kind > 3) return bad("unknown model kind " + std::to_string(kind));
+  if (kind < 1 || kind > kMaxModelKind) return bad("unknown model kind " + std::to_string(kind));
   uint32_t count = ReadAt<uint32_t>(data + 16);
   uint64_t total = ReadAt<uint64_t>(data + 24);
   if (total != size)

@@ -164,6 +164,14 @@ Result<IngestStats> EventStore::IngestInTransaction(const std::vector<AnalysedAr
   stats.link_s = refused.link_s;
   stats.cluster_s = refused.cluster_s;
   stats.write_s = refused.write_s;
+  stats.refuse_rounds = refused.rounds;
+  stats.local_max = refused.local_max;
+  stats.cluster_pairs = refused.cluster_pairs;
+  stats.cluster_edges = refused.cluster_edges;
+  stats.reached_dated = refused.reached_dated;
+  stats.reached_undated = refused.reached_undated;
+  stats.reached_wide = refused.reached_wide;
+  stats.requeried = refused.requeried;
   return stats;
 }
 

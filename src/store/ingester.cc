@@ -101,6 +101,14 @@ Status Ingester::Flush() {
   total_.cluster_s += stats->cluster_s;
   total_.write_s += stats->write_s;
   total_.commit_s += stats->commit_s;
+  total_.refuse_rounds += stats->refuse_rounds;
+  total_.local_max = std::max(total_.local_max, stats->local_max);
+  total_.cluster_pairs += stats->cluster_pairs;
+  total_.cluster_edges += stats->cluster_edges;
+  total_.reached_dated += stats->reached_dated;
+  total_.reached_undated += stats->reached_undated;
+  total_.reached_wide += stats->reached_wide;
+  total_.requeried += stats->requeried;
   done_ += batch.size();
   if (on_batch_) on_batch_(done_, total_);
   return Status::Ok();

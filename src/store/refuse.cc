@@ -257,7 +257,20 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
         if (row.event_id.empty()) {
           frontier.push_back(row.key);  // not fused yet (a seed): queried in its turn
         } else {
+          const size_t before = reached.size();
           reach(row.event_id);
+          if (reached.size() != before) {
+            const Event& x = me->report.event;
+            const Event& y = other->report.event;
+            if (!UsablyDated(x, options) || !UsablyDated(y, options)) {
+              ++stats.reached_undated;
+            } else if (LinksOnlyBySentence(me->report, options) ||
+                       LinksOnlyBySentence(other->report, options)) {
+              ++stats.reached_wide;
+            } else {
+              ++stats.reached_dated;
+            }
+          }
         }
       }
       stats.link_s += ThreadCpuSeconds() - t1;
@@ -280,8 +293,13 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     std::vector<const Report*> reports;
     for (const Loaded* l : component) reports.push_back(&l->report);
     const double t2 = ThreadCpuSeconds();
-    clusters = ClusterReports(reports, options);
+    ClusterStats cs;
+    clusters = ClusterReports(reports, options, &cs);
     stats.cluster_s += ThreadCpuSeconds() - t2;
+    ++stats.rounds;
+    stats.local_max = std::max(stats.local_max, static_cast<int>(reports.size()));
+    stats.cluster_pairs += cs.pairs;
+    stats.cluster_edges += cs.edges;
     // A stored event that the clustering changes (split, grown or merged) may change how its
     // neighbours cluster: what its members link to joins the local set. Events that come out
     // unchanged bound the neighbourhood.
@@ -302,6 +320,7 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
       const auto& [in, n] = spread[ev];
       if (in.size() > 1 || clusters[*in.begin()].size() != n) {
         frontier.push_back(component[i]->report.key);
+        ++stats.requeried;
       }
     }
     if (frontier.empty()) break;

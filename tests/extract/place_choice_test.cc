@@ -24,6 +24,7 @@ struct PlaceSpec {
   Precision precision;
   const char* admin1;
   const char* country;
+  const char* id = nullptr;  // the know stage's id when a rule reads it ("admin2:NG:...")
 };
 
 const EventLexicon& Lexicon() {
@@ -51,7 +52,7 @@ std::string PlaceOfFirstEvent(const std::string& text, const std::vector<PlaceSp
   }
   for (const PlaceSpec& p : places) {
     Entity e;
-    e.id = std::string("test:") + p.name;
+    e.id = p.id ? std::string(p.id) : std::string("test:") + p.name;
     e.name = p.name, e.kind = "place", e.country = p.country;
     Geo g;
     g.name = p.name, g.lat = p.lat, g.lon = p.lon, g.precision = p.precision;
@@ -151,6 +152,72 @@ TEST(PlaceChoiceTest, ThePlaceToldForTheEvent) {
       {"A car bomb exploded in Port-au-Prince on Thursday.",
        {{"Port-au-Prince", 18.54, -72.34, kCity, "Ouest", "HT"}},
        "Port-au-Prince"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PlaceOfFirstEvent(c.text, c.places), c.want) << c.text;
+}
+
+// A name whose qualifier does not hold it was resolved to a namesake: the qualifier is the
+// place. A lone place of another country than the article's other places is a namesake abroad.
+// A place chosen for want of one told with the trigger is refined like a told one.
+TEST(PlaceChoiceTest, NamesakesTheArticleContradicts) {
+  constexpr Precision kCountry = Precision::kCountry;
+  struct Case {
+    const char* text;
+    std::vector<PlaceSpec> places;
+    const char* want;
+  } cases[] = {
+      {"Rebels shelled army positions near Pisky, Donetsk, on Monday, wounding two soldiers.",
+       {{"Pisky", 46.90, 32.00, kCity, "Mykolaiv", "UA"},
+        {"Donetsk", 48.00, 37.80, kCity, "Donetsk", "UA"}},
+       "Donetsk"},
+      // Control: the name resolved inside its qualifier's area keeps it.
+      {"Rebels shelled army positions near Pisky, Donetsk, on Monday, wounding two soldiers.",
+       {{"Pisky", 48.10, 37.67, kCity, "Donetsk", "UA"},
+        {"Donetsk", 48.00, 37.80, kCity, "Donetsk", "UA"}},
+       "Pisky"},
+      {"Gunmen shot dead a trader in the San Jeronimo suburb, Cusco city, on Friday.",
+       {{"San Jeronimo", -6.05, -77.10, kCity, "Amazonas", "PE"},
+        {"Cusco", -13.53, -71.97, kCity, "Cusco", "PE"}},
+       "Cusco"},
+      // A district named with its province: one area, the district stays.
+      {"A roadside bomb killed two soldiers in Charkh district, Logar, on Monday.",
+       {{"Charkh", 33.80, 68.93, kAdmin1, "Logar", "AF"},
+        {"Logar", 34.02, 69.19, kAdmin1, "Logar", "AF"}},
+       "Charkh"},
+      // A second-level division lies in its province: it refines it.
+      {"Gunmen abducted a police officer in Egbado North LGA (Ogun) on Tuesday, police in "
+       "Abeokuta said.",
+       {{"Egbado North", 6.95, 2.93, kAdmin1, "Ogun", "NG", "admin2:NG:egbado_north"},
+        {"Ogun", 7.00, 3.50, kAdmin1, "Ogun", "NG", "admin1:NG:ogun"},
+        {"Abeokuta", 7.15, 3.35, kCity, "Ogun", "NG"}},
+       "Egbado North"},
+      // A qualifier read in another country tells nothing of the name.
+      {"Police fired tear gas at protesters in Brasilia, Distrito Federal, on Sunday.",
+       {{"Brasilia", -15.78, -47.93, kCity, "Federal District", "BR"},
+        {"Distrito Federal", 10.46, -66.93, kAdmin1, "Distrito Federal", "VE"}},
+       "Brasilia"},
+      // A qualifier that its own qualifier contradicts is the namesake.
+      {"Police dispersed workers who protested in Kasserine (Ezzouhour, Kasserine) on Friday.",
+       {{"Kasserine", 35.17, 8.83, kCity, "Kasserine", "TN"},
+        {"Ezzouhour", 36.80, 10.10, kCity, "Tunis", "TN"}},
+       "Kasserine"},
+      {"Troops stationed at Gorgan shelled positions near Shukurbeyli, Fizuli, in Azerbaijan on "
+       "Tuesday.",
+       {{"Gorgan", 36.84, 54.44, kCity, "Golestan", "IR"},
+        {"Fizuli", 39.60, 47.15, kCity, "Fuzuli", "AZ"},
+        {"Azerbaijan", 40.40, 47.60, kCountry, "", "AZ"}},
+       "Fizuli"},
+      // Control: one place in each of two countries is no majority.
+      {"An Israeli drone strike hit a car in Beirut on Tuesday.",
+       {{"Israel", 31.50, 34.80, kCountry, "", "IL"},
+        {"Beirut", 33.89, 35.50, kCity, "Beirut", "LB"}},
+       "Beirut"},
+      // No place told with the trigger: the article's place, refined by a town inside it.
+      {"Lakes State (South Sudan): chiefs met on Monday.\n\nGunmen shot dead two Rumbek "
+       "traders on Sunday.",
+       {{"Lakes State", 6.80, 29.70, kAdmin1, "Lakes", "SS"},
+        {"Rumbek", 6.81, 29.68, kCity, "Lakes", "SS"}},
+       "Rumbek"},
   };
   for (const Case& c : cases) EXPECT_EQ(PlaceOfFirstEvent(c.text, c.places), c.want) << c.text;
 }

@@ -94,6 +94,31 @@ TEST(TypeRulesTest, CrowdViolenceWithoutADemonstrationIsMobViolence) {
   for (const Case& c : kCases) ExpectFirst(c);
 }
 
+// A clash with the police and no armed side, told in or right after a demonstration's own
+// sentence, is the demonstration turned violent (dev 010: "The protestors attacked the police
+// ... A clash took place as police retaliated" was a battle of its own). The last typed event
+// of each text is the clash's.
+TEST(TypeRulesTest, ClashOfDemonstratorsWithThePoliceIsAViolentDemonstration) {
+  const Case kCases[] = {
+      {"Students were demonstrating at the university on 11 March 2021. A clash took place as "
+       "police moved in.", "Riots", "Violent demonstration"},
+      {"On 11 March 2021, a procession of protesting students reached the campus, where a clash "
+       "occurred with the police.", "Riots", "Violent demonstration"},
+      // Controls: an armed side in the clash's sentence; no demonstration told before it.
+      {"Students were demonstrating at the university on 11 March 2021. A clash took place as "
+       "soldiers fought gunmen nearby.", "Battles", "Armed clash"},
+      {"Students gathered at the university on 11 March 2021. A clash took place as police "
+       "moved in.", "Battles", "Armed clash"},
+  };
+  for (const Case& c : kCases) {
+    std::vector<Event> news = testing::News(c.text);
+    ASSERT_FALSE(news.empty()) << c.text;
+    EXPECT_EQ(news.back().event_type + " / " + news.back().sub_event_type,
+              std::string(c.event_type) + " / " + c.sub_event_type)
+        << c.text;
+  }
+}
+
 TEST(TypeRulesTest, CrowdsDestroyingPropertyRiot) {
   const Case kCases[] = {
       {"On 11 March 2021, about 500 residents set alight a tavern in the town.", "Riots",

@@ -1,6 +1,7 @@
 // Candidate blocking for event coreference: which report pairs are worth comparing (the same
-// country or an unknown one, overlapping date windows), so fusion never scans all pairs.
-// Blocking only prunes pairs that Compatible/IdentityEvidence (coref.h) would reject anyway.
+// country or an unknown one, overlapping date windows; for undated or wide reports, what they
+// share), so fusion never scans all pairs. Blocking only prunes pairs that Linked (coref.h)
+// would reject anyway.
 #pragma once
 
 #include <cstddef>
@@ -39,9 +40,19 @@ struct BlockKey {
 };
 BlockKey BlockOf(const Report& r, const FusionOptions& options);
 
-// Candidate pairs (i < j, sorted, unique): block keys that overlap (the same country or one
-// side unknown, and overlapping windows; a sweep per country, O(n log n + pairs)), and every
-// pair of reports of one article (key "<doc>#<n>"), whatever their keys.
+// Not UsablyDated, or LinksOnlyBySentence: a report whose window says nothing about which
+// reports it may link (an undated one, or one dated by a window of months or years). Such a
+// report links by evidence only: a shared sentence, UndatedIdentity (found by its
+// UndatedIdentityKeys), or being of the same article; blocking pairs it by that evidence, not
+// by its window, so it does not meet every report of its country (tests/fuse/blocking_test).
+bool FoundOnlyByEvidence(const Report& r, const FusionOptions& options);
+
+// Candidate pairs (i < j, sorted, unique), a superset of the pairs Linked accepts: for reports
+// with a usable window, block keys that overlap (the same country or one side unknown, and
+// overlapping windows; a sweep per country, O(n log n + pairs)); for a report found only by
+// evidence (FoundOnlyByEvidence), the reports sharing an evidential sentence with it and, when
+// it is undated, the reports storing one of its queried UndatedIdentityKeys; and every pair of
+// reports of one article (key "<doc>#<n>"), whatever their keys.
 std::vector<std::pair<size_t, size_t>> CandidatePairs(const std::vector<const Report*>& reports,
                                                       const FusionOptions& options);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,12 @@ bool Linked(const Report& a, const Report& b, const FusionOptions& options);
 // Clusters reports (a function of the set: input order does not matter). Greedy over linked
 // pairs, best score first, ties by keys; two clusters join only when every cross pair is
 // compatible. Returns clusters of indexes into `reports`, each sorted, sorted by first index.
+// `stats` (optional) counts the work: candidate pairs compared and linked edges.
+struct ClusterStats {
+  int64_t pairs = 0, edges = 0;
+};
 std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>& reports,
-                                                const FusionOptions& options);
+                                                const FusionOptions& options,
+                                                ClusterStats* stats = nullptr);
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 // sentence in order: UPOS, then HEAD/DEPREL, then NER= in MISC.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "sitrep/model/tagger.h"
 
 namespace sitrep {
+
+class BiaffineParser;
 
 // The models folder: `explicit_dir` when set, else $SITREP_MODELS, else ../models and
 // ./models beside the executable, else ./models. NotFound when none holds pos.model.
@@ -24,7 +27,11 @@ class Analyzer {
   // the whole document (a two-pass NER model uses the other sentences' first-pass labels).
   void AnalyzeDocument(std::vector<Sentence>* sentences) const;
   const Tagger& tagger() const { return tagger_; }
+  // Sets HEAD/DEPREL with whichever parser parse.model holds (linear or biaffine, by its kind).
+  void Parse(Sentence* sentence) const;
+  // The linear parser (empty when parse.model is a biaffine one: use Parse()).
   const Parser& parser() const { return parser_; }
+  const BiaffineParser* biaffine() const { return biaffine_.get(); }
   const NerTagger& ner() const { return ner_; }
 
  private:
@@ -33,6 +40,7 @@ class Analyzer {
   Tagger tagger_;
   Parser parser_;
   NerTagger ner_;
+  std::shared_ptr<const BiaffineParser> biaffine_;  // set when parse.model is kBiaffineParser
 };
 
 }  // namespace sitrep

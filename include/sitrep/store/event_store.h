@@ -39,6 +39,10 @@ struct IngestStats {
   // Thread CPU seconds by phase: storing documents and reports (with their indexes), then
   // RefuseStats' query/link/cluster/write, then the commit.
   double insert_s = 0, query_s = 0, link_s = 0, cluster_s = 0, write_s = 0, commit_s = 0;
+  // Neighbourhood growth (RefuseStats): rounds, largest local set (max over batches), cluster
+  // pairs and edges, stored events reached by dated / undated / wide links, re-queried reports.
+  int64_t refuse_rounds = 0, local_max = 0, cluster_pairs = 0, cluster_edges = 0;
+  int64_t reached_dated = 0, reached_undated = 0, reached_wide = 0, requeried = 0;
 };
 
 struct EventFilter {

@@ -26,6 +26,14 @@ struct RefuseStats {
   // Thread CPU seconds by phase: candidate queries, decoding + Linked over the candidates,
   // ClusterReports, and deleting/reconciling/writing events.
   double query_s = 0, link_s = 0, cluster_s = 0, write_s = 0;
+  // Growth of the neighbourhood (should not grow with the database): expansion rounds, the
+  // largest local set re-clustered, and ClusterReports' work summed over the rounds (candidate
+  // pairs compared, linked edges). Stored events reached by a link whose sides are both dated
+  // (narrow windows), with a side not usably dated (undated, found by keys), or with a side
+  // that links only by sentence (a wide window); reports re-queried because their event changed.
+  int rounds = 0, local_max = 0;
+  int64_t cluster_pairs = 0, cluster_edges = 0;
+  int64_t reached_dated = 0, reached_undated = 0, reached_wide = 0, requeried = 0;
 };
 
 // Adds one report row (event_id NULL until Refuse assigns it).
