@@ -75,6 +75,13 @@ TEST(LexiconCoverageTest, ProtestContextsRefineTheType) {
       {"On 4 May 2020, residents protested against the water cuts in the town.", "Protests",
        "Peaceful protest"},
       {"On 4 May 2020, soldiers clashed with rebels near the town.", "Battles", "Armed clash"},
+      // A labour strike is not an attack, and crowd-control munitions are not shelling.
+      {"On 4 May 2020, nurses went on an indefinite strike in the town over unpaid wages.",
+       "Protests", "Peaceful protest"},
+      {"On 4 May 2020, police fired tear gas shells at students marching in the town.",
+       "Protests", "Protest with intervention"},
+      {"On 4 May 2020, police used stun grenades on teachers rallying in the town.", "Protests",
+       "Protest with intervention"},
   };
   for (const auto& c : kCases) {
     std::vector<const Event*> typed;
