@@ -95,6 +95,9 @@ int ClauseAt(const SentenceInfo& s, uint32_t b);
 // "about 100 kilometers from the capital Port-au-Prince", "60 km north of Kabul": the place
 // entity starting at token `t` is the origin of a distance, not where anything happened.
 bool DistanceOrigin(const SentenceInfo& s, int t);
+// The name at token t is who a statement was made to or comes from ("told The Associated
+// Press", "said to Reuters", "in an interview with CNN"): a source, not a party to the event.
+bool StatementParty(const SentenceInfo& s, int t);
 
 constexpr int kTargetWindow = 8;  // tokens either side of a trigger where its target is read
 

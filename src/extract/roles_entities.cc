@@ -36,6 +36,24 @@ int TriggerEnd(const Sentence& s, const Mention& m) {
 
 }  // namespace
 
+// The name is who a statement was made to or comes from ("a police officer told The
+// Associated Press", "said to Reuters", "according to the ministry", "in an interview with
+// CNN"): a source of the report, not a party to the event.
+bool StatementParty(const SentenceInfo& s, int t) {
+  int k = t - 1;
+  if (k >= 0 && s.lower[k] == "the") --k;
+  if (k < 0) return false;
+  const std::string& w = s.lower[k];
+  if (w == "told" || w == "tell" || w == "tells" || w == "telling") return true;
+  if (k == 0) return false;
+  const std::string& v = s.lower[k - 1];
+  if (w == "to")
+    return v == "said" || v == "says" || v == "spoke" || v == "speaking" || v == "talking" ||
+           v == "according" || v == "statement" || v == "told";
+  return w == "with" && (v == "interview" || v == "interviews" || v == "spoke" ||
+                         v == "speaking" || v == "talking");
+}
+
 bool DistanceOrigin(const SentenceInfo& s, int t) {
   const auto& w = s.lower;
   int i = t - 1;
@@ -65,6 +83,7 @@ std::optional<int> EntityOfRole(const DocContext& doc, const SentenceInfo& s,
     int best = -1, best_dist = 1 << 30;
     for (const EntityRef& r : s.entities) {
       if (places && (*places ? !r.place : !ActorLike(doc, r))) continue;
+      if (!r.place && StatementParty(s, r.first_token)) continue;
       auto [first, last] = EntityTokens(*s.sentence, r);
       if (last < span.begin || first >= span.end) continue;
       int dist = span.head < first ? first - span.head : std::max(0, span.head - last);

@@ -116,6 +116,7 @@ void ResolveRoles(const DocContext& doc, const SentenceInfo& s, Mention* m) {
       (std::abs(t - m->token) <= kPlaceWindow ? places : far).push_back({d, r.entity});
     }
     if (!r.place || (e.geo && e.geo->precision == Precision::kCountry && possessive)) {
+      if (StatementParty(s, t)) continue;
       if (passive_target) {
         if (!m->actor2 || t > target_tok) m->actor2 = r.entity, target_tok = t;
       } else if (t < m->token && m->token - t < best_before) {

@@ -162,5 +162,33 @@ TEST(RolesTest, ActorsFromParsedWireSentences) {
   }
 }
 
+// Who a statement was made to or comes from is a source of the report, not a party to the
+// event told in the same sentence.
+TEST(RolesTest, WhoWasToldIsNoParty) {
+  const EventExtractor* ex = ModelExtractor();
+  if (!ex) GTEST_SKIP() << "models/ not loadable";
+  const char* kTexts[] = {
+      "The blast tore through the bus station on Monday, a police officer told The Associated "
+      "Press.",
+      "The bombing killed four people at the market on Monday, a medic said to Reuters.",
+      "Gunmen shot dead two farmers on Monday, a villager said in an interview with Reuters.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    Document d;
+    d.id = "t.txt", d.text = text;
+    d.published = DateInterval{DaysFromCivil(2024, 1, 10), DaysFromCivil(2024, 1, 10), DatePrecision::kDay};
+    auto evs = ex->Extract(d);
+    ASSERT_FALSE(evs.empty());
+    for (const Event& e : evs) {
+      for (const auto* a : {&e.actor1, &e.actor2}) {
+        if (!*a) continue;
+        EXPECT_NE((*a)->name, "Associated Press");
+        EXPECT_NE((*a)->name, "Reuters");
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
