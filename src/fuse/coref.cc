@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -351,8 +352,19 @@ std::vector<std::vector<size_t>> ClusterReports(const std::vector<const Report*>
   std::vector<Edge> edges;
   const std::vector<std::pair<size_t, size_t>> pairs = CandidatePairs(reports, options);
   for (auto [i, j] : pairs) {
-    if (!Linked(*reports[i], *reports[j], options)) continue;
-    edges.push_back({LinkScore(*reports[i], *reports[j], options), i, j});
+    // Linked(a, b), computing LinkScore once (it is also the edge's score).
+    const Report& a = *reports[i];
+    const Report& b = *reports[j];
+    if (!Compatible(a, b, options)) continue;
+    std::optional<double> score;
+    bool link = DocOf(a.key) == DocOf(b.key);
+    if (!link && IdentityEvidence(a.event, b.event, options)) {
+      score = LinkScore(a, b, options);
+      link = *score >= options.link_score;
+    }
+    if (!link) link = UndatedIdentity(a.event, b.event, options);
+    if (!link) continue;
+    edges.push_back({score ? *score : LinkScore(a, b, options), i, j});
   }
   if (stats) {
     stats->pairs += static_cast<int64_t>(pairs.size());

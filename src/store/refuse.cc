@@ -300,9 +300,12 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
     stats.local_max = std::max(stats.local_max, static_cast<int>(reports.size()));
     stats.cluster_pairs += cs.pairs;
     stats.cluster_edges += cs.edges;
-    // A stored event that the clustering changes (split, grown or merged) may change how its
-    // neighbours cluster: what its members link to joins the local set. Events that come out
-    // unchanged bound the neighbourhood.
+    // A stored event that the clustering splits or merges with another stored event may change
+    // how its neighbours cluster: what its members link to joins the local set. Events that
+    // come out unchanged, or only grown by reports not fused before (the batch's new copies),
+    // bound the neighbourhood: re-querying the members of every grown event made the local set
+    // grow with the archive (an undated member reaches every event of its town with its toll;
+    // bench/results/fusion.md session 9; exports byte-identical on the 3k undated corpus).
     std::vector<size_t> cluster_of(component.size());
     for (size_t c = 0; c < clusters.size(); ++c) {
       for (size_t i : clusters[c]) cluster_of[i] = c;
@@ -314,11 +317,18 @@ Result<RefuseStats> Refuse(SqliteDb& db, const std::set<std::string>& seeds,
       spread[ev].first.insert(cluster_of[i]);
       ++spread[ev].second;
     }
+    // Stored events per cluster: a cluster holding one stored event whole plus reports not
+    // fused before (the batch's) only grew; its other members' links stand as they were.
+    std::vector<std::set<std::string>> events_in(clusters.size());
+    for (size_t i = 0; i < component.size(); ++i) {
+      if (!component[i]->event_id.empty()) events_in[cluster_of[i]].insert(component[i]->event_id);
+    }
     for (size_t i = 0; i < component.size(); ++i) {
       const std::string& ev = component[i]->event_id;
       if (ev.empty() || queried.count(component[i]->report.key)) continue;
       const auto& [in, n] = spread[ev];
-      if (in.size() > 1 || clusters[*in.begin()].size() != n) {
+      const bool only_grew = in.size() == 1 && events_in[*in.begin()].size() == 1;
+      if (in.size() > 1 || (clusters[*in.begin()].size() != n && !only_grew)) {
         frontier.push_back(component[i]->report.key);
         ++stats.requeried;
       }

@@ -89,11 +89,12 @@ struct Floor {
   double percent;  // at least this share of the group's arcs right (measured: see comment)
 };
 
-// Floors <= measured with the committed models (bench/results/parser.md, session 8): subj
-// 46/48, obj 29/29, obl 31/42, nmod 21/24, all 127/143; the session-7 parse.model (no news
-// in training) gets subj 45/48, obj 28/29, obl 29/42, nmod 20/24, all 122/143.
+// Floors <= measured with the committed models (bench/results/biaffine.md, session 9, the
+// biaffine parser): subj 47/48, obj 29/29, obl 36/42, nmod 20/24, all 132/143. The session-8
+// linear parser got subj 46/48, obj 29/29, obl 31/42, nmod 21/24, all 127/143: nmod is one arc
+// lower now (of 24; more nmod trees in the news treebank are the way back), everything else up.
 constexpr Floor kFloors[] = {
-    {"subj", 95.5}, {"obj", 96.5}, {"obl", 73.5}, {"nmod", 87.0}, {"all", 88.5},
+    {"subj", 97.5}, {"obj", 96.5}, {"obl", 85.5}, {"nmod", 83.0}, {"all", 92.0},
 };
 
 TEST(NewsTreebankTest, CommittedModelsAttachEventArcsOfHeldOutWireCopy) {
