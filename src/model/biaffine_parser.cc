@@ -9,6 +9,7 @@
 #include "model/biaffine_io.h"
 #include "model/biaffine_net.h"
 #include "sitrep/model/linear.h"
+#include "sitrep/model/parser.h"
 #include "sitrep/model/ner_clusters.h"
 #include "sitrep/model/word_features.h"
 
@@ -197,27 +198,7 @@ void BiaffineParser::Parse(Sentence* s) const {
 
 AttachmentScores ScoreBiaffineParser(const BiaffineParser& parser, const Tagger* tagger,
                                      const std::vector<Sentence>& gold) {
-  AttachmentScores r;
-  size_t u = 0, l = 0, lu = 0;
-  auto universal = [](const std::string& x) { return x.substr(0, x.find(':')); };
-  for (const Sentence& g : gold) {
-    Sentence s = g;
-    if (tagger) tagger->Tag(&s);
-    parser.Parse(&s);
-    for (size_t i = 0; i < s.tokens.size(); ++i) {
-      const bool head_ok = s.tokens[i].head == g.tokens[i].head;
-      u += head_ok;
-      l += head_ok && s.tokens[i].deprel == g.tokens[i].deprel;
-      lu += head_ok && universal(s.tokens[i].deprel) == universal(g.tokens[i].deprel);
-    }
-    r.words += s.tokens.size();
-  }
-  if (r.words) {
-    r.uas = 100.0 * u / r.words;
-    r.las = 100.0 * l / r.words;
-    r.clas_universal = 100.0 * lu / r.words;
-  }
-  return r;
+  return ScoreParses([&parser](Sentence* s) { parser.Parse(s); }, tagger, gold);
 }
 
 }  // namespace sitrep

@@ -262,14 +262,14 @@ void Parser::Parse(Sentence* s) const {
   }
 }
 
-AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
+AttachmentScores ScoreParses(const std::function<void(Sentence*)>& parse, const Tagger* tagger,
                              const std::vector<Sentence>& gold) {
   AttachmentScores r;
   size_t u = 0, l = 0, lu = 0;
   for (const Sentence& g : gold) {
     Sentence s = g;
     if (tagger) tagger->Tag(&s);
-    parser.Parse(&s);
+    parse(&s);
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       bool head_ok = s.tokens[i].head == g.tokens[i].head;
       u += head_ok;
@@ -284,6 +284,11 @@ AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
     r.clas_universal = 100.0 * lu / r.words;
   }
   return r;
+}
+
+AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
+                             const std::vector<Sentence>& gold) {
+  return ScoreParses([&parser](Sentence* s) { parser.Parse(s); }, tagger, gold);
 }
 
 }  // namespace sitrep

@@ -5,6 +5,7 @@
 // an optional second-pass labeller (hyper "relabel") renames the arcs of the finished tree.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -80,7 +81,11 @@ struct AttachmentScores {
   double clas_universal = 0;  // LAS comparing only the universal part ("obl" for "obl:tmod")
   size_t words = 0;
 };
-// Tags (when `tagger` is set) and parses copies of `gold` and scores them against it.
+// Tags (when `tagger` is set) and parses copies of `gold` with `parse` and scores them against
+// it: what every parser kind's score function runs.
+AttachmentScores ScoreParses(const std::function<void(Sentence*)>& parse, const Tagger* tagger,
+                             const std::vector<Sentence>& gold);
+// ScoreParses with the linear parser.
 AttachmentScores ScoreParser(const Parser& parser, const Tagger* tagger,
                              const std::vector<Sentence>& gold);
 
