@@ -108,19 +108,19 @@ std::vector<nn::Param*> BiaffineNet::ParamPointers() {
   return out;
 }
 
+std::array<BiaffineNet::EmbedPart, BiaffineNet::kEmbedParts> BiaffineNet::EmbedParts(
+    const BiaffineInput& in) const {
+  return {{{emb_word_, &in.word}, {emb_tag_, &in.tag}, {emb_cl0_, &in.cl0}, {emb_cl1_, &in.cl1},
+           {emb_suf_, &in.suf}, {emb_pre_, &in.pre}, {emb_shape_, &in.shape}}};
+}
+
 void BiaffineNet::Embed(const BiaffineInput& in, Mat* x) const {
   const int m = in.n() + 1;
   x->Resize(m, dims_.InputDim());
-  struct Part {
-    int param;
-    const std::vector<int>* ids;
-  };
-  const Part parts[] = {{emb_word_, &in.word}, {emb_tag_, &in.tag},  {emb_cl0_, &in.cl0},
-                        {emb_cl1_, &in.cl1},   {emb_suf_, &in.suf},  {emb_pre_, &in.pre},
-                        {emb_shape_, &in.shape}};
+  const auto parts = EmbedParts(in);
   for (int t = 0; t < m; ++t) {
     float* r = x->row(t);
-    for (const Part& p : parts) {
+    for (const EmbedPart& p : parts) {
       const Mat& e = params_[p.param].w;
       std::memcpy(r, e.row((*p.ids)[t]), sizeof(float) * e.cols);
       r += e.cols;
@@ -280,16 +280,10 @@ float BiaffineNet::Loss(const BiaffineInput& in, const std::vector<int>& heads,
   }
   // Backward: embeddings.
   ApplyMask(masks[0], &dtop);
-  struct Part {
-    int param;
-    const std::vector<int>* ids;
-  };
-  const Part parts[] = {{emb_word_, &in.word}, {emb_tag_, &in.tag},  {emb_cl0_, &in.cl0},
-                        {emb_cl1_, &in.cl1},   {emb_suf_, &in.suf},  {emb_pre_, &in.pre},
-                        {emb_shape_, &in.shape}};
+  const auto parts = EmbedParts(in);
   for (int t2 = 0; t2 < m; ++t2) {
     const float* r = dtop.row(t2);
-    for (const Part& p : parts) {
+    for (const EmbedPart& p : parts) {
       Mat& g = params_[p.param].g;
       float* gr = g.row((*p.ids)[t2]);
       for (int j = 0; j < g.cols; ++j) gr[j] += r[j];

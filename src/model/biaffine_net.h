@@ -5,6 +5,7 @@
 // Forward and backward passes are written out by hand over nn::Mat (src/model/nn/).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -66,7 +67,15 @@ class BiaffineNet {
              float scale);
 
  private:
+  // One embedding table and the rows each position reads from it, in input-column order.
+  struct EmbedPart {
+    int param;
+    const std::vector<int>* ids;
+  };
+  static constexpr int kEmbedParts = 7;
+
   int Add(const std::string& name, int rows, int cols);
+  std::array<EmbedPart, kEmbedParts> EmbedParts(const BiaffineInput& in) const;
   void Embed(const BiaffineInput& in, nn::Mat* x) const;
 
   BiaffineDims dims_;
