@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
+#include <functional>
+#include <optional>
 
 #include "cli/command.h"
 #include "sitrep/model/biaffine_parser.h"
@@ -41,20 +43,21 @@ void RunEval(const EvalArgs& args) {
     start = std::chrono::steady_clock::now();
     double acc = TaggerAccuracy(tagger, gold);
     std::printf("UPOS %.2f\n", acc);
-  } else if (model.kind() == ModelKind::kParser) {
-    Parser parser = OrFail(Parser::FromModel(std::move(model)));
+  } else if (model.kind() == ModelKind::kParser || model.kind() == ModelKind::kBiaffineParser) {
+    std::optional<Parser> linear;
+    std::optional<BiaffineParser> biaffine;
+    std::function<void(Sentence*)> parse;
+    if (model.kind() == ModelKind::kParser) {
+      linear.emplace(OrFail(Parser::FromModel(std::move(model))));
+      parse = [&linear](Sentence* s) { linear->Parse(s); };
+    } else {
+      biaffine.emplace(OrFail(BiaffineParser::FromModel(std::move(model))));
+      parse = [&biaffine](Sentence* s) { biaffine->Parse(s); };
+    }
     Tagger tagger = OrFail(Tagger::Load(tagger_path));
     std::vector<Sentence> gold = OrFail(ReadConlluFile(args.test));
     start = std::chrono::steady_clock::now();
-    AttachmentScores s = ScoreParser(parser, &tagger, gold);
-    std::printf("UAS %.2f\nLAS %.2f\nLAS(universal deprel, CoNLL 2018) %.2f\nwords %zu\n", s.uas,
-                s.las, s.clas_universal, s.words);
-  } else if (model.kind() == ModelKind::kBiaffineParser) {
-    BiaffineParser parser = OrFail(BiaffineParser::FromModel(std::move(model)));
-    Tagger tagger = OrFail(Tagger::Load(tagger_path));
-    std::vector<Sentence> gold = OrFail(ReadConlluFile(args.test));
-    start = std::chrono::steady_clock::now();
-    AttachmentScores s = ScoreBiaffineParser(parser, &tagger, gold);
+    AttachmentScores s = ScoreParses(parse, &tagger, gold);
     std::printf("UAS %.2f\nLAS %.2f\nLAS(universal deprel, CoNLL 2018) %.2f\nwords %zu\n", s.uas,
                 s.las, s.clas_universal, s.words);
   } else {
