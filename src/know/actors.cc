@@ -269,6 +269,45 @@ void ActorDictionary::Index() {
     for (const std::string& a : actors_[i].aliases) AddKey(a, i);
   }
   indexed_ = static_cast<uint32_t>(actors_.size());
+  BuildFlatKeys();
+}
+
+void ActorDictionary::BuildFlatKeys() {
+  flat_key_.Build(by_key_);
+  flat_singular_.Build(by_singular_);
+}
+
+void ActorDictionary::FlatKeys::Build(
+    const std::unordered_map<uint64_t, std::vector<ActorHit>>& keys) {
+  size_t size = 16;
+  while (size < 2 * keys.size()) size *= 2;
+  slots_.assign(size, Slot{0, kFree, 0});
+  hits_.clear();
+  const size_t mask = size - 1;
+  for (const auto& [key, hits] : keys) {
+    size_t i = key & mask;
+    while (slots_[i].begin != kFree) i = (i + 1) & mask;
+    slots_[i] = Slot{key, static_cast<uint32_t>(hits_.size()), static_cast<uint32_t>(hits.size())};
+    hits_.insert(hits_.end(), hits.begin(), hits.end());
+  }
+}
+
+bool ActorDictionary::FlatKeys::Find(uint64_t key, std::vector<ActorHit>* out) const {
+  if (slots_.empty()) return false;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.begin == kFree) return false;
+    if (s.key == key) {
+      out->assign(hits_.begin() + s.begin, hits_.begin() + s.begin + s.count);
+      return true;
+    }
+  }
+}
+
+void ActorDictionary::FlatKeys::Clear() {
+  slots_.clear();
+  hits_.clear();
 }
 
 namespace {
@@ -361,9 +400,12 @@ Status ActorDictionary::LoadCompiled(std::string_view bytes, uint64_t source_has
     by_id_.clear();
     by_key_.clear();
     by_singular_.clear();
+    flat_key_.Clear();
+    flat_singular_.Clear();
     return Status::DataLoss("compiled actors: truncated or malformed");
   }
   indexed_ = n;
+  BuildFlatKeys();
   return Status::Ok();
 }
 
@@ -375,10 +417,8 @@ uint32_t ActorDictionary::FindId(std::string_view id) const {
 void ActorDictionary::LookupKey(std::string_view key, std::vector<ActorHit>* out) const {
   out->clear();
   if (key.empty()) return;
-  auto it = by_key_.find(KeyHash(key));
-  if (it != by_key_.end()) { *out = it->second; return; }
-  auto s = by_singular_.find(KeyHash(SingularKey(key)));
-  if (s != by_singular_.end()) *out = s->second;
+  if (flat_key_.Find(KeyHash(key), out)) return;
+  flat_singular_.Find(KeyHash(SingularKey(key)), out);
 }
 
 std::vector<uint32_t> ActorDictionary::WithRole(std::string_view country, std::string_view role,

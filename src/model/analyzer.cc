@@ -66,9 +66,11 @@ void Analyzer::Analyze(Sentence* s) const {
 }
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
-  for (Sentence& s : *sentences) {
-    tagger_.Tag(&s);
-    Parse(&s);
+  for (Sentence& s : *sentences) tagger_.Tag(&s);
+  if (biaffine_) {
+    biaffine_->ParseAll(*sentences);  // the network over the whole document at once
+  } else {
+    for (Sentence& s : *sentences) parser_.Parse(&s);
   }
   ner_.TagDocument(sentences);
 }

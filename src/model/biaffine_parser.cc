@@ -5,12 +5,13 @@
 #include <cstring>
 #include <limits>
 
+#include "model/biaffine_batch.h"
 #include "model/biaffine_decode.h"
 #include "model/biaffine_io.h"
 #include "model/biaffine_net.h"
 #include "sitrep/model/linear.h"
-#include "sitrep/model/parser.h"
 #include "sitrep/model/ner_clusters.h"
+#include "sitrep/model/parser.h"
 #include "sitrep/model/word_features.h"
 
 namespace sitrep {
@@ -154,6 +155,7 @@ Result<BiaffineParser> BiaffineParser::FromModel(Model model) {
   for (size_t i = 0; i < p.tags_.size(); ++i) p.tag_id_[p.tags_[i]] = static_cast<int>(i);
   for (size_t i = 0; i < p.labels_.size(); ++i)
     if (p.labels_[i] == "root") p.root_label_ = static_cast<int>(i);
+  p.batch_ = std::make_unique<BiaffineBatch>(*p.net_);
   p.model_ = std::move(model);
   return p;
 }
@@ -166,33 +168,79 @@ std::vector<float> BiaffineParser::ArcScores(const Sentence& s) const {
   return out.arcs.v;
 }
 
-void BiaffineParser::Parse(Sentence* s) const {
-  const int n = static_cast<int>(s->tokens.size());
-  if (n == 0) return;
-  const BiaffineInput in = MakeBiaffineInput(*s, *vocab_, tag_id_, clusters_.get(), net_->dims());
-  BiaffineNet::Output out;
-  net_->Forward(in, &out);
-  const int m = n + 1;
-  std::vector<float> scores(static_cast<size_t>(m) * m, 0.f);
-  for (int d = 1; d <= n; ++d) {
-    float* r = out.arcs.row(d);
-    r[d] = -std::numeric_limits<float>::infinity();
-    nn::LogSoftmax(r, m);
-    for (int h = 0; h < m; ++h) scores[static_cast<size_t>(d) * m + h] = h == d ? -1e9f : r[h];
-  }
-  const std::vector<int> heads = EisnerDecode(scores, n);
-  std::vector<float> ls(labels_.size());
-  for (int d = 1; d <= n; ++d) {
-    Token& t = s->tokens[d - 1];
-    t.head = heads[d];
-    net_->LabelScores(out, d, heads[d], ls.data());
-    int best = -1;
-    for (int j = 0; j < static_cast<int>(ls.size()); ++j) {
-      if ((j == root_label_) != (heads[d] == 0) && root_label_ >= 0) continue;
-      if (best < 0 || ls[j] > ls[best]) best = j;
+namespace {
+
+// A batch's rows (sum of sentence lengths + 1) are capped so its buffers stay in cache.
+constexpr int kMaxBatchRows = 1024;
+
+struct ParseScratch {
+  BiaffineBatchScratch net;
+  std::vector<BiaffineInput> inputs;
+  std::vector<Sentence*> sentences;
+  std::vector<nn::Mat> arcs;
+  std::vector<float> scores;
+  std::vector<int> deps, heads;
+  nn::Mat label_scores;
+};
+
+}  // namespace
+
+void BiaffineParser::Parse(Sentence* s) const { ParseAll(std::span<Sentence>(s, 1)); }
+
+void BiaffineParser::ParseAll(std::span<Sentence> sentences) const {
+  thread_local ParseScratch sc;
+  size_t next = 0;
+  while (next < sentences.size()) {
+    sc.sentences.clear();
+    sc.inputs.clear();
+    int rows = 0;
+    for (; next < sentences.size(); ++next) {
+      Sentence& s = sentences[next];
+      if (s.tokens.empty()) continue;
+      const int m = static_cast<int>(s.tokens.size()) + 1;
+      if (!sc.sentences.empty() && rows + m > kMaxBatchRows) break;
+      rows += m;
+      sc.sentences.push_back(&s);
+      sc.inputs.push_back(MakeBiaffineInput(s, *vocab_, tag_id_, clusters_.get(), net_->dims()));
     }
-    if (best < 0) best = 0;
-    t.deprel = labels_[best];
+    if (sc.sentences.empty()) break;
+    batch_->Forward(sc.inputs, &sc.arcs, &sc.net);
+    // Heads: per sentence, Eisner over the log-softmax of each word's head scores.
+    sc.deps.clear();
+    sc.heads.clear();
+    for (size_t i = 0; i < sc.sentences.size(); ++i) {
+      const int n = static_cast<int>(sc.sentences[i]->tokens.size()), m = n + 1;
+      nn::Mat& arcs = sc.arcs[i];
+      sc.scores.assign(static_cast<size_t>(m) * m, 0.f);
+      for (int d = 1; d <= n; ++d) {
+        float* r = arcs.row(d);
+        r[d] = -std::numeric_limits<float>::infinity();
+        nn::LogSoftmax(r, m);
+        for (int h = 0; h < m; ++h)
+          sc.scores[static_cast<size_t>(d) * m + h] = h == d ? -1e9f : r[h];
+      }
+      const std::vector<int> heads = EisnerDecode(sc.scores, n);
+      const int first = sc.net.starts[i];
+      for (int d = 1; d <= n; ++d) {
+        sc.sentences[i]->tokens[d - 1].head = heads[d];
+        sc.deps.push_back(first + d);
+        sc.heads.push_back(first + heads[d]);
+      }
+    }
+    // Labels: the best at each chosen head ("root" exactly for the root's dependent).
+    batch_->LabelScores(sc.deps, sc.heads, &sc.net, &sc.label_scores);
+    int k = 0;
+    for (Sentence* s : sc.sentences)
+      for (Token& t : s->tokens) {
+        const float* ls = sc.label_scores.row(k++);
+        int best = -1;
+        for (int j = 0; j < static_cast<int>(labels_.size()); ++j) {
+          if ((j == root_label_) != (t.head == 0) && root_label_ >= 0) continue;
+          if (best < 0 || ls[j] > ls[best]) best = j;
+        }
+        if (best < 0) best = 0;
+        t.deprel = labels_[best];
+      }
   }
 }
 

@@ -74,10 +74,32 @@ class ActorDictionary {
   static constexpr uint32_t kNoActor = 0xFFFFFFFFu;
 
  private:
+  // A read-only copy of a key map for LookupKey: open addressing over the key hashes (one
+  // cache line per probe instead of a bucket and a node), hits stored one after another.
+  class FlatKeys {
+   public:
+    void Build(const std::unordered_map<uint64_t, std::vector<ActorHit>>& keys);
+    // False when `key` is absent; else true and the hits (possibly none) in `out`.
+    bool Find(uint64_t key, std::vector<ActorHit>* out) const;
+    void Clear();
+
+   private:
+    struct Slot {
+      uint64_t key;
+      uint32_t begin;  // kFree: an empty slot
+      uint32_t count;
+    };
+    static constexpr uint32_t kFree = 0xFFFFFFFFu;
+    std::vector<Slot> slots_;  // power-of-two size, at most half full
+    std::vector<ActorHit> hits_;
+  };
+
   void AddKey(const std::string& alias, uint32_t actor);
+  void BuildFlatKeys();
   std::vector<Actor> actors_;
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<uint64_t, std::vector<ActorHit>> by_key_, by_singular_;
+  FlatKeys flat_key_, flat_singular_;  // by_key_ and by_singular_ as of the last Index()
   uint32_t indexed_ = 0;  // actors_[0, indexed_) are in the key maps
 };
 

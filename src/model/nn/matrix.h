@@ -41,6 +41,14 @@ void MatMulTB(const Mat& a, const Mat& b, Mat* c, bool accumulate = false);
 void VecMat(const float* x, const Mat& b, float* y);
 // y (k) += B (k x n) * x (n).
 void MatVec(const Mat& b, const float* x, float* y);
+// y[r] (n) += x[r] (k) * B (k x n) for r < count: VecMat on `count` rows, with one pass over B
+// for several rows at a time (the recurrent step of a batch of sentences). Each row's result
+// is bit-identical to VecMat(x[r], b, y[r]).
+void VecMatRows(const float* const* x, const Mat& b, float* const* y, int count);
+
+// y[i][j] = z < 0 ? leak * z : z for z = y[i][j] + b[j] (b: 1 x y->cols): the bias and leaky
+// ReLU of DenseForward, with the same results, vectorised.
+void AddBiasLeakyRelu(Mat* y, const Mat& b, float leak);
 
 // Gate activations of one LSTM step in place: logistic on blocks i, f, o and tanh on block g
 // of g[0..4h) (vectorised approximations, Eigen's).
