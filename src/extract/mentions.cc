@@ -227,6 +227,14 @@ int ClauseAt(const SentenceInfo& s, uint32_t b) {
 std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex) {
   const RoleOptions role_options;
   int parsed_sentences = 0;
+  // Mentions of each sentence with a trigger, and which sentences are parsed for roles.
+  struct SentenceMentions {
+    int sentence;
+    bool parsed;
+    std::vector<Mention> strong, verbal;
+  };
+  std::vector<SentenceMentions> found;
+  std::vector<int> to_parse;
   std::vector<Mention> out;
   for (size_t si = 0; si < doc.info.size(); ++si) {
     const SentenceInfo& s = doc.info[si];
@@ -299,20 +307,27 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
                 [](const Mention& a, const Mention& b) { return a.token < b.token; });
     }
     // The sentence is parsed lazily: only when it holds a violent trigger and an entity to map
-    // to (verbal events reuse the parse when there is one; see bench/results/roles.md).
-    std::optional<Sentence> parsed;
-    bool tried = false;
-    for (auto* list : {&strong, &verbal}) {
+    // to, the first max_parsed_sentences such sentences of the article (verbal events reuse
+    // the parse when there is one; see bench/results/roles.md). They are parsed together below.
+    const bool parse = !strong.empty() && !s.entities.empty() &&
+                       parsed_sentences < role_options.max_parsed_sentences &&
+                       ParsableForRoles(doc, static_cast<int>(si), role_options);
+    if (parse) {
+      ++parsed_sentences;
+      to_parse.push_back(static_cast<int>(si));
+    }
+    found.push_back({static_cast<int>(si), parse, std::move(strong), std::move(verbal)});
+  }
+  std::vector<std::optional<Sentence>> parses = ParseAllForRoles(doc, to_parse, role_options);
+  size_t next_parse = 0;
+  for (SentenceMentions& f : found) {
+    const SentenceInfo& s = doc.info[f.sentence];
+    const std::optional<Sentence>* parsed = f.parsed ? &parses[next_parse++] : nullptr;
+    for (auto* list : {&f.strong, &f.verbal}) {
       for (Mention& m : *list) {
         ResolveAttribution(s, lex, doc.text, &m);
         ResolveRoles(doc, s, &m);
-        if (!tried && list == &strong && !s.entities.empty() &&
-            parsed_sentences < role_options.max_parsed_sentences) {
-          parsed = ParseForRoles(doc, si, role_options);
-          parsed_sentences += parsed.has_value();
-        }
-        tried = true;
-        if (parsed) ApplyParsedRoles(doc, s, *parsed, &m);
+        if (parsed && *parsed) ApplyParsedRoles(doc, s, **parsed, &m);
         out.push_back(std::move(m));
       }
     }

@@ -62,5 +62,12 @@ std::unique_ptr<Analyzer> LoadRoleAnalyzer(const std::string& models_dir);
 // A tagged and parsed copy of sentence `si`, or nullopt without models or when it is longer
 // than options.max_parse_tokens. Called only for sentences that hold a trigger.
 std::optional<Sentence> ParseForRoles(const DocContext& doc, int si, const RoleOptions& options);
+// ParseForRoles of each of `sentences` (indices into doc.sentences), in one call so a neural
+// parser runs over all of them at once; the i-th result belongs to sentences[i].
+std::vector<std::optional<Sentence>> ParseAllForRoles(const DocContext& doc,
+                                                      const std::vector<int>& sentences,
+                                                      const RoleOptions& options);
+// Whether ParseForRoles would parse sentence `si` (models loaded, not empty, not too long).
+bool ParsableForRoles(const DocContext& doc, int si, const RoleOptions& options);
 
 }  // namespace sitrep::extract

@@ -35,16 +35,32 @@ std::unique_ptr<Analyzer> LoadRoleAnalyzer(const std::string& models_dir) {
   return nullptr;
 }
 
-std::optional<Sentence> ParseForRoles(const DocContext& doc, int si, const RoleOptions& options) {
-  if (!doc.analyzer || si < 0 || si >= static_cast<int>(doc.sentences.size())) return std::nullopt;
+bool ParsableForRoles(const DocContext& doc, int si, const RoleOptions& options) {
+  if (!doc.analyzer || si < 0 || si >= static_cast<int>(doc.sentences.size())) return false;
   const Sentence& s = doc.sentences[si];
-  if (s.tokens.empty() || static_cast<int>(s.tokens.size()) > options.max_parse_tokens) {
-    return std::nullopt;
+  return !s.tokens.empty() && static_cast<int>(s.tokens.size()) <= options.max_parse_tokens;
+}
+
+std::optional<Sentence> ParseForRoles(const DocContext& doc, int si, const RoleOptions& options) {
+  return std::move(ParseAllForRoles(doc, {si}, options).front());
+}
+
+std::vector<std::optional<Sentence>> ParseAllForRoles(const DocContext& doc,
+                                                      const std::vector<int>& sentences,
+                                                      const RoleOptions& options) {
+  std::vector<std::optional<Sentence>> out(sentences.size());
+  std::vector<Sentence> copies;
+  std::vector<size_t> slot;
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    if (!ParsableForRoles(doc, sentences[k], options)) continue;
+    copies.push_back(doc.sentences[sentences[k]]);
+    doc.analyzer->tagger().Tag(&copies.back());
+    slot.push_back(k);
   }
-  Sentence copy = s;
-  doc.analyzer->tagger().Tag(&copy);
-  doc.analyzer->Parse(&copy);
-  return copy;
+  if (copies.empty()) return out;
+  doc.analyzer->ParseAll(copies);
+  for (size_t j = 0; j < copies.size(); ++j) out[slot[j]] = std::move(copies[j]);
+  return out;
 }
 
 }  // namespace sitrep::extract

@@ -67,12 +67,16 @@ void Analyzer::Analyze(Sentence* s) const {
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
   for (Sentence& s : *sentences) tagger_.Tag(&s);
-  if (biaffine_) {
-    biaffine_->ParseAll(*sentences);  // the network over the whole document at once
-  } else {
-    for (Sentence& s : *sentences) parser_.Parse(&s);
-  }
+  ParseAll(*sentences);  // a biaffine network runs over the whole document at once
   ner_.TagDocument(sentences);
+}
+
+void Analyzer::ParseAll(std::span<Sentence> sentences) const {
+  if (biaffine_) {
+    biaffine_->ParseAll(sentences);
+  } else {
+    for (Sentence& s : sentences) parser_.Parse(&s);
+  }
 }
 
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,9 @@ class Analyzer {
   const Tagger& tagger() const { return tagger_; }
   // Sets HEAD/DEPREL with whichever parser parse.model holds (linear or biaffine, by its kind).
   void Parse(Sentence* sentence) const;
+  // Parse() of each sentence (already tagged); a biaffine parser runs its network over all of
+  // them at once (BiaffineParser::ParseAll: the same parses, fewer passes over the weights).
+  void ParseAll(std::span<Sentence> sentences) const;
   // The linear parser (empty when parse.model is a biaffine one: use Parse()).
   const Parser& parser() const { return parser_; }
   const BiaffineParser* biaffine() const { return biaffine_.get(); }
