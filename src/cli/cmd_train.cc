@@ -24,8 +24,11 @@ struct TrainArgs {
   std::string clusters;  // ner: word clusters written by `sitrep clusters`, embedded in the model
   std::string trusted;   // ner: consistently labelled IOB2 training data (never cleaned)
   std::string relabel_base;  // parse: train only a second-pass labeller on top of this model
-  std::string arch = "linear";  // parse: linear (arc-eager beam) or biaffine (BiLSTM, neural)
+  std::string arch = "linear";  // parse: linear or biaffine; ner: linear or bilstm (BiLSTM-CRF)
   BiaffineOptions biaffine;
+  NeuralNerOptions neural_ner;   // ner --arch bilstm: --hidden etc. override its own defaults
+  const CLI::App* cmd = nullptr;  // to tell which options were given
+  std::string word_vectors;       // ner --arch bilstm: initial word embeddings (fastText .vec)
   TrainOptions options;
 };
 
@@ -82,6 +85,7 @@ void RunTrain(TrainArgs args) {
     if (args.tagger.empty()) throw CommandFailed{"train parse needs --tagger MODEL (predicted POS)"};
     Result<Tagger> tagger = Tagger::Load(args.tagger);
     if (!tagger.ok()) throw CommandFailed{tagger.status().message()};
+    if (args.arch == "bilstm") throw CommandFailed{"train parse: --arch must be linear or biaffine"};
     if (args.arch == "biaffine") {
       args.biaffine.checkpoint = args.out;  // the best epoch so far, rewritten as training goes
       bytes = TrainBiaffineParser(ReadOrFail(args.train), ReadOrFail(args.dev), *tagger, args.options,
@@ -136,7 +140,33 @@ void RunTrain(TrainArgs args) {
       lexicon = std::move(l).value();
       args.options.log("NER lexicon: " + std::to_string(lexicon->size()) + " keys");
     }
-    bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get(), clusters.get());
+    if (args.arch == "bilstm") {
+      NeuralNerOptions& no = args.neural_ner;
+      auto given = [&](const char* flag) { return args.cmd && args.cmd->count(flag) > 0; };
+      if (given("--hidden")) no.hidden = args.biaffine.hidden;
+      if (given("--word-dim")) no.word_dim = args.biaffine.word_dim;
+      if (given("--dropout")) no.dropout = args.biaffine.dropout;
+      if (given("--batch")) no.batch_sentences = args.biaffine.batch_sentences;
+      if (given("--lr")) no.lr = args.biaffine.lr;
+      std::unique_ptr<WordVectors> vectors;
+      if (!args.word_vectors.empty()) {
+        Result<std::string> text = ReadFileBytes(args.word_vectors, 1ull << 31);
+        Result<WordVectors> v = text.ok() ? ParseWordVectors(*text, args.word_vectors)
+                                          : Result<WordVectors>(text.status());
+        if (!v.ok()) throw CommandFailed{v.status().message()};
+        vectors = std::make_unique<WordVectors>(std::move(v).value());
+        no.word_dim = vectors->dim;
+        no.vectors = vectors.get();
+        args.options.log("word vectors: " + std::to_string(vectors->words.size()) + " words, " +
+                         std::to_string(vectors->dim) + " dimensions");
+      }
+      no.checkpoint = args.out;  // the best epoch so far, rewritten as training goes
+      bytes = TrainNeuralNer(*train, dev, args.options, no, lexicon.get(), clusters.get());
+    } else if (args.arch == "linear") {
+      bytes = TrainNer(*train, dev, tagger, args.options, lexicon.get(), clusters.get());
+    } else {
+      throw CommandFailed{"train ner: --arch must be linear or bilstm"};
+    }
   }
   if (!bytes.ok()) throw CommandFailed{bytes.status().message()};
   Status st = WriteFileAtomic(args.out, *bytes);
@@ -225,8 +255,10 @@ void SetupTrain(CLI::App& app) {
                   "parse: beam width stored in the model for decoding (0 = the training width)")
       ->capture_default_str();
   cmd->add_option("--arch", args->arch,
-                  "parse: linear (arc-eager beam perceptron) or biaffine (BiLSTM + biaffine arcs)")
-      ->check(CLI::IsMember({"linear", "biaffine"}))
+                  "parse: linear (arc-eager beam perceptron) or biaffine (BiLSTM + biaffine arcs); "
+                  "ner: linear (perceptron) or bilstm (BiLSTM-CRF; --hidden, --word-dim, --dropout, "
+                  "--batch, --lr default to 64, 64, 0.33, 16, 0.002)")
+      ->check(CLI::IsMember({"linear", "biaffine", "bilstm"}))
       ->capture_default_str();
   cmd->add_option("--hidden", args->biaffine.hidden, "parse --arch biaffine: BiLSTM size per direction")
       ->capture_default_str();
@@ -247,6 +279,24 @@ void SetupTrain(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--lift-nonprojective", args->options.lift_nonprojective,
                 "parse: train on non-projective trees lifted to projective instead of skipping them");
+  cmd->add_flag("--bio", [args](int64_t) { args->neural_ner.bilou = false; },
+                "ner --arch bilstm: BIO labels inside instead of BILOU");
+  cmd->add_option("--word-dropout", args->neural_ner.word_dropout,
+                  "ner --arch bilstm: a word of count c becomes unknown with p = a / (a + c)")
+      ->capture_default_str();
+  cmd->add_option("--ema", args->neural_ner.ema,
+                  "ner --arch bilstm: save moving averages of the weights (decay per step; 0 = off)")
+      ->capture_default_str();
+  cmd->add_option("--linear-bag", args->neural_ner.linear_dim,
+                  "ner --arch bilstm: embedding size of the linear model's token features (0 = off)")
+      ->capture_default_str();
+  cmd->add_option("--min-count", args->neural_ner.min_count,
+                  "ner --arch bilstm: words seen fewer times in training are unknown")
+      ->capture_default_str();
+  cmd->add_option("--word-vectors", args->word_vectors,
+                  "ner --arch bilstm: word vectors (.vec text) to start the word embeddings from "
+                  "(sets --word-dim; their words join the vocabulary)");
+  args->cmd = cmd;
   cmd->callback([args] { RunTrain(*args); });
 }
 

@@ -8,6 +8,7 @@
 #include "ner_decode.h"
 #include "ner_doc.h"
 #include "ner_features.h"
+#include "ner_neural.h"
 
 namespace sitrep {
 namespace ner_internal {
@@ -87,8 +88,16 @@ void NerFeatureSource::SentenceFeatures(const Sentence& s,
 }
 
 Result<NerTagger> NerTagger::FromModel(Model model) {
-  if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   NerTagger t;
+  if (model.kind() == ModelKind::kNeuralNer) {
+    ASSIGN_OR_RETURN(std::unique_ptr<ner_internal::NeuralNer> neural,
+                     ner_internal::NeuralNer::FromModel(model));
+    t.labels_ = neural->labels();
+    t.neural_ = std::move(neural);
+    t.model_ = std::move(model);  // the network's lexicon and clusters view its sections
+    return t;
+  }
+  if (model.kind() != ModelKind::kNer) return Status::InvalidArgument("not an NER model");
   ASSIGN_OR_RETURN(std::string_view labels, model.Section("labels"));
   t.version_ = FeatureVersion(model.Hyper("features"));
   if (t.version_ == 0)
@@ -154,6 +163,10 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
 
 std::vector<std::vector<int>> NerTagger::LabelIds(const std::vector<const Sentence*>& doc) const {
   std::vector<std::vector<int>> ids(doc.size());
+  if (neural_) {
+    for (size_t k = 0; k < doc.size(); ++k) ids[k] = neural_->Decode(*doc[k]);
+    return ids;
+  }
   std::vector<NerInput> in;
   in.reserve(doc.size());
   for (const Sentence* s : doc) in.push_back(Prepare(*s, source_, clusters_.get(), use_pos_, version_));

@@ -14,8 +14,10 @@
 
 namespace sitrep {
 
-enum class ModelKind : uint32_t { kTagger = 1, kParser = 2, kNer = 3, kBiaffineParser = 4 };
-inline constexpr uint32_t kMaxModelKind = 4;
+enum class ModelKind : uint32_t {
+  kTagger = 1, kParser = 2, kNer = 3, kBiaffineParser = 4, kNeuralNer = 5
+};
+inline constexpr uint32_t kMaxModelKind = 5;
 
 inline constexpr char kModelMagic[8] = {'S', 'I', 'T', 'R', 'M', 'D', 'L', '\0'};
 // Version 2 files may hold codebook-quantised weight sections (linear.h); version 1 files

@@ -2,11 +2,13 @@
 // with only valid transitions (output always BIO), a structured averaged perceptron over word/affix/shape/context/POS/
 // sentence-casing features and a hook for gazetteer or actor features (NerFeatureSource);
 // optionally a second, document-level pass over the first pass's labels (section "weights2").
+// A model of kind kNeuralNer (TrainNeuralNer: BiLSTM-CRF) is used through the same NerTagger.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sitrep/model/linear.h"
@@ -30,12 +32,15 @@ class NerFeatureSource {
 };
 
 class WordClusters;
+class NerLexicon;
 namespace ner_internal {
 class LabelSet;
+class NeuralNer;
 }
 
 class NerTagger {
  public:
+  // Accepts the linear (kNer) and the neural (kNeuralNer) model kinds.
   static Result<NerTagger> FromModel(Model model);
   static Result<NerTagger> Load(const std::string& path);
   // Must be called before Tag() when the model was trained with an external source; not
@@ -67,6 +72,7 @@ class NerTagger {
   const NerFeatureSource* source_ = nullptr;
   std::shared_ptr<const NerFeatureSource> embedded_;  // the model's own lexicon, if any
   std::shared_ptr<const WordClusters> clusters_;       // the model's word clusters, if any
+  std::shared_ptr<const ner_internal::NeuralNer> neural_;  // a kNeuralNer model (views model_)
   int version_ = 4;        // feature set: 2, 3 or 4 (ner-v4 adds cluster and context features)
   int trans_ = 9;          // transition templates (ner-v2 models: 6, ner-v3: 8)
   bool use_pos_ = true;    // false: trained without UPOS ("pos" = "none"), upos is ignored
@@ -97,6 +103,41 @@ Result<std::string> TrainNer(const std::vector<Sentence>& train, const std::vect
                              const Tagger* tagger, const TrainOptions& options,
                              const NerFeatureSource* source = nullptr,
                              const WordClusters* clusters = nullptr);
+
+// Word vectors learned elsewhere (e.g. fastText .vec text: a "count dim" line, then "word
+// v1 ... vdim" lines), used to initialise the neural NER model's word embeddings.
+struct WordVectors {
+  int dim = 0;
+  std::vector<std::string> words;  // lowercase
+  std::vector<float> values;       // words.size() x dim
+};
+// InvalidArgument naming `origin` and the line on malformed text or non-finite values.
+Result<WordVectors> ParseWordVectors(std::string_view text, const std::string& origin);
+
+struct NeuralNerOptions {
+  int word_dim = 64, hidden = 64;  // hidden: BiLSTM size per direction
+  float dropout = 0.33f;           // on the embeddings and the BiLSTM output
+  float word_dropout = 0.25f;      // a word of count c becomes unknown with p = a / (a + c)
+  int batch_sentences = 16;
+  float lr = 2e-3f;
+  int min_count = 1;  // words seen fewer times in training are unknown
+  bool bilou = true;  // BILOU labels inside (output is always BIO)
+  float ema = 0;  // > 0: the model holds moving averages of the weights (decay per Adam step)
+  int linear_dim = 0;  // > 0: the linear model's hashed features as one more embedding bag
+  // When set (dim must equal word_dim): the vocabulary also holds these words and their
+  // embeddings start from the vectors, rescaled to the random initialisation's spread.
+  const WordVectors* vectors = nullptr;
+  std::string checkpoint;  // when set, the best model so far is written here after each epoch
+};
+
+// Trains the BiLSTM-CRF NER model (kind kNeuralNer, src/model/ner_net.h) with Adam over
+// mini-batches: dev F1 after each epoch, the best epoch kept (the last one when `dev` is
+// empty), options.patience epochs without gain stop it. Uses options.epochs, seed,
+// case_copies, ner_dev_docs. `lexicon` and `clusters` (may be null) are embedded in the
+// model. Single-threaded and deterministic for the seed.
+Result<std::string> TrainNeuralNer(const std::vector<Sentence>& train, const std::vector<Sentence>& dev,
+                                   const TrainOptions& options, const NeuralNerOptions& neural,
+                                   const NerLexicon* lexicon, const WordClusters* clusters);
 
 struct NerScores {
   double precision = 0, recall = 0, f1 = 0;
