@@ -28,7 +28,8 @@ TEST(CommittedModels, MeetMeasuredScoresOnEwtTest) {
   EXPECT_GE(p.las, 84.8);
   std::vector<size_t> docs;  // labelled document by document, as `sitrep eval` does
   std::vector<Sentence> uner = ReadIob2File(kUner, true, &docs).value();
-  EXPECT_GE(ScoreNer(a->ner(), &a->tagger(), uner, docs).f1, 75.4);
+  // session 11, BiLSTM-CRF: 76.17 (linear ner-v4 of session 5: 75.43)
+  EXPECT_GE(ScoreNer(a->ner(), &a->tagger(), uner, docs).f1, 76.1);
 }
 
 }  // namespace
