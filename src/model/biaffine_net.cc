@@ -5,27 +5,11 @@
 
 namespace sitrep {
 
+using nn::ApplyMask;
+using nn::Dropout;
 using nn::Mat;
 
 namespace {
-
-void Uniform(Mat* m, float bound, SplitMix* rng) {
-  for (float& x : m->v) x = static_cast<float>((2 * rng->Uniform() - 1) * bound);
-}
-
-// Inverted dropout: zeroes each element with probability p and scales the rest by 1/(1-p);
-// the mask keeps the factors for the backward pass.
-void Dropout(Mat* x, Mat* mask, float p, SplitMix* rng) {
-  mask->Resize(x->rows, x->cols);
-  const float keep = 1.f / (1.f - p);
-  for (size_t k = 0; k < x->v.size(); ++k) {
-    mask->v[k] = p > 0 && rng->Uniform() < p ? 0.f : keep;
-    x->v[k] *= mask->v[k];
-  }
-}
-void ApplyMask(const Mat& mask, Mat* d) {
-  for (size_t k = 0; k < d->v.size(); ++k) d->v[k] *= mask.v[k];
-}
 
 // Rows of the label features z = [dep_d; head_h; dep_d * head_h].
 void LabelFeatures(const Mat& ld, const Mat& lh, const std::vector<int>& heads, Mat* z) {
@@ -61,7 +45,7 @@ void BiaffineNet::Init(const BiaffineDims& d, uint64_t seed) {
   SplitMix rng(seed * 0x9E3779B97F4A7C15ULL + 17);
   auto emb = [&](const std::string& name, int rows, int dim) {
     int i = Add(name, rows, dim);
-    Uniform(&params_[i].w, std::sqrt(3.f / dim), &rng);
+    nn::UniformInit(&params_[i].w, std::sqrt(3.f / dim), &rng);
     return i;
   };
   emb_word_ = emb("emb.word", d.words, d.word_dim);
@@ -73,7 +57,7 @@ void BiaffineNet::Init(const BiaffineDims& d, uint64_t seed) {
   emb_shape_ = emb("emb.shape", d.shape_buckets + 1, d.shape_dim);
   auto dense = [&](const std::string& name, int in, int out) {
     int i = Add(name + ".w", in, out);
-    Uniform(&params_[i].w, std::sqrt(6.f / (in + out)), &rng);
+    nn::UniformInit(&params_[i].w, std::sqrt(6.f / (in + out)), &rng);
     Add(name + ".b", 1, out);
     return i;
   };
@@ -82,9 +66,9 @@ void BiaffineNet::Init(const BiaffineDims& d, uint64_t seed) {
     for (int dir = 0; dir < 2; ++dir) {
       const std::string base = "lstm" + std::to_string(l) + (dir ? "b" : "f");
       int wx = Add(base + ".wx", in, 4 * d.hidden);
-      Uniform(&params_[wx].w, std::sqrt(6.f / (in + d.hidden)), &rng);
+      nn::UniformInit(&params_[wx].w, std::sqrt(6.f / (in + d.hidden)), &rng);
       int wh = Add(base + ".wh", d.hidden, 4 * d.hidden);
-      Uniform(&params_[wh].w, std::sqrt(6.f / (2 * d.hidden)), &rng);
+      nn::UniformInit(&params_[wh].w, std::sqrt(6.f / (2 * d.hidden)), &rng);
       int b = Add(base + ".b", 1, 4 * d.hidden);
       for (int j = 0; j < d.hidden; ++j) params_[b].w.v[d.hidden + j] = 1.f;  // forget gate
       lstm_.insert(lstm_.end(), {wx, wh, b});
@@ -98,7 +82,7 @@ void BiaffineNet::Init(const BiaffineDims& d, uint64_t seed) {
   arc_u_ = Add("arc.u", d.arc_dim, d.arc_dim);  // zero: all heads equally likely at first
   arc_bias_ = Add("arc.bias", 1, d.arc_dim);
   lab_v_ = Add("lab.v", 3 * d.label_dim, d.labels);
-  Uniform(&params_[lab_v_].w, std::sqrt(6.f / (3 * d.label_dim + d.labels)), &rng);
+  nn::UniformInit(&params_[lab_v_].w, std::sqrt(6.f / (3 * d.label_dim + d.labels)), &rng);
   lab_b_ = Add("lab.b", 1, d.labels);
 }
 

@@ -5,27 +5,15 @@
 
 namespace sitrep {
 
+using nn::ApplyMask;
+using nn::Dropout;
 using nn::Mat;
 
 namespace {
 
 // Uniform in +-bound; nothing when `skip` (a model about to be loaded).
 void Uniform(Mat* m, float bound, SplitMix* rng, bool skip) {
-  if (!skip)
-    for (float& x : m->v) x = static_cast<float>((2 * rng->Uniform() - 1) * bound);
-}
-
-// Inverted dropout; `mask` keeps the factors for the backward pass.
-void Dropout(Mat* x, Mat* mask, float p, SplitMix* rng) {
-  mask->Resize(x->rows, x->cols);
-  const float keep = 1.f / (1.f - p);
-  for (size_t k = 0; k < x->v.size(); ++k) {
-    mask->v[k] = p > 0 && rng->Uniform() < p ? 0.f : keep;
-    x->v[k] *= mask->v[k];
-  }
-}
-void ApplyMask(const Mat& mask, Mat* d) {
-  for (size_t k = 0; k < d->v.size(); ++k) d->v[k] *= mask.v[k];
+  if (!skip) nn::UniformInit(m, bound, rng);
 }
 
 }  // namespace

@@ -141,4 +141,21 @@ void SplitCols(const Mat& in, Mat* a, Mat* b) {
   }
 }
 
+void UniformInit(Mat* m, float bound, SplitMix* rng) {
+  for (float& x : m->v) x = static_cast<float>((2 * rng->Uniform() - 1) * bound);
+}
+
+void Dropout(Mat* x, Mat* mask, float p, SplitMix* rng) {
+  mask->Resize(x->rows, x->cols);
+  const float keep = 1.f / (1.f - p);
+  for (size_t k = 0; k < x->v.size(); ++k) {
+    mask->v[k] = p > 0 && rng->Uniform() < p ? 0.f : keep;
+    x->v[k] *= mask->v[k];
+  }
+}
+
+void ApplyMask(const Mat& mask, Mat* d) {
+  for (size_t k = 0; k < d->v.size(); ++k) d->v[k] *= mask.v[k];
+}
+
 }  // namespace sitrep::nn

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/nn/matrix.h"
+#include "sitrep/model/train_options.h"
 
 namespace sitrep::nn {
 
@@ -58,5 +59,13 @@ float SoftmaxCrossEntropy(const float* scores, const uint8_t* mask, int n, int g
 // Column-wise concatenation [a b] and its split (sizes from the shapes of the outputs).
 void ConcatCols(const Mat& a, const Mat& b, Mat* out);
 void SplitCols(const Mat& in, Mat* a, Mat* b);
+
+// Every element of m drawn uniformly from [-bound, bound) by `rng` (initialisation).
+void UniformInit(Mat* m, float bound, SplitMix* rng);
+// Inverted dropout: zeroes each element of x with probability p and scales the rest by
+// 1/(1-p); `mask` (resized to x) keeps the factors for the backward pass (ApplyMask).
+void Dropout(Mat* x, Mat* mask, float p, SplitMix* rng);
+// d *= mask elementwise (same shapes): the backward pass of Dropout.
+void ApplyMask(const Mat& mask, Mat* d);
 
 }  // namespace sitrep::nn
