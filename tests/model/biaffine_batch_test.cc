@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "model/biaffine_net.h"
+#include "model_test_support.h"
 #include "sitrep/model/biaffine_parser.h"
 #include "sitrep/model/tagger.h"
 #include "sitrep/text/conllu.h"
@@ -81,24 +82,8 @@ TEST(BiaffineBatch, ForwardMatchesOneSentenceAtATimeBitForBit) {
   }
 }
 
-constexpr const char* kToy =
-    "1\tRebels\t_\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
-    "2\tattacked\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
-    "3\tthe\t_\tDET\t_\t_\t4\tdet\t_\t_\n"
-    "4\ttown\t_\tNOUN\t_\t_\t2\tobj\t_\t_\n"
-    "5\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
-    "\n"
-    "1\tPolice\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_\n"
-    "2\tarrested\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
-    "3\ttwo\t_\tNUM\t_\t_\t4\tnummod\t_\t_\n"
-    "4\tmen\t_\tNOUN\t_\t_\t2\tobj\t_\t_\n"
-    "5\tin\t_\tADP\t_\t_\t6\tcase\t_\t_\n"
-    "6\tLagos\t_\tPROPN\t_\t_\t2\tobl\t_\t_\n"
-    "7\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
-    "\n";
-
 TEST(BiaffineParser, ParseAllGivesWhatParseGivesEachSentence) {
-  const std::vector<Sentence> toy = ParseConllu(kToy, "toy").value();
+  const std::vector<Sentence> toy = ParseConllu(testing::kToyTreebank, "toy").value();
   TrainOptions o;
   o.epochs = 2;
   o.seed = 3;

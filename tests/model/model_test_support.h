@@ -1,5 +1,5 @@
-// Test helpers: a sentence of space-separated tokens (no other columns filled), and labelled
-// sentences written as "form/LABEL" pairs.
+// Test helpers: a sentence of space-separated tokens (no other columns filled), labelled
+// sentences written as "form/LABEL" pairs, and a three-sentence toy treebank (CoNLL-U).
 #pragma once
 
 #include <string>
@@ -10,6 +10,31 @@
 #include "sitrep/text/conllu.h"
 
 namespace sitrep::testing {
+
+// Three short wire-copy sentences with gold UPOS, heads and relations (written by us).
+inline constexpr const char* kToyTreebank =
+    "1\tRebels\t_\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "3\tthe\t_\tDET\t_\t_\t4\tdet\t_\t_\n"
+    "4\ttown\t_\tNOUN\t_\t_\t2\tobj\t_\t_\n"
+    "5\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tPolice\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_\n"
+    "2\tarrested\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "3\ttwo\t_\tNUM\t_\t_\t4\tnummod\t_\t_\n"
+    "4\tmen\t_\tNOUN\t_\t_\t2\tobj\t_\t_\n"
+    "5\tin\t_\tADP\t_\t_\t6\tcase\t_\t_\n"
+    "6\tLagos\t_\tPROPN\t_\t_\t2\tobl\t_\t_\n"
+    "7\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\t_\tDET\t_\t_\t2\tdet\t_\t_\n"
+    "2\tarmy\t_\tNOUN\t_\t_\t3\tnsubj\t_\t_\n"
+    "3\tsaid\t_\tVERB\t_\t_\t0\troot\t_\t_\n"
+    "4\tit\t_\tPRON\t_\t_\t5\tnsubj\t_\t_\n"
+    "5\tkilled\t_\tVERB\t_\t_\t3\tccomp\t_\t_\n"
+    "6\tmilitants\t_\tNOUN\t_\t_\t5\tobj\t_\t_\n"
+    "7\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_\n"
+    "\n";
 
 inline Sentence Words(const std::string& text) {
   Sentence s;
