@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Scores sitrep's tagger, parser and NER from raw text (our tokenizer and sentence splitter)
-against gold CoNLL-U, aligning words by character spans as the CoNLL 2018 script does (words
-inside a multi-word token are aligned when their forms spell its surface, else not). Usage:
+"""Scores sitrep's tagger, parser and NER from raw text (`sitrep analyze --format conllu`: our
+tokenizer, sentence splitter and models) against gold CoNLL-U, aligning words by character
+spans as the CoNLL 2018 script does (words inside a multi-word token are aligned when their
+forms spell its surface, else not). Usage:
   raw_text_parse_eval.py SITREP GOLD.conllu [MODELS_DIR]   (word, UPOS, UAS, LAS F1)
   raw_text_parse_eval.py SITREP GOLD.iob2 [MODELS_DIR]      (NER exact char span + type F1)"""
 import os, subprocess, sys, tempfile
@@ -89,9 +90,8 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         raw = os.path.join(d, 'raw.txt')
         open(raw, 'w', encoding='utf-8').write('\n\n'.join(paras) + '\n')
-        tok = subprocess.run([sitrep, 'analyze', raw, '--format', 'conllu'], capture_output=True, check=True).stdout
-        cmd = [sitrep, 'parse', '--input', 'conllu', '-'] + (['--models', models] if models else [])
-        out = subprocess.run(cmd, input=tok, capture_output=True, check=True).stdout.decode('utf-8')
+        cmd = [sitrep, 'analyze', raw, '--format', 'conllu'] + (['--models', models] if models else [])
+        out = subprocess.run(cmd, capture_output=True, check=True).stdout.decode('utf-8')
     if gold_path.endswith('.iob2'):
         g, s = entities(gold_text, True), entities(out, False)
         c = len(g & s)

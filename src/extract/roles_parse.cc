@@ -23,7 +23,7 @@ std::unique_ptr<Analyzer> LoadRoleAnalyzer(const std::string& models_dir) {
   }
   Status status = Status::NotFound("no models folder found (set SITREP_MODELS)");
   if (!dir.empty()) {
-    auto a = Analyzer::Load(dir);
+    auto a = Analyzer::Load(dir, /*with_ner=*/false);  // roles need tags and arcs only
     if (a.ok()) return std::make_unique<Analyzer>(std::move(*a));
     status = a.status();
   }

@@ -37,7 +37,7 @@ Result<std::string> FindModelsDir(const std::string& explicit_dir) {
   return Status::NotFound("no models folder found (use --models DIR or SITREP_MODELS)");
 }
 
-Result<Analyzer> Analyzer::Load(const std::string& dir) {
+Result<Analyzer> Analyzer::Load(const std::string& dir, bool with_ner) {
   ASSIGN_OR_RETURN(Tagger t, Tagger::Load(dir + "/pos.model"));
   ASSIGN_OR_RETURN(Model parse_model, Model::Load(dir + "/parse.model"));
   std::shared_ptr<const BiaffineParser> biaffine;
@@ -48,7 +48,11 @@ Result<Analyzer> Analyzer::Load(const std::string& dir) {
   } else {
     ASSIGN_OR_RETURN(p, Parser::FromModel(std::move(parse_model)));
   }
-  ASSIGN_OR_RETURN(NerTagger n, NerTagger::Load(dir + "/ner.model"));
+  std::optional<NerTagger> n;
+  if (with_ner) {
+    ASSIGN_OR_RETURN(NerTagger loaded, NerTagger::Load(dir + "/ner.model"));
+    n = std::move(loaded);
+  }
   Analyzer a(std::move(t), std::move(p), std::move(n));
   a.biaffine_ = std::move(biaffine);
   return a;
@@ -62,13 +66,13 @@ void Analyzer::Parse(Sentence* s) const {
 void Analyzer::Analyze(Sentence* s) const {
   tagger_.Tag(s);
   Parse(s);
-  ner_.Tag(s);
+  if (ner_) ner_->Tag(s);
 }
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
   for (Sentence& s : *sentences) tagger_.Tag(&s);
   ParseAll(*sentences);  // a biaffine network runs over the whole document at once
-  ner_.TagDocument(sentences);
+  if (ner_) ner_->TagDocument(sentences);
 }
 
 void Analyzer::ParseAll(std::span<Sentence> sentences) const {

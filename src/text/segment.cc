@@ -71,18 +71,56 @@ std::vector<Sentence> DocumentSentences(const Document& doc) {
   return out;
 }
 
-std::string DocumentConllu(const Document& doc) {
+std::string DocumentConllu(const Document& doc, const std::vector<Sentence>* annotated) {
   TokenizedText seg;
   Segment(doc.text, &seg);
   std::string out = "# newdoc id = " + doc.id + "\n";
-  AppendConllu(doc.text, seg, doc.id + "-", &out);
+  AppendConllu(doc.text, seg, doc.id + "-", &out, annotated);
   return out;
 }
 
+namespace {
+
+// Columns 4-10 of a word line ("UPOS\tXPOS\tFEATS\tHEAD\tDEPREL\tDEPS\tMISC\n") from
+// token `t` of an annotated sentence (null: all "_"), with SpaceAfter=No first when set.
+void AppendWordColumns(const Token* t, bool space_after, std::string* out) {
+  auto put = [&](const std::string& v) { *out += v.empty() ? "_" : v; };
+  std::string misc = space_after ? "" : "SpaceAfter=No";
+  if (t) {
+    put(t->upos);
+    *out += '\t';
+    put(t->xpos);
+    *out += "\t_\t";
+    *out += t->head < 0 ? "_" : std::to_string(t->head);
+    *out += '\t';
+    put(t->deprel);
+    *out += "\t_\t";
+    size_t pos = 0;  // MISC items of the annotation, without its own SpaceAfter
+    while (pos <= t->misc.size() && !t->misc.empty()) {
+      size_t bar = t->misc.find('|', pos);
+      if (bar == std::string::npos) bar = t->misc.size();
+      std::string_view item = std::string_view(t->misc).substr(pos, bar - pos);
+      if (!item.empty() && item.rfind("SpaceAfter=", 0) != 0) {
+        if (!misc.empty()) misc += '|';
+        misc.append(item);
+      }
+      pos = bar + 1;
+    }
+  } else {
+    *out += "_\t_\t_\t_\t_\t_\t";
+  }
+  put(misc);
+  *out += '\n';
+}
+
+}  // namespace
+
 void AppendConllu(std::string_view text, const TokenizedText& seg, std::string_view id_prefix,
-                  std::string* out) {
+                  std::string* out, const std::vector<Sentence>* annotated) {
   size_t first = 0, n = 0;
   for (uint32_t last : seg.sentence_ends) {
+    const Sentence* sa = annotated && n < annotated->size() ? &(*annotated)[n] : nullptr;
+    if (sa && sa->tokens.size() != last - first + 1) sa = nullptr;
     const WordSpan& a = seg.words[first];
     const WordSpan& b = seg.words[last];
     *out += "# sent_id = ";
@@ -104,10 +142,10 @@ void AppendConllu(std::string_view text, const TokenizedText& seg, std::string_v
       *out += std::to_string(i - first + 1);
       *out += '\t';
       out->append(form);
-      *out += "\t_\t_\t_\t_\t_\t_\t_\t";
+      *out += "\t_\t";
       bool in_mwt = seg.words[i].joined || (i < last && seg.words[i + 1].joined);
-      *out += (in_mwt || SpaceAfter(text, seg.words, i)) ? "_" : "SpaceAfter=No";
-      *out += '\n';
+      AppendWordColumns(sa ? &sa->tokens[i - first] : nullptr,
+                        in_mwt || SpaceAfter(text, seg.words, i), out);
     }
     *out += '\n';
     first = last + 1;

@@ -2,31 +2,14 @@
 // exit status 1.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
 
 #include "test_files.h"
 
 namespace sitrep {
 namespace {
 
-struct CommandResult {
-  int status;
-  std::string out;
-};
-
-CommandResult RunCommand(const std::string& cmd) {
-  CommandResult r{-1, ""};
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using testing::CommandResult;
+using testing::RunCommand;
 
 TEST(ReaderCliTest, BadInputsWarnOnceEachAndOthersArePrinted) {
   testing::TempDir dir;

@@ -1,8 +1,12 @@
-// Helpers for ingest tests: a temporary folder removed at the end, and gzip bytes.
+// Helpers for tests: a temporary folder removed at the end, gzip bytes, and a shell command
+// run with its standard output and exit status (for tests of the built sitrep binary).
 #pragma once
 
+#include <sys/wait.h>
 #include <zlib.h>
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -47,6 +51,23 @@ inline std::string GzipBytes(const std::string& data) {
   out.resize(zs.total_out);
   deflateEnd(&zs);
   return out;
+}
+
+struct CommandResult {
+  int status;       // exit status; -1 when the command did not exit normally
+  std::string out;  // its standard output
+};
+
+inline CommandResult RunCommand(const std::string& cmd) {
+  CommandResult r{-1, ""};
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
 }
 
 }  // namespace sitrep::testing

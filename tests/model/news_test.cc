@@ -119,5 +119,28 @@ TEST_F(NewsTest, EntitiesOfWireCopy) {
   }
 }
 
+// Loaded without ner.model (as event extraction loads it): the same tags and arcs, no NER=.
+TEST_F(NewsTest, WithoutNerSameArcsNoEntities) {
+  Result<Analyzer> bare = Analyzer::Load(kModels, /*with_ner=*/false);
+  ASSERT_TRUE(bare.ok()) << bare.status().message();
+  EXPECT_FALSE(bare->has_ner());
+  EXPECT_TRUE(analyzer_->has_ner());
+  for (const Case& c : kCases) {
+    Sentence full = Words(c.text), tags_arcs = Words(c.text);
+    analyzer_->Analyze(&full);
+    bare->Analyze(&tags_arcs);
+    for (size_t i = 0; i < full.tokens.size(); ++i) {
+      EXPECT_EQ(tags_arcs.tokens[i].upos, full.tokens[i].upos) << c.text;
+      EXPECT_EQ(tags_arcs.tokens[i].head, full.tokens[i].head) << c.text;
+      EXPECT_EQ(tags_arcs.tokens[i].deprel, full.tokens[i].deprel) << c.text;
+      EXPECT_EQ(tags_arcs.tokens[i].misc.find("NER="), std::string::npos) << c.text;
+    }
+  }
+  std::vector<Sentence> doc = {Words(kCases[0].text), Words(kCases[1].text)};
+  bare->AnalyzeDocument(&doc);
+  EXPECT_EQ(Ner(doc[0], "Baghdad"), "O");  // no label written at all
+  EXPECT_TRUE(Has(doc[1], "arrested", "nsubj", "Police"));
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -21,8 +22,10 @@ Result<std::string> FindModelsDir(const std::string& explicit_dir);
 
 class Analyzer {
  public:
-  // Loads pos.model, parse.model and ner.model from `dir`.
-  static Result<Analyzer> Load(const std::string& dir);
+  // Loads pos.model, parse.model and (unless `with_ner` is false) ner.model from `dir`.
+  // Without the NER model (event extraction needs only tags and arcs) the analyzer loads
+  // faster and holds tens of MB less; Analyze/AnalyzeDocument then set no NER= labels.
+  static Result<Analyzer> Load(const std::string& dir, bool with_ner = true);
   void Analyze(Sentence* sentence) const;
   // The sentences of one document (an article): tags and parses each, then labels names over
   // the whole document (a two-pass NER model uses the other sentences' first-pass labels).
@@ -36,14 +39,16 @@ class Analyzer {
   // The linear parser (empty when parse.model is a biaffine one: use Parse()).
   const Parser& parser() const { return parser_; }
   const BiaffineParser* biaffine() const { return biaffine_.get(); }
-  const NerTagger& ner() const { return ner_; }
+  bool has_ner() const { return ner_.has_value(); }
+  // The NER model; only when has_ner().
+  const NerTagger& ner() const { return *ner_; }
 
  private:
-  Analyzer(Tagger t, Parser p, NerTagger n)
+  Analyzer(Tagger t, Parser p, std::optional<NerTagger> n)
       : tagger_(std::move(t)), parser_(std::move(p)), ner_(std::move(n)) {}
   Tagger tagger_;
   Parser parser_;
-  NerTagger ner_;
+  std::optional<NerTagger> ner_;
   std::shared_ptr<const BiaffineParser> biaffine_;  // set when parse.model is kBiaffineParser
 };
 

@@ -33,11 +33,16 @@ std::vector<Sentence> SplitAndTokenize(std::string_view text,
 std::vector<Sentence> DocumentSentences(const Document& doc);
 
 // CoNLL-U of a document: "# newdoc id = <id>", then its sentences (ids "<id>-<n>").
-std::string DocumentConllu(const Document& doc);
+// `annotated`, when given, is DocumentSentences(doc) after tagging/parsing/NER: its UPOS,
+// XPOS, HEAD, DEPREL and MISC fill the word lines (see AppendConllu).
+std::string DocumentConllu(const Document& doc, const std::vector<Sentence>* annotated = nullptr);
 
 // Appends CoNLL-U for the segmented text: "# sent_id = <prefix><n>", "# text", multi-word
 // token ranges for clitics ("1-2 don't"), SpaceAfter=No. Newlines inside "# text" become spaces.
+// With `annotated` (one Sentence per segmented sentence, one token per word, as
+// SplitAndTokenize gives them) the word lines carry its UPOS, XPOS, HEAD, DEPREL and MISC
+// items (SpaceAfter=No stays ours); a sentence whose token count differs stays unannotated.
 void AppendConllu(std::string_view text, const TokenizedText& seg, std::string_view id_prefix,
-                  std::string* out);
+                  std::string* out, const std::vector<Sentence>* annotated = nullptr);
 
 }  // namespace sitrep
