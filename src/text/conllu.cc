@@ -45,15 +45,20 @@ void AlignSpans(Sentence* s) {
 
 }  // namespace
 
-Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_view origin) {
+Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_view origin,
+                                          std::vector<size_t>* doc_starts) {
   std::vector<Sentence> out;
   Sentence cur;
   bool open = false;
+  bool newdoc = false;  // a "# newdoc" line came since the last sentence kept
+  if (doc_starts) doc_starts->clear();
   size_t pos = 0;
   int line_no = 0;
   auto finish = [&] {
     if (open && !cur.tokens.empty()) {
       if (!cur.text.empty()) AlignSpans(&cur);
+      if (doc_starts && (out.empty() || newdoc)) doc_starts->push_back(out.size());
+      newdoc = false;
       out.push_back(std::move(cur));
     }
     cur = Sentence();
@@ -75,6 +80,7 @@ Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_vie
     if (line[0] == '#') {
       if (line.rfind("# sent_id = ", 0) == 0) cur.id = std::string(line.substr(12));
       if (line.rfind("# text = ", 0) == 0) cur.text = std::string(line.substr(9));
+      if (line.rfind("# newdoc", 0) == 0) newdoc = true;
       continue;
     }
     std::string_view f[10];
@@ -103,9 +109,10 @@ Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_vie
   return out;
 }
 
-Result<std::vector<Sentence>> ReadConlluFile(const std::string& path) {
+Result<std::vector<Sentence>> ReadConlluFile(const std::string& path,
+                                             std::vector<size_t>* doc_starts) {
   ASSIGN_OR_RETURN(std::string data, ReadFileBytes(path, 1ull << 32));
-  return ParseConllu(data, path);
+  return ParseConllu(data, path, doc_starts);
 }
 
 void WriteConllu(const Sentence& s, std::string* out) {

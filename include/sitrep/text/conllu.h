@@ -13,11 +13,15 @@
 namespace sitrep {
 
 // Parses a whole CoNLL-U document. DataLoss naming "<origin>:<line>" on a malformed line.
-Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_view origin);
+// `doc_starts`, when given, receives the index of each document's first sentence (a
+// "# newdoc" comment starts one; 0 always starts the first), ascending.
+Result<std::vector<Sentence>> ParseConllu(std::string_view data, std::string_view origin,
+                                          std::vector<size_t>* doc_starts = nullptr);
 
 // Reads and parses a CoNLL-U file (no size limit beyond memory; training files are trusted
 // but still checked).
-Result<std::vector<Sentence>> ReadConlluFile(const std::string& path);
+Result<std::vector<Sentence>> ReadConlluFile(const std::string& path,
+                                             std::vector<size_t>* doc_starts = nullptr);
 
 // Appends one sentence in CoNLL-U (comments "# sent_id", "# text" when set; blank line after).
 void WriteConllu(const Sentence& sentence, std::string* out);
