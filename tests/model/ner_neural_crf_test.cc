@@ -102,24 +102,20 @@ TEST(Crf, GradientsMatchFiniteDifferences) {
     Mat a(4, 4), b(5, 4);
     return static_cast<double>(CrfLoss(e, t, c, gold, 1.f, &a, &b));
   };
-  for (size_t k = 0; k < e.size(); ++k) {
-    const float keep = e.v[k];
-    e.v[k] = keep + 1e-2f;
-    const double up = loss();
-    e.v[k] = keep - 1e-2f;
-    const double down = loss();
-    e.v[k] = keep;
-    EXPECT_NEAR(de.v[k], (up - down) / 2e-2, 2e-3) << "emission " << k;
-  }
-  for (size_t k = 0; k < t.size(); ++k) {
-    const float keep = t.v[k];
-    t.v[k] = keep + 1e-2f;
-    const double up = loss();
-    t.v[k] = keep - 1e-2f;
-    const double down = loss();
-    t.v[k] = keep;
-    EXPECT_NEAR(dt.v[k], (up - down) / 2e-2, 2e-3) << "transition " << k;
-  }
+  // Central differences of the loss in each entry of `m` against its analytic gradient.
+  auto check = [&](Mat* m, const Mat& grad, const char* what) {
+    for (size_t k = 0; k < m->size(); ++k) {
+      const float keep = m->v[k];
+      m->v[k] = keep + 1e-2f;
+      const double up = loss();
+      m->v[k] = keep - 1e-2f;
+      const double down = loss();
+      m->v[k] = keep;
+      EXPECT_NEAR(grad.v[k], (up - down) / 2e-2, 2e-3) << what << " " << k;
+    }
+  };
+  check(&e, de, "emission");
+  check(&t, dt, "transition");
 }
 
 TEST(NerNet, LossGradientsMatchFiniteDifferences) {
