@@ -5,6 +5,7 @@
 
 #include "model/biaffine_decode.h"
 #include "model_test_support.h"
+#include "sitrep/base/file.h"
 #include "sitrep/model/biaffine_parser.h"
 #include "sitrep/model/tagger.h"
 #include "sitrep/text/conllu.h"
@@ -79,12 +80,7 @@ TEST(BiaffineParser, RoundTripGivesIdenticalScores) {
   const std::string bytes = TrainToy(2);
   BiaffineParser a = BiaffineParser::FromModel(Model::FromBytes(bytes).value()).value();
   const std::string path = ::testing::TempDir() + "/biaffine_roundtrip.model";
-  {
-    FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fwrite(bytes.data(), 1, bytes.size(), f);
-    std::fclose(f);
-  }
+  ASSERT_TRUE(WriteFileAtomic(path, bytes).ok());
   Result<BiaffineParser> b = BiaffineParser::Load(path);
   ASSERT_TRUE(b.ok()) << b.status().message();
   for (const Sentence& s : Toy()) EXPECT_EQ(a.ArcScores(s), b->ArcScores(s));

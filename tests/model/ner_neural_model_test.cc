@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "sitrep/base/file.h"
 #include "sitrep/model/ner.h"
 #include "sitrep/model/ner_lexicon.h"
 
@@ -108,12 +109,7 @@ TEST(NeuralNer, FileRoundTripGivesIdenticalLabels) {
   const std::string bytes = TrainToy(2, 5);
   NerTagger a = NerTagger::FromModel(Model::FromBytes(bytes).value()).value();
   const std::string path = ::testing::TempDir() + "/ner_neural_roundtrip.model";
-  {
-    FILE* f = std::fopen(path.c_str(), "wb");
-    ASSERT_NE(f, nullptr);
-    std::fwrite(bytes.data(), 1, bytes.size(), f);
-    std::fclose(f);
-  }
+  ASSERT_TRUE(WriteFileAtomic(path, bytes).ok());
   Result<NerTagger> b = NerTagger::Load(path);
   ASSERT_TRUE(b.ok()) << b.status().message();
   for (const Sentence& s : Toy()) EXPECT_EQ(a.Labels(s), b->Labels(s));
