@@ -299,10 +299,13 @@ size_t Recognizer::TryUnitPhrase(size_t i, TimeExpression* e) {
   size_t after = u + 1;
   if (Word(after, K().ago)) {
     e->form = TimeForm::kAgo;
+    e->vague = vague;
     return after + 1;
   }
   if (Word(after, K().later) || Word(after, K().earlier)) {
     e->form = TimeForm::kLater;
+    e->vague = vague;
+    if (vague) e->offset = 1;
     if (Word(after, K().earlier)) e->offset = -e->offset;
     return after + 1;
   }

@@ -66,6 +66,19 @@ int64_t Shift(int64_t day, int count, char unit) {
   }
 }
 
+// "days ago", "weeks later": how many units a plural unit with no count spans (the next
+// unit up bounds it: "days" are fewer than a week); hours and minutes stay on the day.
+Span VagueUnits(char unit) {
+  switch (unit) {
+    case 'd': return {2, 6};
+    case 'w': return {2, 4};
+    case 'm': return {2, 11};
+    case 'y':
+    case 'D': return {2, 9};
+    default: return {0, 0};
+  }
+}
+
 // The value of a document-relative expression for one reference day r.
 Span RelativeTo(const TimeExpression& e, int64_t r) {
   CivilDate c = CivilFromDays(r);
@@ -130,6 +143,10 @@ Span RelativeTo(const TimeExpression& e, int64_t r) {
       return {start, r};
     }
     case TimeForm::kAgo: {
+      if (e.vague) {
+        Span n = VagueUnits(e.unit);
+        return {Shift(r, -static_cast<int>(n.hi), e.unit), Shift(r, -static_cast<int>(n.lo), e.unit)};
+      }
       int64_t d = Shift(r, -e.offset, e.unit);
       return {d, d};
     }
@@ -223,6 +240,12 @@ void ResolveTimeExpressions(std::string_view text, const DateInterval& ref,
             continue;
           char unit = e.form == TimeForm::kLater ? e.unit : 'd';
           s = {Shift(p.value.earliest, e.offset, unit), Shift(p.value.latest, e.offset, unit)};
+          if (e.form == TimeForm::kLater && e.vague) {  // "days later": 2-6 days on
+            Span n = VagueUnits(unit);
+            int lo = static_cast<int>(n.lo), hi = static_cast<int>(n.hi);
+            s = e.offset < 0 ? Span{Shift(p.value.earliest, -hi, unit), Shift(p.value.latest, -lo, unit)}
+                             : Span{Shift(p.value.earliest, lo, unit), Shift(p.value.latest, hi, unit)};
+          }
           e.anchor = TimeAnchor::kExpression;
           e.anchor_index = static_cast<int>(j);
           break;

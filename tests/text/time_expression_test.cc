@@ -71,6 +71,31 @@ TEST(TimeExpressionTest, AnniversaryOfKnownEvent) {
   EXPECT_EQ(FormatIsoDate(ex[0].value.earliest), "2024-01-03");
 }
 
+// A plural unit with no count is some units away, never none: "days" are 2 to 6 days.
+TEST(TimeExpressionTest, VagueUnitsSpanSeveralUnits) {
+  struct Case {
+    const char* text;
+    const char* earliest;
+    const char* latest;
+  };
+  const Case cases[] = {
+      {"They met days ago.", "2024-01-15", "2024-01-19"},
+      {"They met weeks ago.", "2023-12-24", "2024-01-07"},
+      {"They met months ago.", "2023-02-21", "2023-11-21"},
+      {"They met hours ago.", "2024-01-21", "2024-01-21"},
+      {"They met on January 10. Days later, they parted.", "2024-01-12", "2024-01-16"},
+      {"They met on January 10. Days earlier, they parted.", "2024-01-04", "2024-01-08"},
+      {"They met on January 10. Two days earlier, they parted.", "2024-01-08", "2024-01-08"},
+  };
+  for (const Case& c : cases) {
+    auto ex = FindTimeExpressions(c.text, Day("2024-01-21"));
+    ASSERT_FALSE(ex.empty()) << c.text;
+    const TimeExpression& e = ex.back();
+    EXPECT_EQ(FormatIsoDate(e.value.earliest), c.earliest) << c.text;
+    EXPECT_EQ(FormatIsoDate(e.value.latest), c.latest) << c.text;
+  }
+}
+
 TEST(TimeExpressionTest, NotTimes) {
   // Quantities, "May" as a verb and bare unit words are not time expressions.
   for (const char* s : {"3,500 troops", "They may return", "the march on the capital",

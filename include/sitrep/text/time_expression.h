@@ -51,6 +51,9 @@ struct TimeExpression {
   bool since = false;           // "since X": X starts an open interval
   bool future = false;          // future-tense context ("will ... on Monday", "next week")
   bool last = false;            // "last Saturday" (strictly before the reference)
+  bool vague = false;           // a plural unit with no count ("days ago", "weeks later"):
+                                // kAgo / kLater span 2-6 units (hours: the same day); `offset`
+                                // holds only the direction (+1 later, -1 earlier, 0 ago)
   // What the text states, whatever the reference (0 / -1 when absent).
   int year = 0, month = 0, day = 0, weekday = -1;
   int part = 0;                 // 1 early, 2 mid, 3 late (of a month or year)
