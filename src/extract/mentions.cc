@@ -295,11 +295,21 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       // "The recent attack on X occurred after a drone strike": a definite generic word refers
       // back to an earlier event even when the sentence names another one; an attack told with
       // its dead outranks a sentence's arrests (OutranksStrong, type_precedence.cc).
+      // "The strike came days after an attack on a camp killed 45": a weak word in the event
+      // phrase of a time expression, where no strong one is, names the earlier event the
+      // sentence measures its own against; the first such word is a mention of its own
+      // (AttachTimes makes it an anchor), so that its toll is not the sentence's event's.
+      bool anchor_named = std::any_of(strong.begin(), strong.end(), [&](const Mention& o) {
+        return InsideEventPhrase(doc, s, o);
+      });
       for (Mention& m : weak) {
         bool outranks = OutranksStrong(lex, doc, strong, m);
         if (outranks) m.strength = Strength::kStrong;  // it names the sentence's main event
+        bool anchor = !anchor_named && !m.other && m.modality == "happened" && !m.event_type.empty() &&
+                      m.event_type != "Strategic developments" && InsideEventPhrase(doc, s, m);
         if ((m.anaphoric && !m.other && m.event_type == "Violence against civilians") ||
-            outranks) {
+            outranks || anchor) {
+          anchor_named |= anchor;
           strong.push_back(std::move(m));
         }
       }

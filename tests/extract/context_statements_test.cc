@@ -60,6 +60,45 @@ TEST(ContextStatementsTest, EventAWeekBeforeIsBackground) {
   EXPECT_GE(historical, 1u) << "the blast stays an event, marked historical";
 }
 
+// An earlier event told with a generic word inside "came days after X" or after "Days
+// earlier," keeps its own toll and time: the article's event is not given its dead.
+TEST(ContextStatementsTest, AnEarlierEventKeepsItsOwnToll) {
+  const std::string lead = "An air strike on a school in the town killed 27 people on Thursday.\n\n";
+  for (const char* context :
+       {"The strike came days after an attack on a camp in the district killed 45 people.",
+        "The strike came a week after gunmen attacked a market in the district, killing 45 "
+        "people.",
+        "Days earlier, an attack on a camp in the district killed 45 people."}) {
+    std::string text = lead + context;
+    auto all = testing::ExtractText(text);
+    const Event* strike = nullptr;
+    const Event* earlier = nullptr;
+    for (const auto& e : all) {
+      if (!e.fatalities) continue;
+      if (e.fatalities->best == 27) strike = &e;
+      if (e.fatalities->best == 45) earlier = &e;
+    }
+    ASSERT_NE(strike, nullptr) << context;
+    EXPECT_EQ(strike->fatalities->max, 27) << context;
+    ASSERT_NE(earlier, nullptr) << context;
+    EXPECT_LT(earlier->date.latest, strike->date.earliest) << context;
+  }
+}
+
+// "days ago", "days earlier": a plural unit with no count is 2 to 6 days away, not the same day.
+TEST(ContextStatementsTest, DaysEarlierIsNotTheSameDay) {
+  auto events = testing::ExtractText(
+      "Gunmen killed 12 villagers in the district on Thursday.\n\n"
+      "Days earlier, militants had attacked a police post in the same district, killing three "
+      "officers.");
+  ASSERT_EQ(events.size(), 2u);
+  const Event& older = events[0].fatalities->best == 3 ? events[0] : events[1];
+  ASSERT_TRUE(older.date.known());
+  EXPECT_EQ(older.fatalities->best, 3);
+  EXPECT_EQ(FormatIsoDate(older.date.earliest), "2021-03-05");  // Thursday 11 March - 6 .. - 2
+  EXPECT_EQ(FormatIsoDate(older.date.latest), "2021-03-09");
+}
+
 // Arrests told after the article's violent event are its follow-up; an article about an
 // arrest keeps it.
 TEST(ContextStatementsTest, ArrestsAfterTheAttackAreItsFollowUp) {
