@@ -185,12 +185,21 @@ void ApplyTargetRules(const EventLexicon& lex, const DocContext& doc, Mention* m
   bool crowd_act = t.event_type == "Riots" && t.sub_event_type == "Violent demonstration" &&
                    m->event_type == "Riots";
   if (crowd_act) {
-    // Burning, stoning or vandalism by an organised armed side ("militants torched the village",
-    // "a youth militia torched the offices"; not mere "assailants") is no riot: an attack.
+    // Burning, stoning or vandalism by an armed side ("militants torched the village", "a youth
+    // militia torched the offices", "gunmen set fire to granaries") is no riot: an attack. Armed
+    // crowds ("armed youths", "armed villagers") riot.
     bool passive = PassiveAt(s, m->token);
     auto [ab, ae] = passive ? ByAgent(s, tok_end) : ClauseBefore(s, m->token);
     SideCount actor = CountSide(lex, s, doc, ab, ae);
-    if (actor.armed > actor.assailant && actor.police == 0) {
+    bool armed_crowd = false;
+    for (int k = ab; k < ae; ++k) {
+      const std::string& w = s.lower[k];
+      armed_crowd |= w == "youths" || w == "villagers" || w == "residents" ||
+                     w == "locals" || w == "mob" || w == "mobs";
+    }
+    bool organised = actor.armed > actor.assailant;
+    bool attackers = actor.assailant > 0 && actor.crowd == 0 && !armed_crowd;
+    if ((organised || attackers) && actor.police == 0) {
       m->event_type = "Violence against civilians", m->sub_event_type = "Attack";
     }
     return;

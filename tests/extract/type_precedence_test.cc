@@ -114,6 +114,12 @@ TEST(TypePrecedenceTest, WhoBurnsAndWhoIsBeaten) {
       {"On 11 March 2021, a youth militia torched party offices in the town.",
        "Violence against civilians", "Attack"},
       {"On 11 March 2021, residents torched party offices in the town.", "Riots", "Mob violence"},
+      // Attackers (gunmen, bandits) who burn attack; armed crowds riot.
+      {"On 11 March 2021, gunmen set fire to houses in the village.", "Violence against civilians",
+       "Attack"},
+      {"On 11 March 2021, bandits torched the market in the town.", "Violence against civilians",
+       "Attack"},
+      {"On 11 March 2021, armed youths torched houses in the village.", "Riots", "Mob violence"},
       // People who beat the police riot; gunmen who attack them fight a battle.
       {"On 11 March 2021, a policeman on duty was beaten up by three persons in the town.",
        "Riots", "Mob violence"},
