@@ -61,6 +61,36 @@ bool Supported(const DocContext& doc, const Entity& e) {
   return false;
 }
 
+// "BAMAKO, March 3 (Reuters) -", "TBILISI, Georgia (AP) —": a name that opens a paragraph and
+// is followed, before a dash, only by capitalised words, numbers, commas and a parenthesis
+// (the agency) names where the report was filed.
+bool DatelineAt(std::string_view text, uint32_t begin, uint32_t end) {
+  constexpr size_t kDatelineBytes = 48;  // from the name's end to the dash
+  if (begin > 0 && text[begin - 1] != '\n') return false;
+  bool in_parens = false;
+  for (size_t i = end; i < text.size() && i < end + kDatelineBytes; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') return false;
+    if (c == '(') in_parens = true;
+    if (c == ')') in_parens = false;
+    bool word_start = std::isalpha(c) && (i == end || !std::isalpha(static_cast<unsigned char>(text[i - 1])));
+    if (word_start && std::islower(c) && !in_parens) return false;  // prose: "killed", "said"
+    bool dash = (c == '-' || c == '_') && i > end && text[i - 1] == ' ';
+    if (dash || text.substr(i, 3) == "\xE2\x80\x94" || text.substr(i, 3) == "\xE2\x80\x93")
+      return i > end;
+  }
+  return false;
+}
+
+// Every mention of the place is a dateline: where the report was filed, not where the event
+// happened (a place the article also names in its prose is a place of it).
+bool DatelineOnly(const DocContext& doc, const Entity& e) {
+  for (const EntityMention& em : e.mentions) {
+    if (!DatelineAt(doc.text, em.begin, em.end)) return false;
+  }
+  return !e.mentions.empty();
+}
+
 bool Possessive(const SentenceInfo& s, const EntityRef& r) {
   size_t next = r.first_token;
   while (next < s.lower.size() && s.sentence->tokens[next].begin < r.end) ++next;
@@ -69,15 +99,19 @@ bool Possessive(const SentenceInfo& s, const EntityRef& r) {
 
 // The article's own place: the first town or division named in its opening sentences ("In X,
 // ...", "X (Province): ...", a dateline), not as a possessive ("Iraq's PMF").
+// A dateline is taken only when the opening sentences name no other place.
 const Entity* LeadPlace(const DocContext& doc, const std::function<bool(const Entity&)>& usable) {
+  const Entity* dateline = nullptr;
   for (size_t si = 0; si < doc.info.size() && si < kLeadSentences; ++si) {
     for (const EntityRef& r : doc.info[si].entities) {
       const Entity& e = doc.entities[r.entity];
       if (!r.place || !e.geo || e.geo->precision == Precision::kCountry || !usable(e)) continue;
-      if (!Possessive(doc.info[si], r) && !DistanceOrigin(doc.info[si], r.first_token)) return &e;
+      if (Possessive(doc.info[si], r) || DistanceOrigin(doc.info[si], r.first_token)) continue;
+      if (!DatelineOnly(doc, e)) return &e;
+      if (!dateline) dateline = &e;
     }
   }
-  return nullptr;
+  return dateline;
 }
 
 // The country's adjective ("Israeli", "Russian", "Sudanese", "Turkish"), not its name.
@@ -217,7 +251,9 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
     const Mention& m = mentions[group[k]];
     int weak = m.strength == Strength::kWeak;
     auto consider = [&](int p, int tier) {
-      if (!usable(doc.entities[p])) return;
+      // A dateline is where the report was filed: the article's place only when its text
+      // names no other (LeadPlace below).
+      if (!usable(doc.entities[p]) || DatelineOnly(doc, doc.entities[p])) return;
       const Entity& e = told(doc.entities[p]);
       // Support ranks towns and divisions; a country is never preferred to a town for it.
       bool country = e.geo->precision == Precision::kCountry;
@@ -232,7 +268,9 @@ const Entity* ChoosePlace(const DocContext& doc, const std::vector<Mention>& men
     // not lie inside X is another place (or a namesake resolved elsewhere).
     for (int i : group) {
       const std::optional<int>& f = mentions[i].frame_place;
-      if (!f || !usable(doc.entities[*f]) || &told(doc.entities[*f]) == best) continue;
+      if (!f || !usable(doc.entities[*f]) || &told(doc.entities[*f]) == best ||
+          DatelineOnly(doc, doc.entities[*f]))
+        continue;
       const Entity& frame = told(doc.entities[*f]);
       bool trusted = Supported(doc, frame) || std::get<0>(best_rank);
       if (trusted && !Inside(*best, frame)) best = &frame;

@@ -152,6 +152,22 @@ TEST(PlaceChoiceTest, ThePlaceToldForTheEvent) {
       {"A car bomb exploded in Port-au-Prince on Thursday.",
        {{"Port-au-Prince", 18.54, -72.34, kCity, "Ouest", "HT"}},
        "Port-au-Prince"},
+      // A dateline is where the report was filed: a place the text tells beats it, and it
+      // stands in only when the text names no other.
+      {"BAMAKO, March 3 (Reuters) - A car bomb exploded at a crowded market on Sunday.\n\n"
+       "The market is the largest in the Mopti region.",
+       {{"BAMAKO", 12.65, -8.0, kCity, "Bamako", "ML"},
+        {"Mopti region", 14.5, -3.9, kAdmin1, "Mopti", "ML"}},
+       "Mopti region"},
+      {"BAMAKO, March 3 (Reuters) - A car bomb exploded at a market on Sunday.",
+       {{"BAMAKO", 12.65, -8.0, kCity, "Bamako", "ML"}},
+       "BAMAKO"},
+      // Control: a dateline place the prose names again is a place of the article.
+      {"BAMAKO, March 3 (Reuters) - A car bomb exploded at a market in BAMAKO on Sunday, "
+       "police in the Mopti region said.",
+       {{"BAMAKO", 12.65, -8.0, kCity, "Bamako", "ML"},
+        {"Mopti region", 14.5, -3.9, kAdmin1, "Mopti", "ML"}},
+       "BAMAKO"},
   };
   for (const Case& c : cases) EXPECT_EQ(PlaceOfFirstEvent(c.text, c.places), c.want) << c.text;
 }
