@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "extract/mention.h"
 
@@ -19,6 +21,7 @@ constexpr int kMaxGap = 4;      // non-filler tokens between a number and its cu
 constexpr int kClauseCue = 8;   // tokens before a number searched for initial/revision cues
 constexpr int kFateReach = 3;   // "detained and later found killed": tokens after the "and"
 constexpr int kAppositionReach = 14;  // ", a student at the college of education ,": its tokens
+constexpr int kTollReach = 24;  // "the death toll from <the event, its place> rose to": tokens
 
 bool HasKind(const std::vector<std::string>& kinds, std::string_view k) {
   return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
@@ -100,6 +103,30 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
     if (gap > kMaxGap) break;
   }
   return hit;
+}
+
+// "The death toll from the bombing of a mosque in X rose to 59", "the toll now stands at 12":
+// the figure a toll is said to reach, however far back in its clause the toll word is. Returns
+// the token of "toll", or -1.
+int TollReached(const SentenceInfo& s, int first) {
+  static constexpr std::string_view kReach[] = {"rose", "rises", "risen", "climbed", "climbs",
+                                                "jumped", "jumps", "increased", "increases",
+                                                "soared", "soars", "mounted", "grew", "stood",
+                                                "stands", "reached", "reaches", "hit", "hits",
+                                                "topped", "passed", "is", "was", "now"};
+  const auto& w = s.lower;
+  auto reach_word = [&](int k) {
+    return k >= 0 && std::find(std::begin(kReach), std::end(kReach), w[k]) != std::end(kReach);
+  };
+  int k = first - 1;
+  if (k < 0) return -1;
+  if (w[k] == "to" || w[k] == "at") --k;  // "rose to 59", "stands at 12"
+  if (!reach_word(k)) return -1;
+  for (int i = k - 1; i >= 0 && k - i <= kTollReach; --i) {
+    if (IsBarrier(w[i])) return -1;
+    if (w[i] == "toll" || w[i] == "tolls") return i;
+  }
+  return -1;
 }
 
 // One victim told with an article instead of a number, as the subject of a passive outcome
@@ -244,8 +271,12 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
                           ? CueHit{}
                           : ScanCue(s, lex, first - 1, -1);
       CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
-      const CueHit& cue = later.gap <= before.gap ? later : before;
-      if (cue.gap > kMaxGap) continue;
+      CueHit cue = later.gap <= before.gap ? later : before;
+      if (cue.gap > kMaxGap) {
+        int toll = TollReached(s, first);
+        if (toll < 0) continue;
+        cue = CueHit{0, true, toll};
+      }
       if (OwnPredicate(s, lex, first, last, q.head_begin, q.head_end)) continue;
       Figure f;
       f.best = static_cast<int64_t>(q.value);

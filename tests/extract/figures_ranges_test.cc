@@ -47,5 +47,36 @@ TEST(FiguresRangesTest, LowerBoundOfARange) {
   }
 }
 
+// "The death toll from <the event> rose to N": the figure a toll reaches is a death count
+// however far back the toll word is, and it revises the earlier one.
+TEST(FiguresRangesTest, TheFigureATollReaches) {
+  struct Row {
+    const char* text;
+    int64_t best;
+  };
+  const Row kRows[] = {
+      {"The death toll from a suicide bombing at a mosque inside a police compound in the city "
+       "rose to 59 on 11 March 2021.", 59},
+      {"On 11 March 2021, a car bomb exploded at a market. The toll from the blast at the "
+       "crowded market now stands at 12.", 12},
+      {"On 11 March 2021, gunmen killed 7 villagers. The death toll from the attack on the "
+       "village has risen to 9, officials said.", 9},
+      // Control: a number the toll is not said to reach.
+      {"On 11 March 2021, a car bomb exploded at a market. The death toll was not known, and 30 "
+       "shops were damaged.", -1},
+  };
+  for (const auto& r : kRows) {
+    auto evs = testing::ExtractText(r.text);
+    const Event* e = FirstTyped(evs);
+    ASSERT_NE(e, nullptr) << r.text;
+    if (r.best < 0) {
+      EXPECT_TRUE(!e->fatalities || e->fatalities->best != 30) << r.text;
+      continue;
+    }
+    ASSERT_TRUE(e->fatalities.has_value()) << r.text;
+    EXPECT_EQ(e->fatalities->best, r.best) << r.text;
+  }
+}
+
 }  // namespace
 }  // namespace sitrep
