@@ -328,6 +328,7 @@ Result<EventLexicon> EventLexicon::Load(const std::string& dir) {
     row.resize(6);
     TriggerEntry e;
     if (row[1] == "strong") e.strength = Strength::kStrong;
+    else if (row[1] == "instrumental") e.strength = Strength::kStrong, e.needs_instrument = true;
     else if (row[1] == "weak") e.strength = Strength::kWeak;
     else if (row[1] == "verbal") e.strength = Strength::kVerbal;
     else return Status::DataLoss(dir + "/triggers.tsv: bad strength '" + row[1] + "'");

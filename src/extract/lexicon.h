@@ -19,6 +19,9 @@ enum class Strength { kStrong, kWeak, kVerbal };
 struct TriggerEntry {
   Strength strength = Strength::kStrong;
   std::string plover_type, plover_mode, event_type, sub_event_type;  // sub "*" = from context
+  // "struck", "hit", "fired": a verb that tells an attack only with an explosive or aerial
+  // instrument in reach ("warplanes struck", "fired two missiles"; not "struck a deal").
+  bool needs_instrument = false;
 };
 
 struct InstrumentEntry {

@@ -54,6 +54,16 @@ bool InstrumentType(const SentenceInfo& s, const EventLexicon& lex, int tok, int
   return true;
 }
 
+// "fired tear gas shells": crowd control, not an attack with shells.
+bool TearGas(const SentenceInfo& s) {
+  for (size_t i = 0; i < s.lower.size(); ++i) {
+    if (s.lower[i] == "teargas" || (s.lower[i] == "tear" && i + 1 < s.lower.size() &&
+                                    (s.lower[i + 1] == "gas" || s.lower[i + 1] == "-")))
+      return true;
+  }
+  return false;
+}
+
 // Counts target words of a kind near the trigger: after it ("attacked soldiers"), or before
 // a passive one ("soldiers were attacked"); both sides when `both`.
 int KindNear(const SentenceInfo& s, const EventLexicon& lex, int tok, std::string_view kind,
@@ -253,6 +263,12 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       m.sentence = static_cast<int>(si), m.token = static_cast<int>(i);
       m.begin = toks[i].begin, m.end = toks[i + len - 1].end, m.strength = t.strength;
       ResolveTypes(s, lex, t, i, i + len, &m);
+      // "warplanes struck", "fired missiles": only with an explosive or aerial instrument, and
+      // not the tear gas fired at a crowd.
+      if (t.needs_instrument && (!m.sub_evidence || TearGas(s))) {
+        i += len;
+        continue;
+      }
       ResolveModality(s, lex, i, i + len, &m);
       // "a man suspected of kidnapping a child was beaten": an accusation, no mention (it must
       // not hide the sentence's own act as its duplicate below; lexicon.h).

@@ -65,6 +65,33 @@ TEST(LexiconCoverageTest, NoteStylePhrasingsGetAcledTypes) {
   }
 }
 
+// "struck", "hit", "fired": an attack only with an explosive or aerial instrument in reach.
+TEST(LexiconCoverageTest, VerbsThatNeedAnInstrument) {
+  const AcledCase kAttacks[] = {
+      {"On 8 May 2020, warplanes struck rebel positions near the town.",
+       "Explosions/Remote violence", "Air/drone strike"},
+      {"On 8 May 2020, a missile hit a hospital in the city, killing two people.",
+       "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+      {"On 8 May 2020, rebels fired two anti-ship missiles at a cargo ship off the coast.",
+       "Explosions/Remote violence", "Shelling/artillery/missile attack"},
+  };
+  for (const auto& c : kAttacks) {
+    auto evs = Extract(c.text);
+    const Event* e = First(evs);
+    ASSERT_NE(e, nullptr) << c.text;
+    EXPECT_EQ(e->event_type, c.event_type) << c.text;
+    EXPECT_EQ(e->sub_event_type, c.sub_event_type) << c.text;
+  }
+  // No instrument, or the tear gas of crowd control: no explosion.
+  for (const char* text : {"On 8 May 2020, the two parties struck a deal in the capital.",
+                           "On 8 May 2020, a pedestrian was hit by a car in the city.",
+                           "On 8 May 2020, police fired tear gas shells at protesters in the town."}) {
+    for (const Event& e : Extract(text)) {
+      EXPECT_NE(e.event_type, "Explosions/Remote violence") << text;
+    }
+  }
+}
+
 // contexts.tsv: what happens around a protest decides its ACLED type; one event per sentence.
 TEST(LexiconCoverageTest, ProtestContextsRefineTheType) {
   const AcledCase kCases[] = {
