@@ -96,6 +96,14 @@ TEST(TimeExpressionTest, VagueUnitsSpanSeveralUnits) {
   }
 }
 
+// "overnight" in a report: the night before it, so the reference day or the one before.
+TEST(TimeExpressionTest, OvernightIsTheNightBeforeTheReport) {
+  auto ex = FindTimeExpressions("Drones attacked an oil depot overnight.", Day("2024-03-12"));
+  ASSERT_EQ(ex.size(), 1u);
+  EXPECT_EQ(FormatIsoDate(ex[0].value.earliest), "2024-03-11");
+  EXPECT_EQ(FormatIsoDate(ex[0].value.latest), "2024-03-12");
+}
+
 TEST(TimeExpressionTest, NotTimes) {
   // Quantities, "May" as a verb and bare unit words are not time expressions.
   for (const char* s : {"3,500 troops", "They may return", "the march on the capital",
