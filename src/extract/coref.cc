@@ -58,6 +58,22 @@ bool Vague(const DocContext& doc, int sentence, const Figure& f) {
 
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
+bool Specific(const Geo& g);
+
+// Two towns of `places` lie far apart: the group sums up events in several places ("strikes
+// on Kharkiv and Odesa killed nine").
+bool FarApart(const DocContext& doc, const std::vector<int>& places) {
+  for (size_t i = 0; i < places.size(); ++i) {
+    const auto& a = doc.entities[places[i]].geo;
+    if (!a || !Specific(*a)) continue;
+    for (size_t j = i + 1; j < places.size(); ++j) {
+      const auto& b = doc.entities[places[j]].geo;
+      if (b && Specific(*b) && Km(*a, *b) > kSamePlaceKm) return true;
+    }
+  }
+  return false;
+}
+
 // "Hours after the strike that killed X, the US conducted more strikes": the anchor and the
 // sentence's own event are two events, so neither joins a group holding the other.
 bool SplitsSentence(const Mention& m, const Group& g) {
@@ -329,6 +345,9 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
         continue;
       }
       if (m.another && !(dm > 0 || pm > 0)) continue;  // "another strike": a new one
+      // "In Kharkiv, a missile struck ..." after "strikes on Kharkiv and Odesa killed nine":
+      // a sentence that opens with one of a summary's towns tells that town's own event.
+      if (m.frame_place && Has(g.places, *m.frame_place) && FarApart(doc, g.places)) continue;
       // Evidence, then recency, then a group told in its sentence's main clause over one
       // named only as an anchor there ("hours after X, ...").
       int score = 4 * (dm > 0) + 4 * (pm > 0) + 2 * same_actor + 4 * same_toll;
@@ -350,9 +369,26 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       groups.push_back(NewGroup(m, i));
     }
   }
+  // A summary of events in several towns, each of which the article then tells as its own
+  // ("In Kharkiv, ...", "In Odesa, ..."), is no event of its own: its towns' events are.
+  auto told_apart = [&](const Group& summary) {
+    if (summary.series || summary.background || !FarApart(doc, summary.places)) return false;
+    for (int p : summary.places) {
+      const auto& geo = doc.entities[p].geo;
+      if (!geo || !Specific(*geo)) continue;
+      bool own = std::any_of(groups.begin(), groups.end(), [&](const Group& h) {
+        if (&h == &summary || h.series || h.event_type != summary.event_type) return false;
+        return std::any_of(h.mentions.begin(), h.mentions.end(), [&](int i) {
+          return mentions[i].frame_place == p;
+        });
+      });
+      if (!own) return false;
+    }
+    return true;
+  };
   std::vector<std::vector<int>> out;
   for (auto& g : groups) {
-    if (!g.series) out.push_back(g.mentions);
+    if (!g.series && !told_apart(g)) out.push_back(g.mentions);
   }
   return out;
 }

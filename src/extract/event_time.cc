@@ -150,11 +150,19 @@ const TimeExpression& EventOffsetResolved(const DocContext& doc, const TimeExpre
 // states a day ("On 6 May, gunmen attacked a post. Two soldiers were killed.") happened on that
 // day. Only a day within kBackgroundDays before a day-precise article date carries (never a
 // background or anchored one; with a coarse article date recent and old cannot be told apart),
-// and only to the next sentence: further on, the article may have moved on.
+// and only to the next sentence: further on, the article may have moved on. A sentence that
+// opens with a town the dated sentence named ("Strikes on Kharkiv and Odesa killed nine on
+// Wednesday. ... In Odesa, three people were killed") tells part of that day's events.
 void CarryNarrativeDay(const DocContext& doc, std::vector<Mention>* mentions) {
   if (!doc.reference.known() || doc.reference.precision != DatePrecision::kDay) return;
   std::optional<DateInterval> day;
   int day_sentence = -2;
+  auto named_then = [&](int entity) {
+    if (day_sentence < 0) return false;
+    const auto& refs = doc.info[day_sentence].entities;
+    return std::any_of(refs.begin(), refs.end(),
+                       [&](const EntityRef& r) { return r.place && r.entity == entity; });
+  };
   for (Mention& m : *mentions) {
     if (m.date) {
       bool carries = m.date->precision == DatePrecision::kDay && !m.background && !m.anchor &&
@@ -163,7 +171,8 @@ void CarryNarrativeDay(const DocContext& doc, std::vector<Mention>* mentions) {
       continue;
     }
     if (!day || m.anchor || m.other || m.modality != "happened") continue;
-    if (m.sentence != day_sentence + 1 && m.sentence != day_sentence) continue;
+    bool part = m.frame_place && named_then(*m.frame_place);
+    if (m.sentence != day_sentence + 1 && m.sentence != day_sentence && !part) continue;
     m.date = day;
     m.best_day = day->earliest;
   }

@@ -5,6 +5,8 @@
 // sentence with different days stay two events; a verb with many targets is a series.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "extract_test_support.h"
 #include "sitrep/extract/extractor.h"
 
@@ -81,6 +83,27 @@ TEST(EventIdentityTest, SubTypeOfAGenericAttack) {
 }
 
 // Two strikes in one sentence, each with its own day: two events.
+// A summary of strikes on two cities, then one sentence per city ("In Kharkiv, ..."): one
+// event per city, each on the summary's day; the summary is no third event.
+TEST(EventIdentityTest, SummaryOfTwoCitiesToldCityByCity) {
+  auto events = testing::News(
+      "Missile strikes on Kharkiv and Odesa killed at least nine people on 11 March 2021, "
+      "officials said.\n\n"
+      "In Kharkiv, a missile struck an apartment block, killing six people.\n\n"
+      "Rescue teams worked through the night.\n\n"
+      "In Odesa, three people were killed when a missile hit a port warehouse.");
+  ASSERT_EQ(events.size(), 2u);
+  std::vector<int64_t> dead;
+  for (const Event& e : events) {
+    ASSERT_TRUE(e.fatalities.has_value());
+    dead.push_back(e.fatalities->best);
+    EXPECT_EQ(FormatIsoDate(e.date.earliest), "2021-03-11");
+    EXPECT_EQ(FormatIsoDate(e.date.latest), "2021-03-11");
+  }
+  std::sort(dead.begin(), dead.end());
+  EXPECT_EQ(dead, (std::vector<int64_t>{3, 6}));
+}
+
 TEST(EventIdentityTest, TwoStrikesInOneSentenceOnDifferentDays) {
   auto evs = Acled(
       "A drone strike killed four people on Monday, and another drone strike killed two "
