@@ -193,6 +193,7 @@ enum class Relation { kAny, kOther, kNamed };
 Relation BackgroundRelation(const DocContext& doc, const TimeExpression& t, const Mention& m) {
   // A date line opening the paragraph dates the article, not the report after it.
   if (t.day && t.year && OpensParagraphAsDateline(doc.text, t.begin, t.end)) return Relation::kOther;
+  if (t.day && InDateline(doc.text, t.begin, t.end)) return Relation::kOther;  // "ABUJA, May 20 (Reuters) -"
   if (t.day) return Relation::kAny;
   // "the deadliest assault since the infamous 2004 Beslan school siege": the year names the
   // siege; "the 2016 peace agreement" dates the agreement, not the killings told beside it.

@@ -98,6 +98,11 @@ bool DistanceOrigin(const SentenceInfo& s, int t);
 // The name at token t is who a statement was made to or comes from ("told The Associated
 // Press", "said to Reuters", "in an interview with CNN"): a source, not a party to the event.
 bool StatementParty(const SentenceInfo& s, int t);
+// Bytes [begin, end) lie in a paragraph's dateline ("BAMAKO, March 3 (Reuters) -", "TBILISI,
+// Georgia (AP) —"): before them only capitalised words and commas, after them only those, an
+// agency in parentheses and then a dash. A place there is where the report was filed; a date,
+// when it was filed.
+bool InDateline(std::string_view text, uint32_t begin, uint32_t end);
 
 constexpr int kTargetWindow = 8;  // tokens either side of a trigger where its target is read
 

@@ -318,14 +318,24 @@ std::vector<Mention> FindMentions(const DocContext& doc, const EventLexicon& lex
       bool anchor_named = std::any_of(strong.begin(), strong.end(), [&](const Mention& o) {
         return InsideEventPhrase(doc, s, o);
       });
+      // "Troops killed 30 bandits on Saturday, days after gunmen abducted 25 farmers": when the
+      // only strong words name the earlier event, the first weak word outside the event phrase
+      // names the sentence's own.
+      bool own_named = std::any_of(strong.begin(), strong.end(), [&](const Mention& o) {
+        return !InsideEventPhrase(doc, s, o);
+      });
       for (Mention& m : weak) {
         bool outranks = OutranksStrong(lex, doc, strong, m);
         if (outranks) m.strength = Strength::kStrong;  // it names the sentence's main event
-        bool anchor = !anchor_named && !m.other && m.modality == "happened" && !m.event_type.empty() &&
-                      m.event_type != "Strategic developments" && InsideEventPhrase(doc, s, m);
+        bool named_event = !m.other && m.modality == "happened" && !m.event_type.empty() &&
+                           m.event_type != "Strategic developments";
+        bool inside = InsideEventPhrase(doc, s, m);
+        bool anchor = !anchor_named && named_event && inside;
+        bool own = !own_named && named_event && !inside && !m.anaphoric;
         if ((m.anaphoric && !m.other && m.event_type == "Violence against civilians") ||
-            outranks || anchor) {
+            outranks || anchor || own) {
           anchor_named |= anchor;
+          own_named |= own;
           strong.push_back(std::move(m));
         }
       }

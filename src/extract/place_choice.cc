@@ -61,32 +61,11 @@ bool Supported(const DocContext& doc, const Entity& e) {
   return false;
 }
 
-// "BAMAKO, March 3 (Reuters) -", "TBILISI, Georgia (AP) —": a name that opens a paragraph and
-// is followed, before a dash, only by capitalised words, numbers, commas and a parenthesis
-// (the agency) names where the report was filed.
-bool DatelineAt(std::string_view text, uint32_t begin, uint32_t end) {
-  constexpr size_t kDatelineBytes = 48;  // from the name's end to the dash
-  if (begin > 0 && text[begin - 1] != '\n') return false;
-  bool in_parens = false;
-  for (size_t i = end; i < text.size() && i < end + kDatelineBytes; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') return false;
-    if (c == '(') in_parens = true;
-    if (c == ')') in_parens = false;
-    bool word_start = std::isalpha(c) && (i == end || !std::isalpha(static_cast<unsigned char>(text[i - 1])));
-    if (word_start && std::islower(c) && !in_parens) return false;  // prose: "killed", "said"
-    bool dash = (c == '-' || c == '_') && i > end && text[i - 1] == ' ';
-    if (dash || text.substr(i, 3) == "\xE2\x80\x94" || text.substr(i, 3) == "\xE2\x80\x93")
-      return i > end;
-  }
-  return false;
-}
-
 // Every mention of the place is a dateline: where the report was filed, not where the event
 // happened (a place the article also names in its prose is a place of it).
 bool DatelineOnly(const DocContext& doc, const Entity& e) {
   for (const EntityMention& em : e.mentions) {
-    if (!DatelineAt(doc.text, em.begin, em.end)) return false;
+    if (!InDateline(doc.text, em.begin, em.end)) return false;
   }
   return !e.mentions.empty();
 }
@@ -228,6 +207,32 @@ const Entity* Refine(const DocContext& doc, const std::vector<Mention>& mentions
 }
 
 }  // namespace
+
+bool InDateline(std::string_view text, uint32_t begin, uint32_t end) {
+  constexpr size_t kDatelineBytes = 48;  // from the phrase's end to the dash, and before it
+  // Before it, back to the paragraph's start: only capitalised words, commas, dots, spaces.
+  size_t start = begin;
+  while (start > 0 && text[start - 1] != '\n') {
+    --start;
+    unsigned char c = static_cast<unsigned char>(text[start]);
+    bool word_start = std::isalpha(c) && (start == 0 || !std::isalpha(static_cast<unsigned char>(text[start - 1])));
+    if ((word_start && std::islower(c)) || begin - start > kDatelineBytes) return false;
+    if (!std::isalnum(c) && c != ' ' && c != ',' && c != '.' && c != '\'' && c < 0x80) return false;
+  }
+  bool in_parens = false;
+  for (size_t i = end; i < text.size() && i < end + kDatelineBytes; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') return false;
+    if (c == '(') in_parens = true;
+    if (c == ')') in_parens = false;
+    bool word_start = std::isalpha(c) && (i == end || !std::isalpha(static_cast<unsigned char>(text[i - 1])));
+    if (word_start && std::islower(c) && !in_parens) return false;  // prose: "killed", "said"
+    bool dash = (c == '-' || c == '_') && i > end && text[i - 1] == ' ';
+    if (dash || text.substr(i, 3) == "\xE2\x80\x94" || text.substr(i, 3) == "\xE2\x80\x93")
+      return i > end;
+  }
+  return false;
+}
 
 // The event's place. First the place the event is told with: the place the dependency tree
 // attaches to a trigger, the locative place nearest a trigger, its other places (places that

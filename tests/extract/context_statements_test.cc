@@ -85,6 +85,26 @@ TEST(ContextStatementsTest, AnEarlierEventKeepsItsOwnToll) {
   }
 }
 
+// "Troops killed 30 bandits on Thursday, days after gunmen abducted 25 farmers": the strong
+// word names only the earlier event; the sentence's own event is told with "killed", and the
+// dateline's date ("ABUJA, March 12 (Reuters) -") is when the report was filed.
+TEST(ContextStatementsTest, TheOwnEventToldOnlyWithAnOutcomeWord) {
+  auto events = testing::ExtractText(
+      "ABUJA, March 12 (Reuters) - Troops killed 30 bandits in an operation in the state on "
+      "Thursday, the army said, days after gunmen abducted 25 farmers in the state.");
+  const Event* operation = nullptr;
+  const Event* abduction = nullptr;
+  for (const auto& e : events) {
+    if (e.fatalities && e.fatalities->best == 30) operation = &e;
+    else if (!e.event_type.empty()) abduction = &e;
+  }
+  ASSERT_NE(operation, nullptr);
+  EXPECT_EQ(FormatIsoDate(operation->date.earliest), "2021-03-11");
+  EXPECT_EQ(FormatIsoDate(operation->date.latest), "2021-03-11");
+  ASSERT_NE(abduction, nullptr) << "the abduction is an event of its own";
+  EXPECT_LT(abduction->date.latest, operation->date.earliest);
+}
+
 // "days ago", "days earlier": a plural unit with no count is 2 to 6 days away, not the same day.
 TEST(ContextStatementsTest, DaysEarlierIsNotTheSameDay) {
   auto events = testing::ExtractText(
