@@ -211,15 +211,31 @@ bool TypesCompatible(const Mention& m, const Group& g) {
            !SameKind(m.event_type, m.sub_event_type, g.sub_event_type));
 }
 
-void Absorb(const Mention& m, int index, Group* g) {
+// "police opened fire on protesters who stormed parliament": violence aimed at the
+// demonstrators of a protest or riot told in the same sentence is how that crowd was met.
+bool OnTheCrowd(const DocContext& doc, const Mention& m, const Group& g) {
+  constexpr int kTargetReach = 4;  // tokens after the trigger where the crowd is named
+  if ((g.event_type != "Protests" && g.event_type != "Riots") || !Has(g.own_sentences, m.sentence))
+    return false;
+  const auto& w = doc.info[m.sentence].lower;
+  for (int k = m.token + 1; k < static_cast<int>(w.size()) && k <= m.token + kTargetReach; ++k) {
+    if (w[k].rfind("protest", 0) == 0 || w[k].rfind("demonstrat", 0) == 0 || w[k] == "marchers" ||
+        w[k] == "rioters")
+      return true;
+  }
+  return false;
+}
+
+void Absorb(const Mention& m, int index, Group* g, bool keep_type = false) {
   g->mentions.push_back(index);
   NoteToll(m, g);
   g->named = g->named || m.strength != Strength::kWeak;
   g->last_sentence = m.sentence;
   NoteSentence(m, g);
-  bool upgrade = (m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty();
+  bool upgrade = !keep_type &&
+                 ((m.strength != Strength::kWeak && !g->sub_evidence) || g->event_type.empty());
   if (ReferringBack(m) && !g->event_type.empty() && m.event_type != g->event_type) upgrade = false;
-  if (m.sub_evidence && !g->sub_evidence) upgrade = true;
+  if (m.sub_evidence && !g->sub_evidence && !keep_type) upgrade = true;
   if (upgrade && (m.strength != Strength::kWeak || m.sub_evidence)) {
     g->event_type = m.event_type, g->sub_event_type = m.sub_event_type;
     g->plover_type = m.plover_type;
@@ -369,6 +385,27 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
       groups.push_back(NewGroup(m, i));
     }
   }
+  // A shooting at the protesters of a protest or riot told in the same sentence ("police
+  // opened fire on protesters who stormed parliament") is how that crowd was met: its group
+  // joins theirs, which keeps its type.
+  for (Group& g : groups) {
+    bool attack = g.event_type == "Violence against civilians" || g.event_type == "Battles" ||
+                  g.event_type == "Explosions/Remote violence";
+    if (g.series || g.background || g.mentions.empty() || !g.violent || !attack) continue;
+    Group* crowd = nullptr;
+    bool all = true;
+    for (int i : g.mentions) {
+      Group* h = nullptr;
+      for (Group& c : groups) {
+        if (&c != &g && !c.series && !c.background && OnTheCrowd(doc, mentions[i], c)) h = &c;
+      }
+      if (!h || (crowd && h != crowd)) all = false;
+      crowd = h;
+    }
+    if (!all || !crowd) continue;
+    for (int i : g.mentions) Absorb(mentions[i], i, crowd, /*keep_type=*/true);
+    g.mentions.clear();
+  }
   // A summary of events in several towns, each of which the article then tells as its own
   // ("In Kharkiv, ...", "In Odesa, ..."), is no event of its own: its towns' events are.
   auto told_apart = [&](const Group& summary) {
@@ -388,7 +425,7 @@ std::vector<std::vector<int>> GroupMentionIndices(const DocContext& doc,
   };
   std::vector<std::vector<int>> out;
   for (auto& g : groups) {
-    if (!g.series && !told_apart(g)) out.push_back(g.mentions);
+    if (!g.series && !g.mentions.empty() && !told_apart(g)) out.push_back(g.mentions);
   }
   return out;
 }

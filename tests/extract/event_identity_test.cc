@@ -104,6 +104,19 @@ TEST(EventIdentityTest, SummaryOfTwoCitiesToldCityByCity) {
   EXPECT_EQ(dead, (std::vector<int64_t>{3, 6}));
 }
 
+// Police who fire on the protesters of the sentence's protest or riot are how that crowd was
+// met: one event, the crowd's, with the dead.
+TEST(EventIdentityTest, ShootingAtTheProtestersIsPartOfTheProtest) {
+  auto events = testing::News(
+      "Police opened fire on protesters who stormed the parliament building in the capital on "
+      "11 March 2021, killing two people, as demonstrations against a tax bill turned violent.");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].event_type == "Riots" || events[0].event_type == "Protests")
+      << events[0].event_type;
+  ASSERT_TRUE(events[0].fatalities.has_value());
+  EXPECT_EQ(events[0].fatalities->best, 2);
+}
+
 TEST(EventIdentityTest, TwoStrikesInOneSentenceOnDifferentDays) {
   auto evs = Acled(
       "A drone strike killed four people on Monday, and another drone strike killed two "
