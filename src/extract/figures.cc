@@ -105,9 +105,9 @@ CueHit ScanCue(const SentenceInfo& s, const EventLexicon& lex, int from, int dir
   return hit;
 }
 
-// "The death toll from the bombing of a mosque in X rose to 59", "the toll now stands at 12":
-// the figure a toll is said to reach, however far back in its clause the toll word is. Returns
-// the token of "toll", or -1.
+// "The death toll from the bombing of a mosque in X rose to 59", "the toll now stands at 12",
+// "residents put the death toll at 20": the figure a toll is said to reach, however far back
+// in its clause the toll word is. Returns the token of "toll", or -1.
 int TollReached(const SentenceInfo& s, int first) {
   static constexpr std::string_view kReach[] = {"rose", "rises", "risen", "climbed", "climbs",
                                                 "jumped", "jumps", "increased", "increases",
@@ -121,6 +121,8 @@ int TollReached(const SentenceInfo& s, int first) {
   int k = first - 1;
   if (k < 0) return -1;
   if (w[k] == "to" || w[k] == "at") --k;  // "rose to 59", "stands at 12"
+  // "Residents put the death toll at 20", "raising the toll to 15": the toll right before.
+  if (k >= 0 && k < first - 1 && (w[k] == "toll" || w[k] == "tolls")) return k;
   if (!reach_word(k)) return -1;
   for (int i = k - 1; i >= 0 && k - i <= kTollReach; --i) {
     if (IsBarrier(w[i])) return -1;

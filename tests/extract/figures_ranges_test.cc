@@ -61,6 +61,8 @@ TEST(FiguresRangesTest, TheFigureATollReaches) {
        "crowded market now stands at 12.", 12},
       {"On 11 March 2021, gunmen killed 7 villagers. The death toll from the attack on the "
        "village has risen to 9, officials said.", 9},
+      {"On 11 March 2021, a car bomb exploded at a market. Residents put the death toll at 20.",
+       20},
       // Control: a number the toll is not said to reach.
       {"On 11 March 2021, a car bomb exploded at a market. The death toll was not known, and 30 "
        "shops were damaged.", -1},
