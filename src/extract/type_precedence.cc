@@ -1,6 +1,7 @@
 // Which mentions of a sentence are its events, as we read ACLED's definitions: the violent act
 // a protest is about is its grievance, not an event; an attack told with its dead outranks the
 // arrests or seizures told beside it (lexicon.h IsProtestGrievance, OutranksStrong).
+#include <algorithm>
 #include <vector>
 
 #include "extract/lexicon.h"
@@ -47,6 +48,24 @@ bool ViolenceBefore(const EventLexicon& lex, const DocContext& doc, const Mentio
   return false;
 }
 
+// A protest or riot told in mention `m`'s sentence before it or in the one before
+// ("Police dispersed the protesters ... 14 people were detained and three officers were
+// injured"): an outcome word then tells what happened at it.
+bool ProtestJustBefore(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
+  for (int si = std::max(0, m.sentence - 1); si <= m.sentence; ++si) {
+    const std::vector<std::string>& w = doc.info[si].lower;
+    int end = si == m.sentence ? m.token : static_cast<int>(w.size());
+    for (int i = 0; i < end; ++i) {
+      size_t len = 0;
+      int v = lex.triggers().Match(w, i, &len);
+      if (v < 0) continue;
+      const std::string& type = lex.trigger(v).event_type;
+      if (type == "Protests" || type == "Riots") return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsProtestGrievance(const EventLexicon& lex, const DocContext& doc,
@@ -83,7 +102,8 @@ bool OutranksStrong(const EventLexicon& lex, const DocContext& doc,
   // told before it in the article and its own count ("7 militants were killed and 3 arrested
   // during an operation") it is the sentence's violent event, beside the arrests.
   if (HasKind(own, "death") || HasKind(own, "injury")) {
-    return CountBefore(doc, s, weak.token) && !ViolenceBefore(lex, doc, weak);
+    return CountBefore(doc, s, weak.token) && !ViolenceBefore(lex, doc, weak) &&
+           !ProtestJustBefore(lex, doc, weak);
   }
   if (!IsNominalTrigger(s, weak.token)) return true;
   // A casualty figure: a death or injury word beside a number of the sentence.

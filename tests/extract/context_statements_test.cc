@@ -36,6 +36,9 @@ const CountCase kCountCases[] = {
     // Regression (ACLED notes): a protest word with a purpose of commemoration stays a protest.
     {"On Friday, workers protested in the city to commemorate labour day.", 1},
     {"Their attacks on Monday killed nine people in the town.", 1},
+    // Injuries told beside arrests right after a protest happened at it: no attack of their own.
+    {"Police dispersed hundreds of protesters in the town on Monday. Five people were detained "
+     "and three officers were injured.", 1},
 };
 
 TEST(ContextStatementsTest, OrdersCampaignsAndRitesAreNoEvents) {
