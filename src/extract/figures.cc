@@ -274,10 +274,12 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
                           : ScanCue(s, lex, first - 1, -1);
       CueHit later = ScanCue(s, lex, last + 1, +1, q.head_begin, q.head_end);
       CueHit cue = later.gap <= before.gap ? later : before;
+      bool toll_reached = false;
       if (cue.gap > kMaxGap) {
         int toll = TollReached(s, first);
         if (toll < 0) continue;
         cue = CueHit{0, true, toll};
+        toll_reached = true;
       }
       if (OwnPredicate(s, lex, first, last, q.head_begin, q.head_end)) continue;
       Figure f;
@@ -309,6 +311,17 @@ void AttachFigures(const DocContext& doc, const EventLexicon& lex, std::vector<M
         if (d < best_d) best_d = d, best = &m;
       }
       if (!best) continue;
+      // "The death toll from a bombing at a mosque rose to 59 on Tuesday": a time told only
+      // after the toll's figure dates the count, not the event.
+      if (toll_reached && best->date) {
+        bool before_figure = false, after_figure = false;
+        for (int ti : s.times) {
+          const TimeExpression& t = doc.times[ti];
+          if (t.end <= q.begin) before_figure = true;
+          else if (t.begin >= q.end) after_figure = true;
+        }
+        if (after_figure && !before_figure) best->date.reset(), best->short_date = false;
+      }
       auto& slot = cue.death ? best->fatalities : best->injured;
       std::string head = HeadNoun(doc, q);
       // Two victim groups told with one casualty word ("2 soldiers and 3 policemen were

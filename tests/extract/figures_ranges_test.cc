@@ -80,5 +80,18 @@ TEST(FiguresRangesTest, TheFigureATollReaches) {
   }
 }
 
+// "The death toll from the bombing ... rose to 59 on Tuesday": Tuesday is when the count was
+// given, not when the bombing happened (the article is of Friday 12 March 2021).
+TEST(FiguresRangesTest, TheDayOfATollUpdateDatesNoEvent) {
+  auto evs = testing::ExtractText(
+      "The death toll from a suicide bombing at a mosque in the city rose to 59 on Tuesday.");
+  const Event* e = FirstTyped(evs);
+  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e->fatalities.has_value());
+  EXPECT_EQ(e->fatalities->best, 59);
+  EXPECT_NE(FormatIsoDate(e->date.earliest) + ".." + FormatIsoDate(e->date.latest),
+            "2021-03-09..2021-03-09");
+}
+
 }  // namespace
 }  // namespace sitrep
