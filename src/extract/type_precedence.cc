@@ -28,42 +28,39 @@ bool CountBefore(const DocContext& doc, const SentenceInfo& s, int tok) {
   return false;
 }
 
-// Whether a violent trigger (not an arrest, seizure or protest) comes before mention `m` in the
-// article: the outcome word may then refer back to it.
-bool ViolenceBefore(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
-  for (int si = 0; si <= m.sentence && si < static_cast<int>(doc.info.size()); ++si) {
+// Whether a trigger that `wanted` accepts comes before mention `m`, from sentence `first` on.
+template <typename Pred>
+bool TriggerBefore(const EventLexicon& lex, const DocContext& doc, const Mention& m, int first,
+                   Pred wanted) {
+  for (int si = std::max(0, first); si <= m.sentence && si < static_cast<int>(doc.info.size());
+       ++si) {
     const std::vector<std::string>& w = doc.info[si].lower;
     int end = si == m.sentence ? m.token : static_cast<int>(w.size());
     for (int i = 0; i < end; ++i) {
       size_t len = 0;
       int v = lex.triggers().Match(w, i, &len);
-      if (v < 0) continue;
-      const TriggerEntry& t = lex.trigger(v);
-      if (t.strength != Strength::kVerbal && !t.event_type.empty() &&
-          t.event_type != "Strategic developments" && t.event_type != "Protests") {
-        return true;
-      }
+      if (v >= 0 && wanted(lex.trigger(v))) return true;
     }
   }
   return false;
+}
+
+// Whether a violent trigger (not an arrest, seizure or protest) comes before mention `m` in the
+// article: the outcome word may then refer back to it.
+bool ViolenceBefore(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
+  return TriggerBefore(lex, doc, m, 0, [](const TriggerEntry& t) {
+    return t.strength != Strength::kVerbal && !t.event_type.empty() &&
+           t.event_type != "Strategic developments" && t.event_type != "Protests";
+  });
 }
 
 // A protest or riot told in mention `m`'s sentence before it or in the one before
 // ("Police dispersed the protesters ... 14 people were detained and three officers were
 // injured"): an outcome word then tells what happened at it.
 bool ProtestJustBefore(const EventLexicon& lex, const DocContext& doc, const Mention& m) {
-  for (int si = std::max(0, m.sentence - 1); si <= m.sentence; ++si) {
-    const std::vector<std::string>& w = doc.info[si].lower;
-    int end = si == m.sentence ? m.token : static_cast<int>(w.size());
-    for (int i = 0; i < end; ++i) {
-      size_t len = 0;
-      int v = lex.triggers().Match(w, i, &len);
-      if (v < 0) continue;
-      const std::string& type = lex.trigger(v).event_type;
-      if (type == "Protests" || type == "Riots") return true;
-    }
-  }
-  return false;
+  return TriggerBefore(lex, doc, m, m.sentence - 1, [](const TriggerEntry& t) {
+    return t.event_type == "Protests" || t.event_type == "Riots";
+  });
 }
 
 }  // namespace
