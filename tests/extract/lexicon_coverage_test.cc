@@ -48,7 +48,7 @@ TEST(LexiconCoverageTest, NoteStylePhrasingsGetAcledTypes) {
       {"On 5 May 2020, a mob lynched a suspected thief in the market.", "Riots", "Mob violence"},
       {"On 5 May 2020, residents blocked the road with burning tyres in the town.", "Riots",
        "Violent demonstration"},
-      {"On 5 May 2020, rioters were torching cars in the town.", "Riots", "Mob violence"},
+      {"On 5 May 2020, residents were torching cars in the town.", "Riots", "Mob violence"},
       {"On 6 May 2020, workers went on strike over unpaid wages in the town.", "Protests",
        "Peaceful protest"},
       {"On 7 May 2020, unidentified men looted shops in the market.", "Strategic developments",
