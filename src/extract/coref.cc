@@ -58,7 +58,12 @@ bool Vague(const DocContext& doc, int sentence, const Figure& f) {
 
 bool Has(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
-bool Specific(const Geo& g);
+bool Plural(const DocContext& doc, const Mention& m) {
+  std::string_view w = doc.text.substr(m.begin, m.end - m.begin);
+  return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
+}
+
+bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
 
 // Two towns of `places` lie far apart: the group sums up events in several places ("strikes
 // on Kharkiv and Odesa killed nine").
@@ -83,13 +88,6 @@ bool SplitsSentence(const Mention& m, const Group& g) {
 void NoteSentence(const Mention& m, Group* g) {
   (m.anchor ? g->anchor_sentences : g->own_sentences).push_back(m.sentence);
 }
-
-bool Plural(const DocContext& doc, const Mention& m) {
-  std::string_view w = doc.text.substr(m.begin, m.end - m.begin);
-  return w.size() > 3 && (w.back() == 's' || w.back() == 'S') && w[w.size() - 2] != 's';
-}
-
-bool Specific(const Geo& g) { return g.precision == Precision::kPoint || g.precision == Precision::kCity; }
 
 std::string LowerCopy(std::string_view s) {
   std::string out(s);
